@@ -9,6 +9,7 @@ Locations are 1-based (PyYAML marks are 0-based: the loader adds 1).
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
@@ -194,6 +195,12 @@ _SPECS: list[Spec] = [
     Spec("PC132", "discount rate of -100% or below",
          "een discontovoet van {value} kan niet; hij moet groter zijn dan -1",
          "a discount rate of {value} is impossible; it must be greater than -1"),
+    Spec("PC133", "thousands separators in a number",
+         "'{text}' heeft scheidingstekens voor duizendtallen; schrijf het getal zonder: {fixed}",
+         "'{text}' has thousands separators; write the number without them: {fixed}"),
+    Spec("PC134", "unknown metric or partner in a check",
+         "onbekende {what} '{name}' in de check{suggestion}",
+         "unknown {what} '{name}' in the check{suggestion}"),
     # --- warnings ----------------------------------------------------------------------------
     Spec("PC301", "unusual discount rate",
          "discontovoet {value} ligt buiten 0–10%; klopt dat? (een fractie: 0.0225 is 2,25%)",
@@ -229,6 +236,37 @@ CATALOGUE: dict[str, Spec] = {spec.code: spec for spec in _SPECS}
 
 
 @dataclass(frozen=True)
+class Localized:
+    """A message argument that reads differently per language (a suggestion, say)."""
+
+    nl: str
+    en: str
+
+    def text(self, lang: str) -> str:
+        return self.en if lang == "en" else self.nl
+
+
+def suggestion(name: str, options: Iterable[str]) -> Localized:
+    """"; did you mean 'x'?" for the nearest of ``options``, or nothing.
+
+    >>> suggestion("amout", ["amount", "name"]).en
+    "; did you mean 'amount'?"
+    """
+    matches = difflib.get_close_matches(str(name), [str(o) for o in options], n=1, cutoff=0.6)
+    if not matches:
+        return Localized("", "")
+    return Localized(f"; bedoelt u '{matches[0]}'?", f"; did you mean '{matches[0]}'?")
+
+
+@dataclass(frozen=True)
+class PathRef:
+    """A message argument naming another place in the file; resolved to its line number."""
+
+    path: tuple[str | int, ...]
+    key: bool = False
+
+
+@dataclass(frozen=True)
 class Problem:
     """One error or warning, located in a file. ``args`` fill the message template."""
 
@@ -237,6 +275,13 @@ class Problem:
     line: int | None = None
     col: int | None = None
     args: Mapping[str, Any] = field(default_factory=dict)
+    #: Where in the scenario's data the problem is (keys and list indexes), for problems
+    #: found after loading; :func:`pactcalc.api` turns it into ``line``/``col``.
+    path: tuple[str | int, ...] | None = None
+    #: Characters to add to the column (a position inside an expression).
+    offset: int = 0
+    #: Point at the key of ``path`` rather than its value (an unknown key, say).
+    at_key: bool = False
 
     @property
     def severity(self) -> Severity:
@@ -250,7 +295,8 @@ class Problem:
         """The message in ``lang`` (``nl`` or ``en``)."""
         spec = CATALOGUE[self.code]
         template = spec.en if lang == "en" else spec.nl
-        return template.format(**self.args)
+        args = {k: v.text(lang) if isinstance(v, Localized) else v for k, v in self.args.items()}
+        return template.format(**args)
 
     def where(self) -> str:
         """``file:line:col`` (or less, where the position is unknown)."""

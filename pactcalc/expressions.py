@@ -1,0 +1,181 @@
+"""The amount expressions of a scenario: a whitelisted grammar, evaluated year by year.
+
+An amount is a number or an expression over parameter names, series names,
+``weeks_per_year``, numbers, ``+ - * / ( )`` and ``min(a, b, …)`` / ``max(a, b, …)`` (two
+or more arguments, element-wise per year). Nothing else: no attribute access, no other
+calls, no power, no comparison. Scenario text is data: it is parsed with :mod:`ast` and
+walked here; it is never given to ``eval``.
+
+Values are numpy arrays whose last axis is the year axis; scalars broadcast. Leading axes
+(samples) pass through untouched.
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+import numpy as np
+
+FUNCTIONS = ("min", "max")
+_NUMBER = re.compile(r"(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?\Z")
+_OPS: dict[type[ast.operator], str] = {ast.Add: "+", ast.Sub: "-", ast.Mult: "*", ast.Div: "/"}
+
+
+class ExpressionError(Exception):
+    """A problem in an expression: a catalogue code, its message args and the character
+    offset (0-based) in the expression text where it was found."""
+
+    def __init__(self, code: str, args: Mapping[str, str], offset: int = 0) -> None:
+        super().__init__(code)
+        self.code = code
+        self.params = dict(args)
+        self.offset = offset
+
+
+@dataclass(frozen=True)
+class Expression:
+    """A parsed, checked expression. ``names`` lists each name used with its offset."""
+
+    text: str
+    tree: ast.expr
+    names: tuple[tuple[str, int], ...]
+
+    def __str__(self) -> str:
+        return self.text
+
+
+def parse(text: str) -> Expression:
+    """Parse and check ``text`` against the grammar; raise :class:`ExpressionError`.
+
+    >>> parse("clients * hours_per_week * weeks_per_year").names[0]
+    ('clients', 0)
+    >>> try:
+    ...     parse("x.y")
+    ... except ExpressionError as error:
+    ...     print(error.code, error.params)
+    PC124 {'construct': "'.y'"}
+    """
+    stripped = text.strip()
+    lead = len(text) - len(text.lstrip())
+    if not stripped:
+        raise ExpressionError("PC122", {"text": text, "reason": _reason("empty")}, 0)
+    try:
+        module = ast.parse(stripped, mode="eval")
+    except SyntaxError as exc:
+        offset = max(0, (exc.offset or 1) - 1) + lead
+        raise ExpressionError("PC122", {"text": stripped, "reason": _reason("syntax", stripped)},
+                              offset) from None
+    names: list[tuple[str, int]] = []
+    _check(module.body, stripped, lead, names)
+    return Expression(text=stripped, tree=module.body, names=tuple(names))
+
+
+def _reason(kind: str, text: str = "") -> str:
+    if kind == "empty":
+        return "empty / leeg"
+    if re.search(r"\d,\d", text):
+        return "a comma between digits: use a decimal point / een komma tussen cijfers: " \
+               "gebruik een decimale punt"
+    return "check the brackets and operators / controleer haakjes en rekentekens"
+
+
+def _check(node: ast.expr, text: str, lead: int, names: list[tuple[str, int]]) -> None:
+    offset = lead + getattr(node, "col_offset", 0)
+    if isinstance(node, ast.BinOp):
+        if type(node.op) not in _OPS:
+            raise ExpressionError("PC124", {"construct": _describe(node)}, offset)
+        _check(node.left, text, lead, names)
+        _check(node.right, text, lead, names)
+    elif isinstance(node, ast.UnaryOp):
+        if not isinstance(node.op, ast.USub | ast.UAdd):
+            raise ExpressionError("PC124", {"construct": _describe(node)}, offset)
+        _check(node.operand, text, lead, names)
+    elif isinstance(node, ast.Constant):
+        literal = text[node.col_offset:node.end_col_offset or node.col_offset]
+        if isinstance(node.value, bool) or not isinstance(node.value, int | float) \
+                or not _NUMBER.match(literal):
+            raise ExpressionError("PC124", {"construct": f"'{literal}'"}, offset)
+    elif isinstance(node, ast.Name):
+        names.append((node.id, offset))
+    elif isinstance(node, ast.Call):
+        if not isinstance(node.func, ast.Name) or node.func.id not in FUNCTIONS:
+            raise ExpressionError("PC124", {"construct": _describe(node)}, offset)
+        if node.keywords:
+            raise ExpressionError("PC124", {"construct": "key=value"}, offset)
+        if len(node.args) < 2:
+            raise ExpressionError("PC125", {"func": node.func.id}, offset)
+        for arg in node.args:
+            if isinstance(arg, ast.Starred):
+                raise ExpressionError("PC124", {"construct": "'*'"}, offset)
+            _check(arg, text, lead, names)
+    else:
+        raise ExpressionError("PC124", {"construct": _describe(node)}, offset)
+
+
+def _describe(node: ast.expr) -> str:
+    if isinstance(node, ast.Attribute):
+        return f"'.{node.attr}'"
+    if isinstance(node, ast.Call):
+        func = node.func.id if isinstance(node.func, ast.Name) else "…"
+        return f"'{func}(…)'"
+    if isinstance(node, ast.BinOp):
+        symbol = {ast.Pow: "**", ast.Mod: "%", ast.FloorDiv: "//"}.get(type(node.op), "?")
+        return f"'{symbol}'"
+    if isinstance(node, ast.Tuple):
+        return "','"
+    return f"'{type(node).__name__}'"
+
+
+@dataclass
+class Evaluation:
+    """The value of an expression and where it divided by zero (a boolean mask)."""
+
+    value: np.ndarray
+    divided_by_zero: np.ndarray
+
+
+def evaluate(expression: Expression | float, env: Mapping[str, np.ndarray | float]) -> Evaluation:
+    """Evaluate year by year with numpy broadcasting. Names must all be in ``env``.
+
+    >>> evaluate(parse("max(a - 5, 0) / b"), {"a": np.array([4.0, 9.0]), "b": 2.0}).value
+    array([0., 2.])
+    """
+    if not isinstance(expression, Expression):
+        value = np.asarray(float(expression))
+        return Evaluation(value, np.zeros(value.shape, dtype=bool))
+    zero = [np.zeros((), dtype=bool)]
+    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
+        value = np.asarray(_eval(expression.tree, env, zero), dtype=float)
+    return Evaluation(value, zero[0])
+
+
+def _eval(node: ast.expr, env: Mapping[str, np.ndarray | float], zero: list[np.ndarray]):  # type: ignore[no-untyped-def]
+    if isinstance(node, ast.Constant):
+        return float(node.value)
+    if isinstance(node, ast.Name):
+        return env[node.id]
+    if isinstance(node, ast.UnaryOp):
+        operand = _eval(node.operand, env, zero)
+        return -operand if isinstance(node.op, ast.USub) else operand
+    if isinstance(node, ast.BinOp):
+        left = _eval(node.left, env, zero)
+        right = _eval(node.right, env, zero)
+        if isinstance(node.op, ast.Add):
+            return left + right
+        if isinstance(node.op, ast.Sub):
+            return left - right
+        if isinstance(node.op, ast.Mult):
+            return left * right
+        zero[0] = zero[0] | (np.asarray(right) == 0)
+        return np.asarray(left, dtype=float) / right
+    if isinstance(node, ast.Call):
+        assert isinstance(node.func, ast.Name)
+        reduce = np.minimum if node.func.id == "min" else np.maximum
+        result = _eval(node.args[0], env, zero)
+        for arg in node.args[1:]:
+            result = reduce(result, _eval(arg, env, zero))
+        return result
+    raise AssertionError(f"unchecked node {type(node).__name__}")  # parse() rejects it

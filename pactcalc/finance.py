@@ -1,0 +1,126 @@
+"""Money functions: discounting, net present value and the payback period.
+
+Pure functions over numpy arrays. The last axis is always the year axis (t = 0 … T−1,
+t = 0 being the scenario's ``start_year``); any leading axes (Monte Carlo samples,
+sensitivity variants) are carried through untouched, so one engine serves one run and
+many.
+
+Conventions (DOMAIN.md §2):
+
+* **Discounting** — ``df[t] = 1 / (1 + rate) ** t``: the start year is *not* discounted.
+  This differs from Excel's ``NPV(rate; v1; …)``, which discounts its first value by a
+  full year; in Excel the same figure is ``v1 + NPV(rate; v2; …)``.
+* **Payback** — measured in years from the start of ``start_year``. An investment is paid
+  as a lump at the *start* of its year; every other flow (savings, benefits) is spread
+  evenly over its year. The payback is the first moment the cumulative goes from negative
+  back to zero; 0 when it is never negative; missing (NaN here, "none" to the user) when
+  it does not return to zero within the horizon.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+from numpy.typing import ArrayLike, NDArray
+
+FloatArray = NDArray[np.float64]
+
+
+def discount_factors(years: int, rate: ArrayLike) -> FloatArray:
+    """Discount factor per year: ``df[t] = 1 / (1 + rate) ** t``, t = 0 … years−1.
+
+    ``rate`` is a fraction (0.0225 is 2.25 %); an array of rates gives a leading axis.
+
+    >>> discount_factors(3, 0.1).round(6).tolist()
+    [1.0, 0.909091, 0.826446]
+    """
+    rate_arr = np.asarray(rate, dtype=float)[..., np.newaxis]
+    t = np.arange(years, dtype=float)
+    return np.asarray(1.0 / (1.0 + rate_arr) ** t, dtype=float)
+
+
+def npv(net_eur_per_year: ArrayLike, rate: ArrayLike) -> FloatArray:
+    """Net present value in euros: ``Σ_t net[t] / (1 + rate) ** t``, start year undiscounted.
+
+    >>> float(npv([-1000, 600, 600], 0.1).round(2))
+    41.32
+    >>> float(npv([-1000, 600, 600], 0.0))  # at 0 % the plain sum
+    200.0
+
+    In Excel: ``=-1000 + NPV(10%; 600; 600)`` gives the same 41.32; ``=NPV(10%; -1000;
+    600; 600)`` gives 37.57, because Excel discounts its first value too.
+    """
+    net = np.asarray(net_eur_per_year, dtype=float)
+    return np.asarray((net * discount_factors(net.shape[-1], rate)).sum(axis=-1))
+
+
+@dataclass(frozen=True)
+class Payback:
+    """Payback moments, one per leading index.
+
+    ``years``: years from the start of ``start_year``; NaN where there is no payback within
+    the horizon. ``negative_again``: the year index t in which the cumulative turns
+    negative again after the payback moment, or −1 when it does not.
+    """
+
+    years: FloatArray
+    negative_again: NDArray[np.int64]
+
+
+def payback(investment_eur: ArrayLike, returns_eur: ArrayLike) -> Payback:
+    """Payback period under the lump-investment, spread-returns convention.
+
+    With ``r[k]`` the returns (savings + benefits) of year k, ``S[k]`` the cumulative at
+    the start of year k after that year's investment and ``E[k] = S[k] + r[k]`` the
+    cumulative at its end (``S[0] = −investment[0]``, ``S[k] = E[k−1] − investment[k]``),
+    and k the first year with ``S[k] < 0 <= E[k]``::
+
+        payback_years = k + (−S[k]) / r[k]
+
+    0 when the cumulative is never negative; NaN when it never returns to zero.
+
+    >>> float(payback([1000, 0, 0, 0, 0], [200, 300, 400, 500, 600]).years)
+    3.2
+    >>> round(float(payback([50, 0, 0, 0, 0], [10, 13, 16, 19, 22]).years), 3)
+    3.579
+    >>> float(payback([1000, 0], [100, 100]).years)
+    nan
+    """
+    inv = np.asarray(investment_eur, dtype=float)
+    ret = np.asarray(returns_eur, dtype=float)
+    inv, ret = np.broadcast_arrays(inv, ret)
+    n_years = inv.shape[-1]
+    end = np.cumsum(ret - inv, axis=-1)  # E[k]
+    start = end - ret  # S[k] = E[k] − r[k]
+
+    never_negative = (start >= 0).all(axis=-1) & (end >= 0).all(axis=-1)
+    crossing = (start < 0) & (end >= 0)
+    has_crossing = crossing.any(axis=-1)
+    k = np.argmax(crossing, axis=-1)
+    s_k = np.take_along_axis(start, k[..., np.newaxis], axis=-1)[..., 0]
+    r_k = np.take_along_axis(ret, k[..., np.newaxis], axis=-1)[..., 0]
+    with np.errstate(divide="ignore", invalid="ignore"):
+        fraction = np.where(has_crossing, -s_k / np.where(r_k == 0, 1.0, r_k), 0.0)
+    years = np.where(never_negative, 0.0, np.where(has_crossing, k + fraction, np.nan))
+
+    # Negative again after the first crossing: any later year whose start or end is < 0.
+    t = np.arange(n_years)
+    later = t > k[..., np.newaxis]
+    dips = later & ((start < 0) | (end < 0)) & has_crossing[..., np.newaxis]
+    dips &= ~never_negative[..., np.newaxis]
+    negative_again = np.where(dips.any(axis=-1), np.argmax(dips, axis=-1), -1)
+    return Payback(years=np.asarray(years, dtype=float),
+                   negative_again=np.asarray(negative_again, dtype=np.int64))
+
+
+def ratio_or_nan(numerator: ArrayLike, denominator: ArrayLike) -> FloatArray:
+    """``numerator / denominator``, NaN (shown as "none") where the denominator is 0.
+
+    >>> ratio_or_nan([3.0, 1.0], [2.0, 0.0]).tolist()
+    [1.5, nan]
+    """
+    num = np.asarray(numerator, dtype=float)
+    den = np.asarray(denominator, dtype=float)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return np.asarray(np.where(den == 0, np.nan, num / np.where(den == 0, 1.0, den)))
