@@ -1,3 +1,19 @@
-"""pactcalc: business cases for PACT agreements in the Dutch social domain."""
+"""pactcalc: business cases for PACT agreements in the Dutch social domain.
+
+The library works without the command line::
+
+    from pactcalc import run_file
+    document = run_file("examples/beschermd-wonen.yaml")
+    if document.ok:
+        print(document.result.npv)
+"""
 
 __version__ = "0.1.0"
+
+from pactcalc.api import Document, evaluate, load_scenario, load_scenario_text, run_file
+from pactcalc.engine import Result, compute
+
+__all__ = [
+    "Document", "Result", "__version__", "compute", "evaluate", "load_scenario",
+    "load_scenario_text", "run_file",
+]

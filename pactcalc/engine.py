@@ -1,0 +1,377 @@
+"""The engine: a validated :class:`~pactcalc.model.Scenario` in, a :class:`Result` out.
+
+Pure numpy: no printing, no I/O. Every money series has the year axis last; parameters
+may carry leading axes (samples, sensitivity variants) and everything broadcasts, so the
+deterministic run is the case with no leading axis and there is only one engine.
+
+The formulas are those of DOMAIN.md §2::
+
+    effort[y]     = Σ effort lines                 (also per partner)
+    headroom[y]   = budget[y] − Σ (effort + investment lines paid_from budget)[y]
+    savings[y]    = baseline[y] − effort[y]
+    net[y]        = savings[y] + benefits[y] − investment[y]
+    npv           = Σ net[y] · df[y],  df[y] = 1 / (1 + rate) ** t   (start year undiscounted)
+    roi = npv / pv_investment,  bcr = pv_returns / pv_investment      (none without investment)
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+from pactcalc import expressions, finance
+from pactcalc.model import (
+    DEFAULT_DISCOUNT_RATE,
+    DEFAULT_DISCOUNT_SOURCE,
+    LINE_KINDS,
+    Check,
+    InvestmentLine,
+    Scenario,
+)
+from pactcalc.problems import Localized, Problem
+
+Array = np.ndarray
+
+
+@dataclass(frozen=True)
+class LineResult:
+    """One line of the scenario in euros per year (after indexation, zero where it does
+    not run)."""
+
+    kind: str
+    index: int
+    name: str
+    partner: str
+    paid_from: str | None
+    eur_per_year: Array
+
+    @property
+    def total(self) -> Array:
+        return self.eur_per_year.sum(axis=-1)
+
+
+@dataclass(frozen=True)
+class PartnerResult:
+    """Who delivers, pays, stops paying and gains, per year, for one partner.
+
+    ``pays`` is what the partner funds: its own-funded effort and investments plus its
+    share, as budget holder, of the budget-funded costs. ``net = baseline + benefits −
+    pays``; the partners' nets add up to the total net.
+    """
+
+    id: str
+    name: str
+    effort_per_year: Array
+    budget_per_year: Array
+    pays_per_year: Array
+    baseline_per_year: Array
+    benefits_per_year: Array
+
+    @property
+    def net_per_year(self) -> Array:
+        return self.baseline_per_year + self.benefits_per_year - self.pays_per_year
+
+    def total(self, metric: str) -> Array:
+        """``effort_total``, ``pays_total``, ``baseline_total``, ``benefits_total``,
+        ``net_total`` or ``budget_total``."""
+        series = {
+            "effort_total": self.effort_per_year, "pays_total": self.pays_per_year,
+            "baseline_total": self.baseline_per_year,
+            "benefits_total": self.benefits_per_year, "net_total": self.net_per_year,
+            "budget_total": self.budget_per_year,
+        }[metric]
+        return series.sum(axis=-1)
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    """A check evaluated: ``actual`` is None when the metric does not exist (no payback
+    within the horizon, no investment for roi/bcr); such a check fails."""
+
+    check: Check
+    index: int
+    actual: float | None
+    passed: bool
+    missing: str | None = None  # 'payback' | 'ratio' | None
+
+
+@dataclass(frozen=True)
+class InputItem:
+    """A parameter or series as an input, for the sources and assumptions lists."""
+
+    kind: str  # 'parameter' | 'series'
+    name: str
+    unit: str | None
+    source: str | None
+    note: str | None
+
+    @property
+    def is_assumption(self) -> bool:
+        if not self.source:
+            return True
+        return self.source.strip().lower().startswith(("assumption", "aanname"))
+
+
+@dataclass
+class Result:
+    """Everything the engine computes; renderers read it and never compute themselves."""
+
+    scenario: Scenario
+    years: list[int]
+    discount_rate: float
+    discount_rate_source: str | None  # None: set in the scenario without a source
+    lines: list[LineResult]
+    partners: list[PartnerResult]
+    effort_per_year: Array
+    investment_per_year: Array
+    budget_per_year: Array
+    budget_funded_per_year: Array
+    headroom_per_year: Array
+    baseline_per_year: Array
+    savings_per_year: Array
+    benefits_per_year: Array
+    net_per_year: Array
+    cumulative_per_year: Array
+    discount_factor_per_year: Array
+    npv: Array
+    pv_investment: Array
+    pv_returns: Array
+    roi: Array
+    bcr: Array
+    payback_years: Array
+    discounted_payback_years: Array
+    negative_again_year: int | None
+    inputs: list[InputItem]
+    checks: list[CheckResult] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not any(p.is_error for p in self.problems)
+
+    def metric(self, name: str, partner: str | None = None) -> Array:
+        """A metric by name (DOMAIN.md §3 "Metrics"); NaN where it does not exist."""
+        if partner is not None:
+            found = next(p for p in self.partners if p.id == partner)
+            return found.total(name)
+        totals = {
+            "effort_total": self.effort_per_year, "investment_total": self.investment_per_year,
+            "budget_total": self.budget_per_year, "headroom_total": self.headroom_per_year,
+            "baseline_total": self.baseline_per_year, "savings_total": self.savings_per_year,
+            "benefits_total": self.benefits_per_year, "net_total": self.net_per_year,
+        }
+        if name in totals:
+            return totals[name].sum(axis=-1)
+        if name == "costs_total":  # what all partners pay together: effort + investment
+            return (self.effort_per_year + self.investment_per_year).sum(axis=-1)
+        if name == "headroom_min":
+            return self.headroom_per_year.min(axis=-1)
+        value: Array = getattr(self, name)
+        return value
+
+
+def compute(scenario: Scenario, checks: Sequence[Check] = (),
+            parameters: Mapping[str, Array | float] | None = None) -> Result:
+    """Compute the business case.
+
+    ``parameters`` overrides parameter values (e.g. arrays of samples of shape ``(S, 1)``
+    for a leading sample axis); by default each parameter's ``value``.
+    Problems found while computing (a division by zero, a negative budget …) are in
+    ``result.problems`` with a ``path`` into the scenario; ``result.ok`` is False when one
+    of them is an error, and the numbers are then not to be shown.
+    """
+    years = scenario.calendar_years
+    n_years = len(years)
+    problems: list[Problem] = []
+    env = _environment(scenario, parameters)
+    price_year = scenario.price_year if scenario.price_year is not None else scenario.start_year
+    index_factor = (1.0 + scenario.indexation) ** (np.asarray(years, dtype=float) - price_year)
+
+    lines: list[LineResult] = []
+    for kind in LINE_KINDS:
+        for index, line in enumerate(scenario.lines(kind)):
+            mask = _running_mask(scenario, line)
+            evaluation = expressions.evaluate(line.amount, env)
+            value = np.broadcast_to(evaluation.value, (*evaluation.value.shape[:-1], n_years)
+                                    if evaluation.value.ndim else (n_years,))
+            zero_div = np.broadcast_to(evaluation.divided_by_zero, value.shape)
+            bad = (zero_div | ~np.isfinite(value)) & mask
+            if bad.any():
+                t = int(np.argmax(bad.reshape(-1, n_years).any(axis=0)))
+                what = (Localized("een deling door nul", "a division by zero")
+                        if (zero_div & mask).any() else
+                        Localized("een waarde die geen eindig getal is", "a non-finite value"))
+                problems.append(Problem("PC130", "", args={
+                    "line": line.name, "year": years[t], "what": what},
+                    path=(kind, index, "amount")))
+                value = np.where(bad, 0.0, value)
+            eur = np.where(mask, value, 0.0) * index_factor
+            if kind == "budget" and (eur < 0).any():
+                t = int(np.argmax((eur < 0).reshape(-1, n_years).any(axis=0)))
+                problems.append(Problem("PC128", "", args={
+                    "line": line.name, "year": years[t],
+                    "value": f"{float(eur.reshape(-1, n_years)[:, t].min()):.2f}"},
+                    path=(kind, index, "amount")))
+            if kind == "investments" and (eur < 0).any():
+                problems.append(Problem("PC303", "", args={
+                    "line": line.name, "value": f"{float(eur.sum(axis=-1).min()):.2f}"},
+                    path=(kind, index, "amount")))
+            lines.append(LineResult(kind, index, line.name, line.partner,
+                                    getattr(line, "paid_from", None), eur))
+
+    lead_shape = np.broadcast_shapes(*(line.eur_per_year.shape for line in lines)) \
+        if lines else (n_years,)
+    zeros = np.zeros(lead_shape)
+
+    def total(kind: str, paid_from: str | None = None) -> Array:
+        selected = [line.eur_per_year for line in lines if line.kind == kind
+                    and (paid_from is None or line.paid_from == paid_from)]
+        return zeros + sum(selected, np.zeros(n_years))
+
+    effort = total("effort")
+    investment = total("investments")
+    budget = total("budget")
+    baseline = total("baseline")
+    benefits = total("benefits")
+    budget_funded = total("effort", "budget") + total("investments", "budget")
+    headroom = budget - budget_funded
+    savings = baseline - effort
+    returns = savings + benefits
+    net = returns - investment
+    rate = scenario.discount_rate.value
+    df = finance.discount_factors(n_years, rate)
+    npv = (net * df).sum(axis=-1)
+    pv_investment = (investment * df).sum(axis=-1)
+    pv_returns = (returns * df).sum(axis=-1)
+    simple = finance.payback(investment, returns)
+    discounted = finance.payback(investment * df, returns * df)
+
+    if (budget_funded != 0).any() and not (budget.sum(axis=-1) > 0).all():
+        problems.append(Problem("PC129", "", path=("budget",)))
+    partners = _partners(scenario, lines, budget, budget_funded, zeros, n_years)
+    if (budget_funded != 0).any():
+        for t in np.flatnonzero(((budget_funded != 0) & (budget == 0)).reshape(
+                -1, n_years).any(axis=0)):
+            if (budget.sum(axis=-1) > 0).all():
+                problems.append(Problem("PC305", "", args={"year": years[int(t)]},
+                                        path=("budget",)))
+
+    again = simple.negative_again.reshape(-1)
+    negative_again_year = years[int(again[0])] if again.size == 1 and again[0] >= 0 else None
+    if negative_again_year is not None:
+        problems.append(Problem("PC306", "", args={"year": negative_again_year}))
+
+    result = Result(
+        scenario=scenario, years=years, discount_rate=rate,
+        discount_rate_source=_rate_source(scenario),
+        lines=lines, partners=partners,
+        effort_per_year=effort, investment_per_year=investment, budget_per_year=budget,
+        budget_funded_per_year=budget_funded, headroom_per_year=headroom,
+        baseline_per_year=baseline, savings_per_year=savings, benefits_per_year=benefits,
+        net_per_year=net, cumulative_per_year=np.cumsum(net, axis=-1),
+        discount_factor_per_year=df, npv=npv, pv_investment=pv_investment,
+        pv_returns=pv_returns, roi=finance.ratio_or_nan(npv, pv_investment),
+        bcr=finance.ratio_or_nan(pv_returns, pv_investment),
+        payback_years=simple.years, discounted_payback_years=discounted.years,
+        negative_again_year=negative_again_year, inputs=_inputs(scenario),
+        problems=problems,
+    )
+    result.checks = [evaluate_check(result, check, i) for i, check in enumerate(checks)]
+    return result
+
+
+def _environment(scenario: Scenario,
+                 overrides: Mapping[str, Array | float] | None) -> dict[str, Any]:
+    env: dict[str, Any] = {"weeks_per_year": scenario.weeks_per_year}
+    for name, parameter in scenario.parameters.items():
+        env[name] = parameter.value
+    if overrides:
+        env.update(overrides)
+    for name, series in scenario.series.items():
+        values = series.values if isinstance(series.values, list) else [series.values]
+        env[name] = np.broadcast_to(np.asarray(values, dtype=float), (scenario.years,))
+    return env
+
+
+def _running_mask(scenario: Scenario, line: Any) -> Array:
+    years = np.asarray(scenario.calendar_years)
+    if isinstance(line, InvestmentLine):
+        year = line.year if line.year is not None else scenario.start_year
+        return np.asarray(years == year)
+    start = line.start if line.start is not None else years[0]
+    end = line.until if line.until is not None else years[-1]
+    return np.asarray((years >= start) & (years <= end))
+
+
+def _partners(scenario: Scenario, lines: list[LineResult], budget: Array,
+              budget_funded: Array, zeros: Array, n_years: int) -> list[PartnerResult]:
+    def of(partner: str, kind: str, paid_from: str | None = None) -> Array:
+        return zeros + sum((line.eur_per_year for line in lines
+                            if line.kind == kind and line.partner == partner
+                            and (paid_from is None or line.paid_from == paid_from)),
+                           np.zeros(n_years))
+
+    budgets = {p.id: of(p.id, "budget") for p in scenario.partners}
+    budget_horizon = budget.sum(axis=-1, keepdims=True)
+    result = []
+    for partner in scenario.partners:
+        held = budgets[partner.id]
+        # Pro rata to the budget held that year; in a year without budget, pro rata to
+        # the budgets over the whole horizon (DOMAIN.md §2, "who pays").
+        with np.errstate(divide="ignore", invalid="ignore"):
+            share_year = np.where(budget > 0, held / np.where(budget > 0, budget, 1.0), 0.0)
+            share_horizon = np.where(
+                budget_horizon > 0,
+                held.sum(axis=-1, keepdims=True) / np.where(budget_horizon > 0,
+                                                            budget_horizon, 1.0), 0.0)
+        share = np.where(budget > 0, share_year, share_horizon)
+        own = of(partner.id, "effort", "own") + of(partner.id, "investments", "own")
+        result.append(PartnerResult(
+            id=partner.id, name=partner.name,
+            effort_per_year=of(partner.id, "effort"),
+            budget_per_year=held,
+            pays_per_year=own + share * budget_funded,
+            baseline_per_year=of(partner.id, "baseline"),
+            benefits_per_year=of(partner.id, "benefits"),
+        ))
+    return result
+
+
+def _rate_source(scenario: Scenario) -> str | None:
+    given = "discount_rate" in scenario.model_fields_set
+    rate = scenario.discount_rate
+    if given and rate.source:
+        return rate.source
+    if math.isclose(rate.value, DEFAULT_DISCOUNT_RATE, rel_tol=0, abs_tol=1e-12):
+        return DEFAULT_DISCOUNT_SOURCE
+    return None
+
+
+def _inputs(scenario: Scenario) -> list[InputItem]:
+    items = [InputItem("parameter", name, p.unit, p.source, p.note)
+             for name, p in scenario.parameters.items()]
+    items += [InputItem("series", name, s.unit, s.source, s.note)
+              for name, s in scenario.series.items()]
+    return items
+
+
+_COMPARE = {
+    "<": np.less, "<=": np.less_equal, ">": np.greater, ">=": np.greater_equal,
+}
+
+
+def evaluate_check(result: Result, check: Check, index: int) -> CheckResult:
+    """Evaluate one check on a deterministic result. A metric that does not exist fails,
+    whatever the operator."""
+    if check.partner is not None and all(p.id != check.partner for p in result.partners):
+        return CheckResult(check, index, None, False, missing="partner")
+    value = float(np.asarray(result.metric(check.metric, check.partner)).reshape(-1)[0])
+    if math.isnan(value):
+        missing = "payback" if "payback" in check.metric else "ratio"
+        return CheckResult(check, index, None, False, missing=missing)
+    passed = bool(_COMPARE[check.op](value, check.bound))
+    return CheckResult(check, index, value, passed)

@@ -1,0 +1,188 @@
+"""Dutch and English: labels, and numbers and money in the locale's format (Babel).
+
+Formatting only: rounding for display (whole euros, half away from zero) is the one
+operation done here; every number itself comes from the engine.
+"""
+
+from __future__ import annotations
+
+import math
+from decimal import ROUND_HALF_UP, Decimal
+from functools import lru_cache
+from typing import Any
+
+from babel import Locale
+from babel.numbers import NumberPattern, parse_pattern
+
+LANGUAGES = ("nl", "en")
+_LOCALES = {"nl": "nl_NL", "en": "en_GB"}
+
+
+@lru_cache(maxsize=None)
+def _pattern(lang: str, kind: str, decimals: int) -> tuple[Locale, NumberPattern]:
+    locale = Locale.parse(_LOCALES[lang])
+    if kind == "currency":
+        pattern = parse_pattern(locale.currency_formats["standard"].pattern)
+    elif kind == "percent":
+        pattern = parse_pattern(locale.percent_formats[None].pattern)
+    else:
+        pattern = parse_pattern(locale.decimal_formats[None].pattern)
+    pattern.frac_prec = (decimals, decimals)
+    return locale, pattern
+
+
+def _round(value: float, decimals: int) -> Decimal:
+    """Half away from zero (Decimal's ROUND_HALF_UP), from the float's shortest repr."""
+    quantum = Decimal(1).scaleb(-decimals)
+    rounded = Decimal(repr(float(value))).quantize(quantum, rounding=ROUND_HALF_UP)
+    return rounded + 0  # turns -0 into 0
+
+
+def money(value: float, lang: str = "nl", decimals: int = 0) -> str:
+    """Euros as the locale writes them, whole euros by default.
+
+    >>> money(1234567.5, "nl"), money(-1234567.4, "nl"), money(1234567.5, "en")
+    ('€ 1.234.568', '€ -1.234.567', '€1,234,568')
+    >>> money(-0.4, "nl")
+    '€ 0'
+    """
+    locale, pattern = _pattern(lang, "currency", decimals)
+    text = pattern.apply(_round(value, decimals), locale, currency="EUR", currency_digits=False,
+                         decimal_quantization=True)
+    return text.replace("\xa0", " ")
+
+
+def number(value: float, lang: str = "nl", decimals: int = 0) -> str:
+    """A plain number in the locale's format.
+
+    >>> number(1234.5, "nl", 1), number(1234.5, "en", 1)
+    ('1.234,5', '1,234.5')
+    """
+    locale, pattern = _pattern(lang, "decimal", decimals)
+    return pattern.apply(_round(value, decimals), locale, decimal_quantization=True)
+
+
+def percent(fraction: float, lang: str = "nl", decimals: int = 2) -> str:
+    """A fraction as a percentage: 0.0225 → '2,25%'.
+
+    >>> percent(0.0225, "nl"), percent(0.0225, "en")
+    ('2,25%', '2.25%')
+    """
+    locale, pattern = _pattern(lang, "percent", decimals)
+    return pattern.apply(_round(fraction * 100, decimals + 2) / 100, locale,
+                         decimal_quantization=True).replace("\xa0", " ")
+
+
+def optional(value: float | None) -> float | None:
+    """None for a missing (NaN) metric; JSON writes it as null."""
+    if value is None or math.isnan(value):
+        return None
+    return float(value)
+
+
+def years_text(value: float | None, lang: str, horizon: int, decimals: int = 1) -> str:
+    """A payback in years, or in words that there is none within the horizon.
+
+    >>> years_text(3.25, "nl", 5), years_text(None, "en", 5)
+    ('3,3 jaar', 'not within the 5-year horizon')
+    """
+    if value is None or math.isnan(value):
+        return t("no_payback", lang, years=horizon)
+    return t("n_years", lang, n=number(value, lang, decimals))
+
+
+def ratio_text(value: float | None, lang: str) -> str:
+    """A ratio (roi, bcr) with two decimals, or "none (no investment)"."""
+    if value is None or math.isnan(value):
+        return t("no_ratio", lang)
+    return number(value, lang, 2)
+
+
+_LABELS: dict[str, tuple[str, str]] = {
+    # key: (nl, en)
+    "no_payback": ("niet binnen de horizon van {years} jaar", "not within the {years}-year horizon"),
+    "n_years": ("{n} jaar", "{n} years"),
+    "no_ratio": ("geen (geen investering)", "none (no investment)"),
+    "summary": ("Samenvatting", "Summary"),
+    "effort_total": ("Inzet partners (totaal)", "Partner effort (total)"),
+    "budget_total": ("Beschikbaar budget (totaal)", "Available budget (total)"),
+    "headroom_total": ("Ruimte in het budget (totaal)", "Budget headroom (total)"),
+    "headroom_min": ("Laagste ruimte in een jaar", "Lowest headroom in a year"),
+    "investment_total": ("Investering (totaal)", "Investment (total)"),
+    "baseline_total": ("Kosten zonder PACT (totaal)", "Cost without the PACT (total)"),
+    "savings_total": ("Besparing (totaal)", "Savings (total)"),
+    "benefits_total": ("Overige baten (totaal)", "Other benefits (total)"),
+    "npv": ("Netto contante waarde", "Net present value"),
+    "discount_rate": ("Discontovoet", "Discount rate"),
+    "roi": ("Rendement (NCW / investering)", "ROI (NPV / investment)"),
+    "bcr": ("Baten-kostenverhouding", "Benefit-cost ratio"),
+    "payback_years": ("Terugverdientijd", "Payback period"),
+    "discounted_payback_years": ("Verdisconteerde terugverdientijd", "Discounted payback period"),
+    "rate_set_in_scenario": ("ingesteld in het scenario (zonder bron)", "set in the scenario (no source)"),
+    "effort_by_partner": ("Inzet per partner (euro per jaar)", "Effort per partner (euros per year)"),
+    "by_year": ("Per jaar", "Year by year"),
+    "who_pays": ("Wie betaalt, wie profiteert", "Who pays, who benefits"),
+    "partner": ("Partner", "Partner"),
+    "total": ("Totaal", "Total"),
+    "year": ("Jaar", "Year"),
+    "budget": ("Budget", "Budget"),
+    "effort": ("Inzet", "Effort"),
+    "headroom": ("Ruimte", "Headroom"),
+    "baseline": ("Kosten zonder PACT", "Cost without PACT"),
+    "savings": ("Besparing", "Savings"),
+    "benefits": ("Overige baten", "Other benefits"),
+    "investment": ("Investering", "Investment"),
+    "net": ("Saldo", "Net"),
+    "cumulative": ("Cumulatief", "Cumulative"),
+    "pays": ("Betaalt", "Pays"),
+    "stops_paying": ("Hoeft niet meer te betalen", "Stops paying"),
+    "gains": ("Baten", "Gains"),
+    "partner_net": ("Saldo", "Net"),
+    "checks": ("Checks", "Checks"),
+    "check_holds": ("klopt", "holds"),
+    "check_fails": ("klopt niet", "fails"),
+    "warnings": ("Waarschuwingen", "Warnings"),
+    "sources": ("Bronnen", "Sources"),
+    "assumptions": ("Aannames (zonder bron of als aanname gemarkeerd)",
+                    "Assumptions (no source, or marked as assumption)"),
+    "no_source": ("geen bron", "no source"),
+    "inhabitants": ("{n} inwoners", "{n} inhabitants"),
+    "horizon": ("{first}–{last}, {years} jaar", "{first}–{last}, {years} years"),
+    "answer_budget_ok": (
+        "Het budget is in elk jaar toereikend voor de inzet uit het budget.",
+        "The budget suffices in every year for the effort it funds."),
+    "answer_budget_short": (
+        "Het budget schiet tekort: in {year} is de ruimte {amount}.",
+        "The budget falls short: in {year} the headroom is {amount}."),
+    "answer_payback": ("De investering is na {years} terugverdiend.",
+                       "The investment pays back after {years}."),
+    "answer_no_payback": ("De investering wordt {horizon} terugverdiend.",
+                          "The investment does not pay back {horizon}."),
+    "answer_no_investment": ("Er is geen investering.", "There is no investment."),
+    "parameter": ("parameter", "parameter"),
+    "series": ("reeks", "series"),
+    "line": ("regel", "line"),
+    "paid_from_own": ("eigen bijdrage", "own contribution"),
+    "check_message_value": ("{label} is {value}", "{label} is {value}"),
+    "check_missing_partner": ("partner '{partner}' bestaat niet", "partner '{partner}' does not exist"),
+    "check_missing_ratio": ("{label} bestaat niet: er is geen investering",
+                            "{label} does not exist: there is no investment"),
+    "check_missing_payback": ("er is geen terugverdientijd {horizon}",
+                              "there is no payback {horizon}"),
+    "within_horizon": ("binnen de horizon van {years} jaar", "within the {years}-year horizon"),
+    "summary_line": ("{files} scenario('s) gecontroleerd: {passed} in orde, {failed} met falende "
+                     "checks, {invalid} ongeldig{skipped}",
+                     "{files} scenario(s) checked: {passed} passed, {failed} with failing checks, "
+                     "{invalid} invalid{skipped}"),
+    "skipped": ("; {n} YAML-bestand(en) zonder 'pactcalc'-sleutel overgeslagen",
+                "; {n} YAML file(s) without a 'pactcalc' key skipped"),
+    "written": ("geschreven: {path}", "written: {path}"),
+    "created": ("aangemaakt: {path} — probeer: pactcalc run {path}",
+                "created: {path} — try: pactcalc run {path}"),
+}
+
+
+def t(key: str, lang: str, **args: Any) -> str:
+    """The label ``key`` in ``lang``, with ``args`` filled in."""
+    nl, en = _LABELS[key]
+    return (en if lang == "en" else nl).format(**args)

@@ -1,0 +1,202 @@
+"""What every renderer shows, as labelled rows: formatting and selection only.
+
+Each table is a list of rows of cells; a cell is text (already formatted for the language)
+or, for machine formats, the raw number. Numbers come from the engine's Result; nothing
+here adds, subtracts or rounds anything but for display.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Any
+
+from pactcalc.api import Document
+from pactcalc.engine import CheckResult, Result
+from pactcalc.i18n import money, number, optional, percent, ratio_text, t, years_text
+from pactcalc.problems import format_problem
+
+MONEY_METRICS = {
+    "effort_total", "investment_total", "budget_total", "headroom_total", "headroom_min",
+    "baseline_total", "savings_total", "benefits_total", "npv", "pays_total", "net_total",
+}
+PAYBACK_METRICS = {"payback_years", "discounted_payback_years"}
+
+
+@dataclass(frozen=True)
+class Table:
+    """A titled table: header cells and rows. ``raw`` rows hold the unformatted numbers."""
+
+    title: str
+    header: list[str]
+    rows: list[list[str]]
+    raw: list[list[Any]]
+
+
+def scalar(value: Any) -> float:
+    return float(value)
+
+
+def metric_text(result: Result, name: str, value: float | None, lang: str,
+                payback_decimals: int = 1) -> str:
+    """A metric's value as text in ``lang``: money, years or a ratio."""
+    if name in PAYBACK_METRICS:
+        return years_text(value, lang, len(result.years), payback_decimals)
+    if name in ("roi", "bcr"):
+        return ratio_text(value, lang)
+    if value is None or math.isnan(value):
+        return "—"
+    if name in MONEY_METRICS:
+        return money(value, lang)
+    return number(value, lang, 2)
+
+
+def rate_source(result: Result, lang: str) -> str:
+    return result.discount_rate_source or t("rate_set_in_scenario", lang)
+
+
+def summary(result: Result, lang: str) -> Table:
+    """The answer first: the headline metrics with their values."""
+    names = ["effort_total", "budget_total", "headroom_total", "headroom_min",
+             "investment_total", "baseline_total", "savings_total", "benefits_total", "npv",
+             "roi", "bcr", "payback_years", "discounted_payback_years"]
+    rows, raw = [], []
+    for name in names:
+        value = optional(scalar(result.metric(name)))
+        label = t(name, lang)
+        if name == "npv":
+            label = f"{label} ({t('discount_rate', lang).lower()} "\
+                    f"{percent(result.discount_rate, lang)})"
+        rows.append([label, metric_text(result, name, value, lang)])
+        raw.append([name, value])
+    rows.append([t("discount_rate", lang),
+                 f"{percent(result.discount_rate, lang)} — {rate_source(result, lang)}"])
+    raw.append(["discount_rate", result.discount_rate])
+    return Table(t("summary", lang), ["", ""], rows, raw)
+
+
+def answers(result: Result, lang: str) -> list[str]:
+    """One sentence each: does the budget suffice, when does the investment pay back."""
+    sentences = []
+    headroom_min = scalar(result.metric("headroom_min"))
+    if headroom_min >= 0:
+        sentences.append(t("answer_budget_ok", lang))
+    else:
+        year = result.years[int(result.headroom_per_year.argmin())]
+        sentences.append(t("answer_budget_short", lang, year=year, amount=money(headroom_min, lang)))
+    if scalar(result.metric("investment_total")) == 0 and scalar(result.payback_years) == 0:
+        sentences.append(t("answer_no_investment", lang))
+    else:
+        payback = optional(scalar(result.payback_years))
+        if payback is None:
+            sentences.append(t("answer_no_payback", lang,
+                               horizon=t("within_horizon", lang, years=len(result.years))))
+        else:
+            sentences.append(t("answer_payback", lang,
+                               years=years_text(payback, lang, len(result.years))))
+    return sentences
+
+
+def effort_by_partner(result: Result, lang: str) -> Table:
+    header = [t("partner", lang), *map(str, result.years), t("total", lang)]
+    rows, raw = [], []
+    for partner in result.partners:
+        values = [*map(float, partner.effort_per_year), float(partner.total("effort_total"))]
+        rows.append([partner.name, *(money(v, lang) for v in values)])
+        raw.append([partner.id, *values])
+    values = [*map(float, result.effort_per_year), scalar(result.metric("effort_total"))]
+    rows.append([t("total", lang), *(money(v, lang) for v in values)])
+    raw.append(["total", *values])
+    return Table(t("effort_by_partner", lang), header, rows, raw)
+
+
+YEAR_ROWS = [
+    ("budget", "budget_per_year", "budget_total"),
+    ("effort", "effort_per_year", "effort_total"),
+    ("headroom", "headroom_per_year", "headroom_total"),
+    ("baseline", "baseline_per_year", "baseline_total"),
+    ("savings", "savings_per_year", "savings_total"),
+    ("benefits", "benefits_per_year", "benefits_total"),
+    ("investment", "investment_per_year", "investment_total"),
+    ("net", "net_per_year", "net_total"),
+    ("cumulative", "cumulative_per_year", None),
+]
+
+
+def by_year(result: Result, lang: str) -> Table:
+    header = ["", *map(str, result.years), t("total", lang)]
+    rows, raw = [], []
+    for label, field, total in YEAR_ROWS:
+        values = [float(v) for v in getattr(result, field)]
+        total_value = scalar(result.metric(total)) if total else None
+        rows.append([t(label, lang), *(money(v, lang) for v in values),
+                     money(total_value, lang) if total_value is not None else ""])
+        raw.append([label, *values, total_value])
+    return Table(t("by_year", lang), header, rows, raw)
+
+
+def who_pays(result: Result, lang: str) -> Table:
+    header = [t("partner", lang), t("pays", lang), t("stops_paying", lang), t("gains", lang),
+              t("partner_net", lang)]
+    rows, raw = [], []
+    for partner in result.partners:
+        values = [float(partner.total(m)) for m in
+                  ("pays_total", "baseline_total", "benefits_total", "net_total")]
+        rows.append([partner.name, *(money(v, lang) for v in values)])
+        raw.append([partner.id, *values])
+    values = [scalar(result.metric(m)) for m in
+              ("costs_total", "baseline_total", "benefits_total", "net_total")]
+    rows.append([t("total", lang), *(money(v, lang) for v in values)])
+    raw.append(["total", *values])
+    return Table(t("who_pays", lang), header, rows, raw)
+
+
+def check_detail(result: Result, check: CheckResult, lang: str) -> str:
+    """Why a check holds or fails, in words: "payback is 3.80 years"."""
+    name = check.check.metric
+    label = t(name, lang) if check.check.partner is None else \
+        f"{name}[{check.check.partner}]"
+    horizon = t("within_horizon", lang, years=len(result.years))
+    if check.missing == "payback":
+        return t("check_missing_payback", lang, horizon=horizon)
+    if check.missing == "ratio":
+        return t("check_missing_ratio", lang, label=label)
+    if check.missing == "partner":
+        return t("check_missing_partner", lang, partner=check.check.partner)
+    value = metric_text(result, name, check.actual, lang, payback_decimals=2)
+    return t("check_message_value", lang, label=label.lower() if lang == "en" else label,
+             value=value)
+
+
+def check_line(document: Document, check: CheckResult, lang: str) -> str:
+    """``file:line:col: check 'payback_years <= 3' failed: payback is 3.80 years``."""
+    assert document.result is not None
+    line, col = document.locate(("checks", check.index))
+    where = ":".join(str(x) for x in (document.file, line, col) if x is not None)
+    verdict = "passed" if check.passed else "failed"
+    return f"{where}: check '{check.check.text}' {verdict}: " \
+           f"{check_detail(document.result, check, lang)}"
+
+
+def problem_lines(document: Document, lang: str, excerpt: bool = True) -> list[str]:
+    source = document.loaded.text if excerpt else None
+    return [format_problem(p, lang, source) for p in document.problems]
+
+
+def sources(result: Result, lang: str) -> tuple[list[str], list[str]]:
+    """The sources (parameters, series and lines with a source) and the assumptions."""
+    cited, assumed = [], []
+    for item in result.inputs:
+        label = f"{item.name} ({t(item.kind, lang)})"
+        if item.is_assumption:
+            assumed.append(f"{label}: {item.source or t('no_source', lang)}")
+        else:
+            cited.append(f"{label}: {item.source}")
+    scenario = result.scenario
+    for line in result.lines:
+        source = scenario.lines(line.kind)[line.index].source
+        if source:
+            cited.append(f"{line.name} ({t('line', lang)}): {source}")
+    cited.append(f"{t('discount_rate', lang)} {percent(result.discount_rate, lang)}: "
+                 f"{rate_source(result, lang)}")
+    return cited, assumed
