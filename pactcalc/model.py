@@ -395,7 +395,7 @@ def validate(data: Any, file: str) -> tuple[Scenario | None, list[Check], list[P
     try:
         scenario = Scenario.model_validate(data)
     except ValidationError as exc:
-        problems.extend(_from_pydantic(exc, file))
+        problems.extend(_drop_shadowed_missing(list(_from_pydantic(exc, file))))
         problems.extend(_cross_check_raw(data, file))
         return None, [], problems
     checks: list[Check] = []
@@ -437,6 +437,18 @@ def _from_pydantic(exc: ValidationError, file: str) -> Iterator[Problem]:
             }.get(kind, Localized(error["msg"], error["msg"]))
             yield Problem("PC112", file, args={
                 "expected": expected, "got": _describe(error.get("input"))}, path=loc)
+
+
+def _drop_shadowed_missing(problems: list[Problem]) -> list[Problem]:
+    """A misspelt key gives "unknown key 'amout'; did you mean 'amount'?" — the "missing
+    key 'amount'" beside it says the same thing again, so it is left out."""
+    suggested = {
+        (p.path[:-1], p.args["suggestion"].en.split("'")[1])
+        for p in problems
+        if p.code == "PC102" and p.path and p.args["suggestion"].en
+    }
+    return [p for p in problems if not (
+        p.code == "PC101" and p.path is not None and (p.path, p.args["key"]) in suggested)]
 
 
 def _unwrap(annotation: Any) -> Iterator[Any]:
@@ -487,6 +499,25 @@ def _cross_check_raw(data: Any, file: str) -> Iterator[Problem]:
     names used in expressions, read from the raw data where it is well-formed enough."""
     if not isinstance(data, dict):
         return
+    years = data.get("years")
+    if isinstance(years, Plain) and isinstance(years.value, int) and isinstance(
+            data.get("series"), dict):
+        for name, series in data["series"].items():
+            values = series.get("values") if isinstance(series, dict) else series
+            if isinstance(values, list) and len(values) not in (1, years.value):
+                start = data.get("start_year")
+                first = start.value if isinstance(start, Plain) and isinstance(
+                    start.value, int) else "?"
+                last = first + years.value - 1 if isinstance(first, int) else "?"
+                yield Problem("PC120", file, args={"got": len(values), "years": years.value,
+                                                   "first": first, "last": last},
+                              path=("series", name))
+    if isinstance(data.get("checks"), list):
+        for index, text in enumerate(data["checks"]):
+            if isinstance(text, str):
+                parsed = parse_check(str(text))
+                if isinstance(parsed, Problem):
+                    yield Problem(parsed.code, file, args=parsed.args, path=("checks", index))
     partner_ids = {str(p.get("id")) for p in data.get("partners") or [] if isinstance(p, dict)}
     names = set(RESERVED_NAMES)
     for key in ("parameters", "series"):
@@ -623,3 +654,23 @@ def _cross_check(s: Scenario, file: str) -> Iterator[Problem]:
             elif start > last or end < first:
                 yield Problem("PC302", file, args={"line": line.name, "first": first,
                                                    "last": last}, path=base)
+
+
+def json_schema() -> dict[str, Any]:
+    """The JSON Schema of the format, with the shorthands (a bare number for a parameter
+    or discount rate, a number or list for a series) that the validators accept."""
+    schema = Scenario.model_json_schema(by_alias=True)
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = "pactcalc scenario"
+    props = schema["properties"]
+    props["discount_rate"] = {
+        "description": props["discount_rate"].get("description", ""),
+        "anyOf": [{"type": "number"}, {"$ref": "#/$defs/DiscountRate"}],
+        "default": DEFAULT_DISCOUNT_RATE,
+    }
+    for key, ref, short in (("parameters", "Parameter", {"type": "number"}),
+                            ("series", "Series", {"anyOf": [
+                                {"type": "number"},
+                                {"type": "array", "items": {"type": "number"}}]})):
+        props[key]["additionalProperties"] = {"anyOf": [short, {"$ref": f"#/$defs/{ref}"}]}
+    return schema

@@ -200,3 +200,18 @@ def sources(result: Result, lang: str) -> tuple[list[str], list[str]]:
     cited.append(f"{t('discount_rate', lang)} {percent(result.discount_rate, lang)}: "
                  f"{rate_source(result, lang)}")
     return cited, assumed
+
+
+def header_lines(result: Result, lang: str) -> list[str]:
+    """Municipality, horizon and case, under the title."""
+    scenario = result.scenario
+    lines = []
+    if scenario.municipality is not None:
+        text = scenario.municipality.name
+        if scenario.municipality.inhabitants is not None:
+            text += " — " + t("inhabitants", lang,
+                              n=number(scenario.municipality.inhabitants, lang))
+        lines.append(text)
+    lines.append(t("horizon", lang, first=result.years[0], last=result.years[-1],
+                   years=len(result.years)))
+    return lines

@@ -1,0 +1,5 @@
+"""``python -m pactcalc``."""
+
+from pactcalc.cli import main
+
+main()

@@ -1,0 +1,298 @@
+"""The command line: options in, library calls, output, exit code. Nothing more.
+
+Exit codes: 0 all well; 1 a check does not hold (``check``); 2 invalid input or usage.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import tempfile
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from pactcalc import __version__
+from pactcalc.api import Document, load_scenario, run_file
+from pactcalc.i18n import t
+from pactcalc.problems import Problem, format_problem
+
+app = typer.Typer(
+    name="pactcalc",
+    help="Business cases for PACT agreements in the Dutch social domain: each partner's "
+    "effort in euros, the budget and its headroom, savings, NPV and payback.",
+    no_args_is_help=True,
+    add_completion=True,
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+)
+
+
+class RunFormat(str, Enum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+    markdown = "markdown"
+
+
+class Lang(str, Enum):
+    nl = "nl"
+    en = "en"
+
+
+class Case(str, Enum):
+    beschermd_wonen = "beschermd-wonen"
+    crisis = "crisis"
+
+
+LangOption = Annotated[
+    Lang | None,
+    typer.Option("--lang", help="Output language; default: the scenario's `language`, else nl."),
+]
+OutputOption = Annotated[
+    Path | None,
+    typer.Option("--output", "-o", help="Write to this file (atomically) instead of stdout.",
+                 dir_okay=False),
+]
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"pactcalc {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_callback(
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                          help="Show the version and exit.")] = False,
+) -> None:
+    """pactcalc: the business case of a PACT, from a YAML scenario."""
+
+
+def _language(option: Lang | None, document: Document | None) -> str:
+    if option is not None:
+        return option.value
+    if document is not None and document.scenario is not None:
+        return document.scenario.language
+    data = document.loaded.data if document is not None else None
+    if isinstance(data, dict) and str(data.get("language", "")) in ("nl", "en"):
+        return str(data["language"])
+    return "nl"
+
+
+def _print_problems(problems: list[Problem], document: Document, lang: str,
+                    err: bool = False) -> None:
+    for problem in problems:
+        typer.echo(format_problem(problem, lang, document.loaded.text), err=err)
+
+
+def write_atomic(path: Path, text: str, inputs: list[Path], lang: str) -> None:
+    """Write ``text`` to ``path`` through a temporary file in the same folder and a rename,
+    so that a reader never sees half a file. Refuses to overwrite an input file."""
+    for source in inputs:
+        if path.exists() and source.exists() and path.resolve() == source.resolve():
+            _fail(Problem("PC020", str(path), args={"path": str(path)}), lang)
+    directory = path.parent if str(path.parent) else Path(".")
+    try:
+        handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", dir=directory)
+        with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
+            stream.write(text)
+        os.replace(temp, path)
+    except OSError as error:
+        _fail(Problem("PC023", str(path), args={"path": str(path), "reason": error.strerror}),
+              lang)
+
+
+def _fail(problem: Problem, lang: str) -> None:
+    typer.echo(format_problem(problem, lang), err=True)
+    raise typer.Exit(2)
+
+
+@app.command()
+def run(
+    file: Annotated[Path, typer.Argument(help="The scenario file (YAML).", dir_okay=False)],
+    output_format: Annotated[RunFormat, typer.Option("--format", "-f",
+                                                     help="Output format.")] = RunFormat.table,
+    lang: LangOption = None,
+    output: OutputOption = None,
+) -> None:
+    """Compute a scenario and show its business case.
+
+    Tables answer first: effort, budget and headroom, investment, savings, NPV, payback;
+    then each partner's effort per year, the year-by-year table, who pays and who
+    benefits, the checks, warnings, sources and assumptions. Exits 0 when the file is
+    valid, also when a check does not hold (gating is `pactcalc check`'s job); 2 when it
+    is invalid, with every problem at file:line:col.
+
+    Example: pactcalc run examples/beschermd-wonen.yaml --lang en --format json
+    """
+    document = run_file(file, str(file))
+    language = _language(lang, document)
+    if document.result is None:
+        _print_problems(document.problems, document, language, err=True)
+        raise typer.Exit(2)
+    text = _render(document, output_format, language, to_terminal=output is None)
+    if output is not None:
+        write_atomic(output, text, [file], language)
+        typer.echo(t("written", language, path=output), err=True)
+    elif text:
+        typer.echo(text, nl=False)
+
+
+def _render(document: Document, output_format: RunFormat, lang: str, to_terminal: bool) -> str:
+    if output_format is RunFormat.json:
+        from pactcalc.render import json as renderer
+        return renderer.render(document, lang)
+    if output_format is RunFormat.csv:
+        from pactcalc.render import csv as renderer_csv
+        return renderer_csv.render(document, lang)
+    if output_format is RunFormat.markdown:
+        from pactcalc.render import markdown
+        return markdown.render(document, lang)
+    from pactcalc.render import terminal
+    if to_terminal:
+        from rich.console import Console
+        Console().print(terminal.renderable(document, lang))
+        return ""
+    return terminal.render(document, lang)
+
+
+def _scenario_files(paths: list[Path]) -> tuple[list[Path], list[Path]]:
+    """Files to check: named files always; folders recursively (*.yaml, *.yml), skipping
+    hidden files and folders. Returns (files, not-found paths)."""
+    files: list[Path] = []
+    missing: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            for found in sorted(path.rglob("*")):
+                relative = found.relative_to(path)
+                if found.suffix in (".yaml", ".yml") and found.is_file() and not any(
+                        part.startswith(".") for part in relative.parts):
+                    files.append(found)
+        elif path.exists():
+            files.append(path)
+        else:
+            missing.append(path)
+    return files, missing
+
+
+def _is_scenario(document: Document) -> bool:
+    data = document.loaded.data
+    return not isinstance(data, dict) or "pactcalc" in data
+
+
+@app.command()
+def check(
+    paths: Annotated[list[Path], typer.Argument(help="Scenario files or folders.")],
+    lang: LangOption = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q",
+                                        help="No summary line when all is well.")] = False,
+) -> None:
+    """Validate scenarios, compute them and evaluate their checks, for CI.
+
+    Quiet when everything holds (one summary line). Prints every problem as
+    file:line:col and every failing check as
+    `file:line:col: check 'payback_years <= 3' failed: …`. Folders are searched for
+    *.yaml and *.yml (hidden ones skipped; YAML files without a `pactcalc` key are skipped
+    and counted). Exit 0: all checks hold; 1: a check fails; 2: a file is invalid (wins
+    over a failing check).
+
+    Example: pactcalc check examples/ scenarios/gemeente.yaml
+    """
+    from pactcalc.render.common import check_line
+
+    language = lang.value if lang else "nl"
+    files, missing = _scenario_files(paths)
+    invalid = failed = passed = skipped = 0
+    for path in missing:
+        typer.echo(format_problem(Problem("PC001", str(path), args={
+            "reason": "not found" if language == "en" else "niet gevonden"}), language))
+        invalid += 1
+    for path in files:
+        named = path in paths
+        document = load_scenario(path, str(path))
+        if not named and not _is_scenario(document):
+            skipped += 1
+            continue
+        if document.ok:
+            from pactcalc.api import evaluate
+            evaluate(document)
+        _print_problems(document.problems, document, language)
+        if document.result is None:
+            invalid += 1
+            continue
+        failing = [c for c in document.result.checks if not c.passed]
+        for result in failing:
+            typer.echo(check_line(document, result, language))
+        if failing:
+            failed += 1
+        else:
+            passed += 1
+    total = invalid + failed + passed
+    if total == 0:
+        _fail(Problem("PC022", ", ".join(map(str, paths)), args={
+            "path": ", ".join(map(str, paths))}), language)
+    if not quiet or invalid or failed:
+        extra = t("skipped", language, n=skipped) if skipped else ""
+        typer.echo(t("summary_line", language, files=total, passed=passed, failed=failed,
+                     invalid=invalid, skipped=extra))
+    raise typer.Exit(2 if invalid else 1 if failed else 0)
+
+
+@app.command()
+def init(
+    path: Annotated[Path, typer.Argument(help="The new scenario file.", dir_okay=False)],
+    case: Annotated[Case, typer.Option("--case", help="Which starter scenario.")] =
+    Case.beschermd_wonen,
+    lang: LangOption = None,
+) -> None:
+    """Write a commented starter scenario that passes `pactcalc check`.
+
+    Never overwrites an existing file.
+
+    Example: pactcalc init mijn-scenario.yaml --case crisis
+    """
+    from importlib.resources import files
+
+    language = lang.value if lang else "nl"
+    text = (files("pactcalc") / "templates" / f"{case.value}.yaml").read_text("utf-8")
+    try:
+        with open(path, "x", encoding="utf-8", newline="") as stream:
+            stream.write(text)
+    except FileExistsError:
+        _fail(Problem("PC021", str(path), args={"path": str(path)}), language)
+    except OSError as error:
+        _fail(Problem("PC023", str(path), args={"path": str(path),
+                                                "reason": error.strerror}), language)
+    typer.echo(t("created", language, path=path))
+
+
+@app.command()
+def schema(output: OutputOption = None) -> None:
+    """Print the JSON Schema of the scenario format (for editors and validators).
+
+    Point an editor at it with a first line
+    `# yaml-language-server: $schema=scenario.schema.json`.
+
+    Example: pactcalc schema --output scenario.schema.json
+    """
+    from pactcalc.model import json_schema
+
+    text = json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n"
+    if output is not None:
+        write_atomic(output, text, [], "nl")
+    else:
+        typer.echo(text, nl=False)
+
+
+def main(argv: list[str] | None = None) -> Any:
+    """Entry point of the ``pactcalc`` script."""
+    return app(args=argv, prog_name="pactcalc")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""Renderers: a computed Document in, text out. Formatting only — no arithmetic."""

@@ -1,0 +1,77 @@
+"""The terminal view: rich tables that answer first."""
+
+from __future__ import annotations
+
+from rich.console import Console, Group
+from rich.table import Table as RichTable
+from rich.text import Text
+
+from pactcalc.api import Document
+from pactcalc.i18n import t
+from pactcalc.render import common
+from pactcalc.render.common import Table
+
+
+def _rich_table(table: Table, show_header: bool = True) -> RichTable:
+    rich = RichTable(title=table.title, title_justify="left", title_style="bold",
+                     show_header=show_header, header_style="bold")
+    for i, head in enumerate(table.header):
+        rich.add_column(head, justify="left" if i == 0 else "right", no_wrap=i > 0)
+    last = len(table.rows) - 1
+    for i, row in enumerate(table.rows):
+        is_total = row[0] == table.rows[last][0] and i == last and len(table.rows) > 1 \
+            and table.header[0] != ""
+        rich.add_row(*row, style="bold" if is_total else None, end_section=i == last - 1
+                     and is_total is False and False)
+    return rich
+
+
+def renderable(document: Document, lang: str) -> Group:
+    result = document.result
+    assert result is not None
+    parts: list = [Text(result.scenario.name, style="bold underline")]
+    for line in common.header_lines(result, lang):
+        parts.append(Text(line, style="dim"))
+    parts.append(Text(""))
+    for sentence in common.answers(result, lang):
+        parts.append(Text(sentence, style="bold"))
+    parts.append(Text(""))
+    parts.append(_rich_table(common.summary(result, lang), show_header=False))
+    for table in (common.effort_by_partner(result, lang), common.by_year(result, lang),
+                  common.who_pays(result, lang)):
+        parts.append(Text(""))
+        parts.append(_rich_table(table))
+    if result.checks:
+        parts += [Text(""), Text(t("checks", lang), style="bold")]
+        for check in result.checks:
+            verdict = t("check_holds" if check.passed else "check_fails", lang)
+            mark, style = ("✓", "green") if check.passed else ("✗", "red")
+            parts.append(Text.assemble((f"{mark} ", style), f"{check.check.text} — {verdict}: ",
+                                       common.check_detail(result, check, lang)))
+    if document.warnings:
+        parts += [Text(""), Text(t("warnings", lang), style="bold yellow")]
+        for problem in document.warnings:
+            parts.append(Text(f"{problem.where()}: {problem.code} {problem.message(lang)}",
+                              style="yellow"))
+    cited, assumed = common.sources(result, lang)
+    parts += [Text(""), Text(t("sources", lang), style="bold")]
+    parts += [Text(f"• {s}") for s in cited]
+    if assumed:
+        parts += [Text(""), Text(t("assumptions", lang), style="bold")]
+        parts += [Text(f"• {s}") for s in assumed]
+    return Group(*parts)
+
+
+def render(document: Document, lang: str, console: Console | None = None) -> str:
+    """Plain text of the terminal view (for --output); printing uses :func:`renderable`."""
+    console = console or Console(width=120, record=True, file=_Null(), color_system=None)
+    console.print(renderable(document, lang))
+    return console.export_text()
+
+
+class _Null:
+    def write(self, _text: str) -> int:
+        return 0
+
+    def flush(self) -> None:
+        pass
