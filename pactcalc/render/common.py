@@ -55,6 +55,13 @@ def rate_source(result: Result, lang: str) -> str:
     return result.discount_rate_source or t("rate_set_in_scenario", lang)
 
 
+def rate_line(result: Result, lang: str) -> str:
+    """"Discontovoet 2,25%: <source>" — shown under every summary, so that a stale
+    default is never silent."""
+    return f"{t('discount_rate', lang)} {percent(result.discount_rate, lang)}: " \
+           f"{rate_source(result, lang)}"
+
+
 def summary(result: Result, lang: str) -> Table:
     """The answer first: the headline metrics with their values."""
     names = ["effort_total", "budget_total", "headroom_total", "headroom_min",
@@ -69,8 +76,7 @@ def summary(result: Result, lang: str) -> Table:
                     f"{percent(result.discount_rate, lang)})"
         rows.append([label, metric_text(result, name, value, lang)])
         raw.append([name, value])
-    rows.append([t("discount_rate", lang),
-                 f"{percent(result.discount_rate, lang)} — {rate_source(result, lang)}"])
+    rows.append([t("discount_rate", lang), percent(result.discount_rate, lang)])
     raw.append(["discount_rate", result.discount_rate])
     return Table(t("summary", lang), ["", ""], rows, raw)
 
@@ -197,8 +203,7 @@ def sources(result: Result, lang: str) -> tuple[list[str], list[str]]:
         source = scenario.lines(line.kind)[line.index].source
         if source:
             cited.append(f"{line.name} ({t('line', lang)}): {source}")
-    cited.append(f"{t('discount_rate', lang)} {percent(result.discount_rate, lang)}: "
-                 f"{rate_source(result, lang)}")
+    cited.append(rate_line(result, lang))
     return cited, assumed
 
 

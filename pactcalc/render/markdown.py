@@ -32,8 +32,10 @@ def render(document: Document, lang: str) -> str:
     lines.append("")
     lines += [f"**{_cell(s)}**" for s in common.answers(result, lang)]
     lines.append("")
-    for table in (common.summary(result, lang), common.effort_by_partner(result, lang),
-                  common.by_year(result, lang), common.who_pays(result, lang)):
+    lines += _table(common.summary(result, lang))
+    lines += [_cell(common.rate_line(result, lang)), ""]
+    for table in (common.effort_by_partner(result, lang), common.by_year(result, lang),
+                  common.who_pays(result, lang)):
         lines += _table(table)
     if result.checks:
         lines += [f"## {t('checks', lang)}", ""]

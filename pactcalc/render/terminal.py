@@ -16,13 +16,14 @@ def _rich_table(table: Table, show_header: bool = True) -> RichTable:
     rich = RichTable(title=table.title, title_justify="left", title_style="bold",
                      show_header=show_header, header_style="bold")
     for i, head in enumerate(table.header):
-        rich.add_column(head, justify="left" if i == 0 else "right", no_wrap=i > 0)
-    last = len(table.rows) - 1
-    for i, row in enumerate(table.rows):
-        is_total = row[0] == table.rows[last][0] and i == last and len(table.rows) > 1 \
-            and table.header[0] != ""
-        rich.add_row(*row, style="bold" if is_total else None, end_section=i == last - 1
-                     and is_total is False and False)
+        if i == 0:  # labels may wrap; numbers are never cut
+            width = min(24, max(len(head), *(len(row[0]) for row in table.rows)))
+            rich.add_column(head, justify="left", overflow="fold", min_width=width)
+        else:
+            width = max(len(head), *(len(row[i]) for row in table.rows))
+            rich.add_column(head, justify="right", no_wrap=True, min_width=width)
+    for row in table.rows:
+        rich.add_row(*row)
     return rich
 
 
@@ -37,6 +38,7 @@ def renderable(document: Document, lang: str) -> Group:
         parts.append(Text(sentence, style="bold"))
     parts.append(Text(""))
     parts.append(_rich_table(common.summary(result, lang), show_header=False))
+    parts.append(Text(common.rate_line(result, lang), style="dim"))
     for table in (common.effort_by_partner(result, lang), common.by_year(result, lang),
                   common.who_pays(result, lang)):
         parts.append(Text(""))
