@@ -156,7 +156,9 @@ def _render(document: Document, output_format: RunFormat, lang: str, to_terminal
     from pactcalc.render import terminal
     if to_terminal:
         from rich.console import Console
-        Console().print(terminal.renderable(document, lang))
+        console = Console()
+        console.width = max(console.width, terminal.required_width(document, lang))
+        console.print(terminal.renderable(document, lang), crop=False)
         return ""
     return terminal.render(document, lang)
 

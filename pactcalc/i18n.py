@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import math
 from decimal import ROUND_HALF_UP, Decimal
-from functools import lru_cache
+from functools import cache
 from typing import Any
 
 from babel import Locale
@@ -18,7 +18,7 @@ LANGUAGES = ("nl", "en")
 _LOCALES = {"nl": "nl_NL", "en": "en_GB"}
 
 
-@lru_cache(maxsize=None)
+@cache
 def _pattern(lang: str, kind: str, decimals: int) -> tuple[Locale, NumberPattern]:
     locale = Locale.parse(_LOCALES[lang])
     if kind == "currency":

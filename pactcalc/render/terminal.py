@@ -27,6 +27,25 @@ def _rich_table(table: Table, show_header: bool = True) -> RichTable:
     return rich
 
 
+def _tables(document: Document, lang: str) -> list[Table]:
+    result = document.result
+    assert result is not None
+    return [common.summary(result, lang), common.effort_by_partner(result, lang),
+            common.by_year(result, lang), common.who_pays(result, lang)]
+
+
+def required_width(document: Document, lang: str) -> int:
+    """Characters a line needs so that no number is cut: a console narrower than this
+    is widened (the terminal then wraps the line, but every digit stays)."""
+    widest = 0
+    for table in _tables(document, lang):
+        first = min(24, max(len(table.header[0]), *(len(row[0]) for row in table.rows)))
+        numbers = sum(max(len(table.header[i]), *(len(row[i]) for row in table.rows))
+                      for i in range(1, len(table.header)))
+        widest = max(widest, first + numbers + 3 * len(table.header) + 1)
+    return widest
+
+
 def renderable(document: Document, lang: str) -> Group:
     result = document.result
     assert result is not None
@@ -37,10 +56,10 @@ def renderable(document: Document, lang: str) -> Group:
     for sentence in common.answers(result, lang):
         parts.append(Text(sentence, style="bold"))
     parts.append(Text(""))
-    parts.append(_rich_table(common.summary(result, lang), show_header=False))
+    summary, *tables = _tables(document, lang)
+    parts.append(_rich_table(summary, show_header=False))
     parts.append(Text(common.rate_line(result, lang), style="dim"))
-    for table in (common.effort_by_partner(result, lang), common.by_year(result, lang),
-                  common.who_pays(result, lang)):
+    for table in tables:
         parts.append(Text(""))
         parts.append(_rich_table(table))
     if result.checks:
@@ -66,8 +85,9 @@ def renderable(document: Document, lang: str) -> Group:
 
 def render(document: Document, lang: str, console: Console | None = None) -> str:
     """Plain text of the terminal view (for --output); printing uses :func:`renderable`."""
-    console = console or Console(width=120, record=True, file=_Null(), color_system=None)
-    console.print(renderable(document, lang))
+    console = console or Console(width=max(100, required_width(document, lang)), record=True,
+                                 file=_Null(), color_system=None)
+    console.print(renderable(document, lang), crop=False)
     return console.export_text()
 
 
