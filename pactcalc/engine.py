@@ -254,10 +254,10 @@ def compute(scenario: Scenario, checks: Sequence[Check] = (),
         problems.append(Problem("PC129", "", path=("budget",)))
     partners = _partners(scenario, lines, budget, budget_funded, zeros, n_years)
     if (budget_funded != 0).any():
-        for t in np.flatnonzero(((budget_funded != 0) & (budget == 0)).reshape(
+        for year_index in np.flatnonzero(((budget_funded != 0) & (budget == 0)).reshape(
                 -1, n_years).any(axis=0)):
             if (budget.sum(axis=-1) > 0).all():
-                problems.append(Problem("PC305", "", args={"year": years[int(t)]},
+                problems.append(Problem("PC305", "", args={"year": years[int(year_index)]},
                                         path=("budget",)))
 
     again = simple.negative_again.reshape(-1)

@@ -16,6 +16,7 @@ import ast
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 
@@ -152,8 +153,10 @@ def evaluate(expression: Expression | float, env: Mapping[str, np.ndarray | floa
     return Evaluation(value, zero[0])
 
 
-def _eval(node: ast.expr, env: Mapping[str, np.ndarray | float], zero: list[np.ndarray]):  # type: ignore[no-untyped-def]
+def _eval(node: ast.expr, env: Mapping[str, np.ndarray | float],
+          zero: list[np.ndarray]) -> Any:
     if isinstance(node, ast.Constant):
+        assert isinstance(node.value, int | float)  # parse() admits numbers only
         return float(node.value)
     if isinstance(node, ast.Name):
         return env[node.id]

@@ -100,7 +100,8 @@ def ratio_text(value: float | None, lang: str) -> str:
 
 _LABELS: dict[str, tuple[str, str]] = {
     # key: (nl, en)
-    "no_payback": ("niet binnen de horizon van {years} jaar", "not within the {years}-year horizon"),
+    "no_payback": ("niet binnen de horizon van {years} jaar",
+                   "not within the {years}-year horizon"),
     "n_years": ("{n} jaar", "{n} years"),
     "no_ratio": ("geen (geen investering)", "none (no investment)"),
     "summary": ("Samenvatting", "Summary"),
@@ -118,8 +119,10 @@ _LABELS: dict[str, tuple[str, str]] = {
     "bcr": ("Baten-kostenverhouding", "Benefit-cost ratio"),
     "payback_years": ("Terugverdientijd", "Payback period"),
     "discounted_payback_years": ("Verdisconteerde terugverdientijd", "Discounted payback period"),
-    "rate_set_in_scenario": ("ingesteld in het scenario (zonder bron)", "set in the scenario (no source)"),
-    "effort_by_partner": ("Inzet per partner (euro per jaar)", "Effort per partner (euros per year)"),
+    "rate_set_in_scenario": ("ingesteld in het scenario (zonder bron)",
+                             "set in the scenario (no source)"),
+    "effort_by_partner": ("Inzet per partner (euro per jaar)",
+                          "Effort per partner (euros per year)"),
     "by_year": ("Per jaar", "Year by year"),
     "who_pays": ("Wie betaalt, wie profiteert", "Who pays, who benefits"),
     "partner": ("Partner", "Partner"),
@@ -164,7 +167,8 @@ _LABELS: dict[str, tuple[str, str]] = {
     "line": ("regel", "line"),
     "paid_from_own": ("eigen bijdrage", "own contribution"),
     "check_message_value": ("{label} is {value}", "{label} is {value}"),
-    "check_missing_partner": ("partner '{partner}' bestaat niet", "partner '{partner}' does not exist"),
+    "check_missing_partner": ("partner '{partner}' bestaat niet",
+                              "partner '{partner}' does not exist"),
     "check_missing_ratio": ("{label} bestaat niet: er is geen investering",
                             "{label} does not exist: there is no investment"),
     "check_missing_payback": ("er is geen terugverdientijd {horizon}",

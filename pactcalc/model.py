@@ -401,6 +401,11 @@ def validate(data: Any, file: str) -> tuple[Scenario | None, list[Check], list[P
     checks: list[Check] = []
     for index, text in enumerate(scenario.checks):
         parsed = parse_check(text)
+        ids = [p.id for p in scenario.partners]
+        if isinstance(parsed, Check) and parsed.partner is not None and parsed.partner not in ids:
+            parsed = Problem("PC134", file, args={
+                "what": Localized("partner", "partner"), "name": parsed.partner,
+                "suggestion": suggestion(parsed.partner, ids)})
         if isinstance(parsed, Problem):
             problems.append(Problem(parsed.code, file, args=parsed.args, path=("checks", index)))
         else:
@@ -577,10 +582,10 @@ def _cross_check(s: Scenario, file: str) -> Iterator[Problem]:
             "value": s.weeks_per_year}, path=("weeks_per_year",))
 
     # names of parameters and series
-    seen: dict[str, tuple[str, ...]] = {}
+    seen: dict[str, tuple[str | int, ...]] = {}
     for kind in ("parameters", "series"):
         for name in getattr(s, kind):
-            path = (kind, name)
+            path: tuple[str | int, ...] = (kind, name)
             if name in RESERVED_NAMES:
                 yield Problem("PC117", file, args={"name": name}, path=path, at_key=True)
             elif not _IDENTIFIER.match(name):
@@ -615,7 +620,8 @@ def _cross_check(s: Scenario, file: str) -> Iterator[Problem]:
     # partners
     ids: dict[str, int] = {}
     for index, partner in enumerate(s.partners):
-        path = ("partners", index, "id")
+        partner_path: tuple[str | int, ...] = ("partners", index, "id")
+        path = partner_path
         if not _PARTNER_ID.match(partner.id):
             yield Problem("PC115", file, args={"name": partner.id, "rule": Localized(
                 "letters, cijfers, - en _", "letters, digits, - and _")}, path=path)

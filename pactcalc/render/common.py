@@ -89,7 +89,8 @@ def answers(result: Result, lang: str) -> list[str]:
         sentences.append(t("answer_budget_ok", lang))
     else:
         year = result.years[int(result.headroom_per_year.argmin())]
-        sentences.append(t("answer_budget_short", lang, year=year, amount=money(headroom_min, lang)))
+        sentences.append(t("answer_budget_short", lang, year=year,
+                           amount=money(headroom_min, lang)))
     if scalar(result.metric("investment_total")) == 0 and scalar(result.payback_years) == 0:
         sentences.append(t("answer_no_investment", lang))
     else:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import io
+
 from rich.console import Console, Group
 from rich.table import Table as RichTable
 from rich.text import Text
@@ -86,14 +88,6 @@ def renderable(document: Document, lang: str) -> Group:
 def render(document: Document, lang: str, console: Console | None = None) -> str:
     """Plain text of the terminal view (for --output); printing uses :func:`renderable`."""
     console = console or Console(width=max(100, required_width(document, lang)), record=True,
-                                 file=_Null(), color_system=None)
+                                 file=io.StringIO(), color_system=None)
     console.print(renderable(document, lang), crop=False)
     return console.export_text()
-
-
-class _Null:
-    def write(self, _text: str) -> int:
-        return 0
-
-    def flush(self) -> None:
-        pass
