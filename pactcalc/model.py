@@ -509,7 +509,7 @@ def _cross_check_raw(data: Any, file: str) -> Iterator[Problem]:
             data.get("series"), dict):
         for name, series in data["series"].items():
             values = series.get("values") if isinstance(series, dict) else series
-            if isinstance(values, list) and len(values) not in (1, years.value):
+            if isinstance(values, list) and len(values) != years.value:
                 start = data.get("start_year")
                 first = start.value if isinstance(start, Plain) and isinstance(
                     start.value, int) else "?"
@@ -612,7 +612,7 @@ def _cross_check(s: Scenario, file: str) -> Iterator[Problem]:
                 f"low <= value <= high, but it is {parameter.low:g}, {parameter.value:g}, "
                 f"{parameter.high:g}")}, path=("parameters", name))
     for name, series in s.series.items():
-        if isinstance(series.values, list) and len(series.values) not in (1, s.years):
+        if isinstance(series.values, list) and len(series.values) != s.years:
             yield Problem("PC120", file, args={
                 "got": len(series.values), "years": s.years, "first": first, "last": last},
                 path=("series", name))
