@@ -16,7 +16,7 @@ from typing import Annotated, Any
 import typer
 
 from pactcalc import __version__
-from pactcalc.api import Document, load_scenario, run_file
+from pactcalc.api import Document, run_file
 from pactcalc.i18n import t
 from pactcalc.problems import Problem, format_problem
 
@@ -163,34 +163,21 @@ def _render(document: Document, output_format: RunFormat, lang: str, to_terminal
     return terminal.render(document, lang)
 
 
-def _scenario_files(paths: list[Path]) -> tuple[list[Path], list[Path]]:
-    """Files to check: named files always; folders recursively (*.yaml, *.yml), skipping
-    hidden files and folders. Returns (files, not-found paths)."""
-    files: list[Path] = []
-    missing: list[Path] = []
-    for path in paths:
-        if path.is_dir():
-            for found in sorted(path.rglob("*")):
-                relative = found.relative_to(path)
-                if found.suffix in (".yaml", ".yml") and found.is_file() and not any(
-                        part.startswith(".") for part in relative.parts):
-                    files.append(found)
-        elif path.exists():
-            files.append(path)
-        else:
-            missing.append(path)
-    return files, missing
-
-
-def _is_scenario(document: Document) -> bool:
-    data = document.loaded.data
-    return not isinstance(data, dict) or "pactcalc" in data
+class CheckFormat(str, Enum):
+    text = "text"
+    json = "json"
+    junit = "junit"
+    github = "github"
 
 
 @app.command()
 def check(
     paths: Annotated[list[Path], typer.Argument(help="Scenario files or folders.")],
+    output_format: Annotated[CheckFormat | None, typer.Option(
+        "--format", "-f", help="text (default), json, junit (JUnit XML) or github "
+        "(workflow annotations; the default inside GitHub Actions).")] = None,
     lang: LangOption = None,
+    output: OutputOption = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q",
                                         help="No summary line when all is well.")] = False,
 ) -> None:
@@ -203,46 +190,25 @@ def check(
     and counted). Exit 0: all checks hold; 1: a check fails; 2: a file is invalid (wins
     over a failing check).
 
-    Example: pactcalc check examples/ scenarios/gemeente.yaml
+    Example: pactcalc check examples/ --format junit --output report.xml
     """
-    from pactcalc.render.common import check_line
+    from pactcalc.checking import check_paths
+    from pactcalc.render import checks as check_formats
 
     language = lang.value if lang else "nl"
-    files, missing = _scenario_files(paths)
-    invalid = failed = passed = skipped = 0
-    for path in missing:
-        typer.echo(format_problem(Problem("PC001", str(path), args={
-            "reason": "not found" if language == "en" else "niet gevonden"}), language))
-        invalid += 1
-    for path in files:
-        named = path in paths
-        document = load_scenario(path, str(path))
-        if not named and not _is_scenario(document):
-            skipped += 1
-            continue
-        if document.ok:
-            from pactcalc.api import evaluate
-            evaluate(document)
-        _print_problems(document.problems, document, language)
-        if document.result is None:
-            invalid += 1
-            continue
-        failing = [c for c in document.result.checks if not c.passed]
-        for result in failing:
-            typer.echo(check_line(document, result, language))
-        if failing:
-            failed += 1
-        else:
-            passed += 1
-    total = invalid + failed + passed
-    if total == 0:
-        _fail(Problem("PC022", ", ".join(map(str, paths)), args={
-            "path": ", ".join(map(str, paths))}), language)
-    if not quiet or invalid or failed:
-        extra = t("skipped", language, n=skipped) if skipped else ""
-        typer.echo(t("summary_line", language, files=total, passed=passed, failed=failed,
-                     invalid=invalid, skipped=extra))
-    raise typer.Exit(2 if invalid else 1 if failed else 0)
+    if output_format is None:
+        in_actions = os.environ.get("GITHUB_ACTIONS") == "true"
+        output_format = CheckFormat.github if in_actions else CheckFormat.text
+    run_ = check_paths(paths)
+    if not run_.reports:
+        where = ", ".join(map(str, paths))
+        _fail(Problem("PC022", where, args={"path": where}), language)
+    text = check_formats.render(run_, output_format.value, language, quiet)
+    if output is not None:
+        write_atomic(output, text, list(paths), language)
+    else:
+        typer.echo(text, nl=False)
+    raise typer.Exit(run_.exit_code)
 
 
 @app.command()

@@ -1,0 +1,109 @@
+"""``pactcalc check`` as a library: find scenario files, validate, compute, evaluate checks.
+
+The result is a list of :class:`FileReport` values; the output formats (text, json, junit,
+github) in :mod:`pactcalc.render.checks` all render that same list.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+from pactcalc.api import Document, evaluate, load_scenario
+from pactcalc.engine import CheckResult
+from pactcalc.problems import Problem
+
+Status = Literal["passed", "failed", "invalid"]
+
+
+@dataclass
+class FileReport:
+    """One scenario file checked."""
+
+    file: str
+    document: Document | None  # None: the path does not exist
+    problems: list[Problem]
+
+    @property
+    def checks(self) -> list[CheckResult]:
+        if self.document is None or self.document.result is None:
+            return []
+        return self.document.result.checks
+
+    @property
+    def failed_checks(self) -> list[CheckResult]:
+        return [c for c in self.checks if not c.passed]
+
+    @property
+    def status(self) -> Status:
+        if self.document is None or self.document.result is None:
+            return "invalid"
+        return "failed" if self.failed_checks else "passed"
+
+    def check_location(self, check: CheckResult) -> tuple[int | None, int | None]:
+        assert self.document is not None
+        return self.document.locate(("checks", check.index))
+
+
+@dataclass
+class CheckRun:
+    """Every file checked, and how many YAML files were skipped as not-a-scenario."""
+
+    reports: list[FileReport] = field(default_factory=list)
+    skipped: int = 0
+
+    def count(self, status: Status) -> int:
+        return sum(1 for r in self.reports if r.status == status)
+
+    @property
+    def exit_code(self) -> int:
+        """2 when a file is invalid (wins), 1 when a check fails, else 0."""
+        if self.count("invalid"):
+            return 2
+        return 1 if self.count("failed") else 0
+
+
+def scenario_files(paths: Sequence[Path]) -> tuple[list[Path], list[Path]]:
+    """Named files always; folders recursively (``*.yaml``, ``*.yml``), skipping hidden
+    files and folders. Returns (files, paths that do not exist)."""
+    files: list[Path] = []
+    missing: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            for root, dirs, names in os.walk(path):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                files.extend(Path(root) / name for name in sorted(names)
+                             if name.endswith((".yaml", ".yml")) and not name.startswith("."))
+        elif path.exists():
+            files.append(path)
+        else:
+            missing.append(path)
+    return files, missing
+
+
+def is_scenario(document: Document) -> bool:
+    """A YAML file in a folder is a scenario when it has a top-level ``pactcalc`` key (or
+    cannot be read as a mapping at all: then it is reported, not skipped)."""
+    data = document.loaded.data
+    return not isinstance(data, dict) or "pactcalc" in data
+
+
+def check_paths(paths: Sequence[Path]) -> CheckRun:
+    """Check files and folders of scenarios."""
+    run = CheckRun()
+    files, missing = scenario_files(paths)
+    for path in missing:
+        run.reports.append(FileReport(str(path), None, [
+            Problem("PC001", str(path), args={"reason": "not found / niet gevonden"})]))
+    named = set(paths)
+    for path in files:
+        document = load_scenario(path, str(path))
+        if path not in named and not is_scenario(document):
+            run.skipped += 1
+            continue
+        evaluate(document)
+        run.reports.append(FileReport(str(path), document, document.problems))
+    return run

@@ -1,0 +1,161 @@
+"""Output formats of ``pactcalc check``: text (ruff-like), json, junit and github.
+
+Every format renders the same :class:`~pactcalc.checking.CheckRun`.
+"""
+
+from __future__ import annotations
+
+import json
+import xml.etree.ElementTree as ET
+from typing import Any
+
+from pactcalc.checking import CheckRun, FileReport
+from pactcalc.engine import CheckResult
+from pactcalc.i18n import t
+from pactcalc.problems import format_problem
+from pactcalc.render.common import check_detail, check_line
+
+FORMATS = ("text", "json", "junit", "github")
+
+
+def _detail(report: FileReport, check: CheckResult, lang: str) -> str:
+    assert report.document is not None and report.document.result is not None
+    return check_detail(report.document.result, check, lang)
+
+
+def summary_line(run: CheckRun, lang: str) -> str:
+    extra = t("skipped", lang, n=run.skipped) if run.skipped else ""
+    return t("summary_line", lang, files=len(run.reports), passed=run.count("passed"),
+             failed=run.count("failed"), invalid=run.count("invalid"), skipped=extra)
+
+
+def text(run: CheckRun, lang: str, quiet: bool = False) -> str:
+    """Problems with an excerpt and a caret, failing checks, and one summary line."""
+    lines: list[str] = []
+    for report in run.reports:
+        source = report.document.loaded.text if report.document else None
+        lines += [format_problem(p, lang, source) for p in report.problems]
+        if report.document is not None and report.document.result is not None:
+            lines += [check_line(report.document, c, lang) for c in report.failed_checks]
+    if not quiet or run.exit_code:
+        lines.append(summary_line(run, lang))
+    return "".join(f"{line}\n" for line in lines)
+
+
+def as_json(run: CheckRun, lang: str) -> str:
+    """Every file's status, problems (with codes and locations) and checks."""
+    files: list[dict[str, Any]] = []
+    for report in run.reports:
+        checks = []
+        for check in report.checks:
+            line, col = report.check_location(check)
+            checks.append({"expression": check.check.text, "line": line, "col": col,
+                           "passed": check.passed, "actual": check.actual,
+                           "message": _detail(report, check, lang)})
+        files.append({
+            "file": report.file,
+            "status": report.status,
+            "errors": [_problem(p, lang) for p in report.problems if p.is_error],
+            "warnings": [_problem(p, lang) for p in report.problems if not p.is_error],
+            "checks": checks,
+        })
+    return json.dumps({
+        "files": files,
+        "summary": {"files": len(run.reports), "passed": run.count("passed"),
+                    "failed": run.count("failed"), "invalid": run.count("invalid"),
+                    "skipped": run.skipped, "exit_code": run.exit_code},
+    }, ensure_ascii=False, indent=2) + "\n"
+
+
+def _problem(problem: Any, lang: str) -> dict[str, Any]:
+    return {"code": problem.code, "severity": problem.severity, "line": problem.line,
+            "col": problem.col, "message": problem.message(lang)}
+
+
+def junit(run: CheckRun, lang: str) -> str:
+    """JUnit XML: a test suite per file, a test case per check; an invalid file is one
+    test case in error carrying every problem with its location."""
+    suites = ET.Element("testsuites", name="pactcalc check")
+    totals = {"tests": 0, "failures": 0, "errors": 0}
+    for report in run.reports:
+        suite = ET.SubElement(suites, "testsuite", name=report.file)
+        counts = {"tests": 0, "failures": 0, "errors": 0}
+        errors = [p for p in report.problems if p.is_error]
+        if report.status == "invalid":
+            case = ET.SubElement(suite, "testcase", name="valid scenario", classname=report.file)
+            first = errors[0] if errors else None
+            element = ET.SubElement(case, "error", type=first.code if first else "invalid",
+                                    message=first.message(lang) if first else "invalid")
+            element.text = "\n".join(f"{p.where()}: {p.code} {p.message(lang)}" for p in errors)
+            counts["tests"] += 1
+            counts["errors"] += 1
+        for check in report.checks:
+            line, _col = report.check_location(check)
+            case = ET.SubElement(suite, "testcase", name=check.check.text,
+                                 classname=report.file, file=report.file, line=str(line or 0))
+            counts["tests"] += 1
+            if not check.passed:
+                counts["failures"] += 1
+                failure = ET.SubElement(case, "failure", type="check",
+                                        message=_detail(report, check, lang))
+                assert report.document is not None
+                failure.text = check_line(report.document, check, lang)
+        warnings = [p for p in report.problems if not p.is_error]
+        if warnings:
+            out = ET.SubElement(suite, "system-out")
+            out.text = "\n".join(f"{p.where()}: warning: {p.code} {p.message(lang)}"
+                                 for p in warnings)
+        for key, value in counts.items():
+            suite.set(key, str(value))
+            totals[key] += value
+    for key, value in totals.items():
+        suites.set(key, str(value))
+    ET.indent(suites)
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(
+        suites, encoding="unicode") + "\n"
+
+
+def _escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def _command(kind: str, message: str, file: str, line: int | None, col: int | None,
+             title: str) -> str:
+    props = [f"file={_escape_property(file)}"]
+    if line is not None:
+        props.append(f"line={line}")
+    if col is not None:
+        props.append(f"col={col}")
+    props.append(f"title={_escape_property(title)}")
+    return f"::{kind} {','.join(props)}::{_escape_data(message)}"
+
+
+def github(run: CheckRun, lang: str) -> str:
+    """GitHub Actions workflow commands: an annotation on the line of every problem and
+    every failing check, then the summary line."""
+    lines = []
+    for report in run.reports:
+        for p in report.problems:
+            lines.append(_command("error" if p.is_error else "warning", p.message(lang),
+                                  p.file, p.line, p.col, f"pactcalc {p.code}"))
+        for check in report.failed_checks:
+            line, col = report.check_location(check)
+            lines.append(_command("error", f"check '{check.check.text}' failed: "
+                                  f"{_detail(report, check, lang)}", report.file, line, col,
+                                  "pactcalc check failed"))
+    lines.append(summary_line(run, lang))
+    return "".join(f"{line}\n" for line in lines)
+
+
+def render(run: CheckRun, output_format: str, lang: str, quiet: bool = False) -> str:
+    if output_format == "json":
+        return as_json(run, lang)
+    if output_format == "junit":
+        return junit(run, lang)
+    if output_format == "github":
+        return github(run, lang)
+    return text(run, lang, quiet)
