@@ -20,11 +20,16 @@ Conventions (DOMAIN.md §2):
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
-from numpy.typing import ArrayLike, NDArray
 
-FloatArray = NDArray[np.float64]
+if TYPE_CHECKING:  # numpy.typing costs start-up time; the names are for type checkers
+    from numpy.typing import ArrayLike, NDArray
+
+    FloatArray = NDArray[np.float64]
+else:
+    ArrayLike = NDArray = FloatArray = Any
 
 
 def discount_factors(years: int, rate: ArrayLike) -> FloatArray:
@@ -65,7 +70,7 @@ class Payback:
     """
 
     years: FloatArray
-    negative_again: NDArray[np.int64]
+    negative_again: NDArray[np.int64]  # type: ignore[type-arg,unused-ignore]
 
 
 def payback(investment_eur: ArrayLike, returns_eur: ArrayLike) -> Payback:

@@ -9,7 +9,6 @@ Locations are 1-based (PyYAML marks are 0-based: the loader adds 1).
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
@@ -252,6 +251,8 @@ def suggestion(name: str, options: Iterable[str]) -> Localized:
     >>> suggestion("amout", ["amount", "name"]).en
     "; did you mean 'amount'?"
     """
+    import difflib  # only when there is something to suggest: keeps start-up quick
+
     matches = difflib.get_close_matches(str(name), [str(o) for o in options], n=1, cutoff=0.6)
     if not matches:
         return Localized("", "")
