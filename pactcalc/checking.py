@@ -85,14 +85,17 @@ def scenario_files(paths: Sequence[Path]) -> tuple[list[Path], list[Path]]:
 
 
 def is_scenario(document: Document) -> bool:
-    """A YAML file in a folder is a scenario when it has a top-level ``pactcalc`` key (or
-    cannot be read as a mapping at all: then it is reported, not skipped)."""
+    """A YAML file is a scenario when it has a top-level ``pactcalc`` key. One that cannot
+    be read (a syntax error, say) counts as one, so that it is reported, not skipped."""
     data = document.loaded.data
-    return not isinstance(data, dict) or "pactcalc" in data
+    if isinstance(data, dict):
+        return "pactcalc" in data
+    return not any(p.code == "PC010" for p in document.problems)
 
 
-def check_paths(paths: Sequence[Path]) -> CheckRun:
-    """Check files and folders of scenarios."""
+def check_paths(paths: Sequence[Path], skip_named_others: bool = False) -> CheckRun:
+    """Check files and folders of scenarios. A file named in ``paths`` is always checked,
+    unless ``skip_named_others`` and it is not a scenario."""
     run = CheckRun()
     files, missing = scenario_files(paths)
     for path in missing:
@@ -101,7 +104,7 @@ def check_paths(paths: Sequence[Path]) -> CheckRun:
     named = set(paths)
     for path in files:
         document = load_scenario(path, str(path))
-        if path not in named and not is_scenario(document):
+        if (skip_named_others or path not in named) and not is_scenario(document):
             run.skipped += 1
             continue
         evaluate(document)

@@ -180,6 +180,9 @@ def check(
     output: OutputOption = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q",
                                         help="No summary line when all is well.")] = False,
+    skip_other_yaml: Annotated[bool, typer.Option(
+        "--skip-other-yaml", help="Skip named YAML files without a top-level `pactcalc` key "
+        "too (folders always skip them); for pre-commit, which names every file.")] = False,
 ) -> None:
     """Validate scenarios, compute them and evaluate their checks, for CI.
 
@@ -199,7 +202,7 @@ def check(
     if output_format is None:
         in_actions = os.environ.get("GITHUB_ACTIONS") == "true"
         output_format = CheckFormat.github if in_actions else CheckFormat.text
-    run_ = check_paths(paths)
+    run_ = check_paths(paths, skip_named_others=skip_other_yaml)
     if not run_.reports:
         where = ", ".join(map(str, paths))
         _fail(Problem("PC022", where, args={"path": where}), language)

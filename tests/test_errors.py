@@ -1,0 +1,232 @@
+"""The error catalogue, hledger style: one scenario per problem code in ``tests/errors/``.
+
+``PCxxx-slug.yaml`` triggers exactly the problem ``PCxxx``; ``PCxxx-slug.expected`` is what
+``pactcalc check FILE --lang en`` prints for it, minus the summary line, with the path
+written as ``FILE`` (``PCxxx-slug.nl.expected``: the same with ``--lang nl``). The expected
+files were reviewed by hand (line and column counted, wording and proposed fix read); where
+the program is wrong, the expected file holds the *correct* output and the case is listed
+in ``XFAIL`` with the reason. Problems that cannot come from a committed file (unreadable,
+too large, not UTF-8) are generated here into ``tmp_path``. ``docs/errors.md`` is generated
+from the same files (``python -m pactcalc.docs``) and must be up to date.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from pactcalc import loader
+from pactcalc.cli import app
+from pactcalc.docs import ERRORS_MD, errors_markdown
+from pactcalc.problems import CATALOGUE
+
+ROOT = Path(__file__).resolve().parent.parent
+ERRORS = ROOT / "tests" / "errors"
+runner = CliRunner()
+
+#: About command-line paths, tested in test_cli.py.
+CLI_CODES = {"PC020", "PC021", "PC022", "PC023"}
+#: Cannot be a committed file; tested directly below.
+DIRECT_CODES = {"PC001", "PC002", "PC004"}
+
+#: Cases where pactcalc's output is wrong; the expected file holds the correct output.
+XFAIL = {
+    "PC006-unclosed-quote": "the syntax error is reported at the end of the stream (8:1, a "
+    "line that does not exist, so no excerpt) instead of at the quote that is never closed "
+    "(3:7); loader.py uses problem_mark before context_mark and drops PyYAML's context",
+    "PC107-base-60": "the proposed fix 'or quote it as text' is wrong: PC107 only occurs in "
+    "number fields, where quoted text is an error too (PC103/PC104)",
+    "PC108-date": "DOMAIN.md §3 wants a date in a number field to be 'an error that shows how "
+    "to write the number'; PC108 shows nothing (for a year: write 2024)",
+    "PC113-no-partners": "'partners must be not empty' is not English: 'must be non-empty' "
+    "(Dutch: 'moet niet leeg zijn, niet een lege lijst' is just as clumsy)",
+    "PC122-expression-syntax": "the reason is always bilingual ('check the brackets and "
+    "operators / controleer haakjes en rekentekens'): expressions._reason returns one str "
+    "with both languages instead of a Localized",
+    "PC123-unknown-name-quoted": "in a quoted expression a problem at offset 0 points at the "
+    "opening quote (col 52) instead of the name (col 53): api.resolve adds the quote only "
+    "when the offset is non-zero",
+    "PC124-construct-not-allowed": "the caret points at the left operand 'growth' (col 20), "
+    "not at the '**' that the message names (col 27): the offset is the BinOp's col_offset",
+    "PC129-no-budget": "located at the root mapping (2:1, the 'pactcalc: 1' line) because the "
+    "path ('budget',) does not exist; it should point at the first budget-funded line (11:5)",
+}
+
+
+def _cases() -> list[tuple[Path, str, Path]]:
+    cases = []
+    for scenario in sorted(ERRORS.glob("PC*.yaml")):
+        for lang, suffix in (("en", ".expected"), ("nl", ".nl.expected")):
+            expected = scenario.with_suffix(suffix)
+            if expected.is_file():
+                cases.append((scenario, lang, expected))
+    return cases
+
+
+CASES = _cases()
+
+
+def _param(scenario: Path, lang: str, expected: Path) -> object:
+    marks = []
+    if scenario.stem in XFAIL:
+        marks.append(pytest.mark.xfail(reason=XFAIL[scenario.stem], strict=True))
+    return pytest.param(scenario, lang, expected, marks=marks, id=f"{scenario.stem}-{lang}")
+
+
+def _check(path: Path, lang: str = "en") -> tuple[list[str], int]:
+    """stdout lines of `pactcalc check PATH --lang LANG` and the exit code."""
+    # Inside GitHub Actions `check` defaults to the github format: ask for the plain one.
+    result = runner.invoke(app, ["check", str(path), "--lang", lang],
+                           env={"GITHUB_ACTIONS": None})
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.output
+    return result.stdout.splitlines(), result.exit_code
+
+
+def _code_of(scenario: Path) -> str:
+    return scenario.name.split("-", 1)[0]
+
+
+@pytest.mark.parametrize(("scenario", "lang", "expected"),
+                         [_param(*case) for case in CASES])
+def test_catalogue_case(scenario: Path, lang: str, expected: Path) -> None:
+    lines, exit_code = _check(scenario, lang)
+    assert lines, "no output at all"
+    summary, diagnostics = lines[-1], lines[:-1]
+    assert "FILE" not in str(scenario)
+    actual = "\n".join(diagnostics).replace(str(scenario), "FILE") + "\n"
+    wanted = expected.read_text(encoding="utf-8")
+    assert actual == wanted
+    has_error = re.search(r"^FILE(:\d+)*: error: ", wanted, re.MULTILINE) is not None
+    # Warnings never change the exit code: a warning-only case must pass its checks.
+    assert exit_code == (2 if has_error else 0), summary
+
+
+@pytest.mark.parametrize(("scenario", "lang", "expected"), CASES,
+                         ids=[f"{s.stem}-{lang}" for s, lang, _ in CASES])
+def test_case_triggers_its_code_only(scenario: Path, lang: str, expected: Path) -> None:
+    """Each case shows the problem it is named after, and nothing else."""
+    codes = set(re.findall(r"^FILE(?::\d+)*: (?:error|warning): (PC\d{3}) ",
+                           expected.read_text(encoding="utf-8"), re.MULTILINE))
+    assert codes == {_code_of(scenario)}
+
+
+def test_every_code_has_a_case() -> None:
+    """A new catalogue code without a case in tests/errors/ fails here."""
+    covered = {_code_of(scenario) for scenario, _, _ in CASES}
+    missing = sorted(set(CATALOGUE) - CLI_CODES - DIRECT_CODES - covered)
+    assert not missing, f"no tests/errors/ case for {', '.join(missing)}"
+
+
+def test_every_case_is_complete() -> None:
+    scenarios = sorted(ERRORS.glob("*.yaml"))
+    assert scenarios
+    for scenario in scenarios:
+        assert re.fullmatch(r"PC\d{3}-[a-z0-9-]+\.yaml", scenario.name), scenario.name
+        assert _code_of(scenario) in CATALOGUE, scenario.name
+        assert scenario.with_suffix(".expected").is_file(), f"{scenario.name}: no .expected"
+    for stem in XFAIL:
+        assert (ERRORS / f"{stem}.yaml").is_file(), f"XFAIL names a missing case: {stem}"
+    for other in ERRORS.iterdir():
+        assert other.suffix in (".yaml", ".expected"), f"unexpected file {other.name}"
+        assert other.with_name(other.name.split(".")[0] + ".yaml").is_file(), other.name
+
+
+def test_committed_cases_are_small_utf8() -> None:
+    for path in ERRORS.iterdir():
+        data = path.read_bytes()
+        assert len(data) < 10_000, path.name
+        data.decode("utf-8")
+
+
+# --- problems that cannot be a committed file ---------------------------------------------
+
+
+_PC001_BILINGUAL = pytest.mark.xfail(
+    strict=True, reason="checking.py gives the reason 'not found / niet gevonden' in both "
+    "languages at once instead of following --lang")
+
+
+@_PC001_BILINGUAL
+def test_pc001_missing_file(tmp_path: Path) -> None:
+    path = tmp_path / "missing.yaml"
+    lines, exit_code = _check(path)
+    assert lines[:-1] == [f"{path}: error: PC001 cannot read the file: not found"]
+    assert exit_code == 2
+
+
+@_PC001_BILINGUAL
+def test_pc001_nl(tmp_path: Path) -> None:
+    path = tmp_path / "ontbreekt.yaml"
+    lines, exit_code = _check(path, "nl")
+    assert lines[:-1] == [f"{path}: error: PC001 kan het bestand niet lezen: niet gevonden"]
+    assert exit_code == 2
+
+
+def test_pc001_unreadable(tmp_path: Path) -> None:
+    # A directory cannot be opened as a file (chmod 000 does not stop root).
+    loaded = loader.load_file(tmp_path, "FILE")
+    assert [p.code for p in loaded.problems] == ["PC001"]
+    assert loaded.problems[0].message("en").startswith("cannot read the file: ")
+    assert loaded.data is None
+
+
+def test_pc002_file_too_large(tmp_path: Path) -> None:
+    path = tmp_path / "huge.yaml"
+    body = b"pactcalc: 1\n" + b"# padding\n" * 110_000  # 12 + 1,100,000 bytes
+    path.write_bytes(body)
+    lines, exit_code = _check(path)
+    assert lines[:-1] == [
+        f"{path}: error: PC002 the file is 1100012 bytes; a scenario may be at most 1 MiB "
+        "(1,048,576 bytes)"
+    ]
+    assert exit_code == 2
+
+
+def test_pc002_one_byte_over_the_limit(tmp_path: Path) -> None:
+    path = tmp_path / "limit.yaml"
+    path.write_bytes(b"#" * (1_048_576 + 1))
+    lines, exit_code = _check(path, "nl")
+    assert lines[:-1] == [
+        f"{path}: error: PC002 het bestand is 1048577 bytes; een scenario mag hoogstens 1 MiB "
+        "(1.048.576 bytes) zijn"
+    ]
+    assert exit_code == 2
+
+
+def test_pc004_not_utf8(tmp_path: Path) -> None:
+    path = tmp_path / "latin1.yaml"
+    # 'Café' in Latin-1: é is the single byte 0xE9, at line 2, column 10 ("name: Caf" is 9).
+    path.write_bytes("pactcalc: 1\nname: Café\n".encode("latin-1"))
+    lines, exit_code = _check(path)
+    assert lines[:-1] == [
+        f"{path}:2:10: error: PC004 the file is not valid UTF-8 text (byte 0xe9); save it as UTF-8"
+    ]
+    assert exit_code == 2
+
+
+# --- the generated reference --------------------------------------------------------------
+
+
+def test_docs_errors_md_is_up_to_date() -> None:
+    assert ERRORS_MD.is_file(), "run: python -m pactcalc.docs"
+    assert ERRORS_MD.read_text(encoding="utf-8") == errors_markdown(), (
+        "docs/errors.md is stale; run: python -m pactcalc.docs")
+
+
+def test_docs_cover_every_code() -> None:
+    text = errors_markdown()
+    assert text.splitlines()[0].startswith("<!-- Generated by `python -m pactcalc.docs`")
+    for code, spec in CATALOGUE.items():
+        assert f"### {code} — {spec.title}\n" in text
+    for scenario, _, _ in CASES:
+        assert f"Example: `tests/errors/{scenario.name}`" in text
+
+
+def test_docs_without_examples(tmp_path: Path) -> None:
+    """An installed package has no tests/errors/: the reference is made without examples."""
+    text = errors_markdown(tmp_path / "absent")
+    assert "Example:" not in text
+    assert "### PC104 — quoted number" in text
