@@ -100,7 +100,7 @@ def resolve(problem: Problem, loaded: loader.Loaded) -> Problem:
     if problem.path is None:
         return dataclasses.replace(problem, file=loaded.file, args=args)
     line, col = loaded.locate(tuple(problem.path), key=problem.at_key)
-    if col is not None and problem.offset:
+    if col is not None and problem.offset is not None:
         value = _at(loaded.data, problem.path)
         quoted = isinstance(value, str) and not isinstance(value, loader.Plain)
         col += problem.offset + (1 if quoted else 0)

@@ -14,7 +14,7 @@ from typing import Literal
 
 from pactcalc.api import Document, evaluate, load_scenario
 from pactcalc.engine import CheckResult
-from pactcalc.problems import Problem
+from pactcalc.problems import Localized, Problem
 
 Status = Literal["passed", "failed", "invalid"]
 
@@ -100,7 +100,8 @@ def check_paths(paths: Sequence[Path], skip_named_others: bool = False) -> Check
     files, missing = scenario_files(paths)
     for path in missing:
         run.reports.append(FileReport(str(path), None, [
-            Problem("PC001", str(path), args={"reason": "not found / niet gevonden"})]))
+            Problem("PC001", str(path), args={
+                "reason": Localized("niet gevonden", "not found")})]))
     named = set(paths)
     for path in files:
         document = load_scenario(path, str(path))

@@ -32,7 +32,7 @@ from pactcalc.model import (
     InvestmentLine,
     Scenario,
 )
-from pactcalc.problems import Localized, Problem
+from pactcalc.problems import Localized, Money, Problem
 
 Array = np.ndarray
 
@@ -214,11 +214,11 @@ def compute(scenario: Scenario, checks: Sequence[Check] = (),
                 t = int(np.argmax((eur < 0).reshape(-1, n_years).any(axis=0)))
                 problems.append(Problem("PC128", "", args={
                     "line": line.name, "year": years[t],
-                    "value": f"{float(eur.reshape(-1, n_years)[:, t].min()):.2f}"},
+                    "value": Money(float(eur.reshape(-1, n_years)[:, t].min()))},
                     path=(kind, index, "amount")))
             if kind == "investments" and (eur < 0).any():
                 problems.append(Problem("PC303", "", args={
-                    "line": line.name, "value": f"{float(eur.sum(axis=-1).min()):.2f}"},
+                    "line": line.name, "value": Money(float(eur.sum(axis=-1).min()))},
                     path=(kind, index, "amount")))
             lines.append(LineResult(kind, index, line.name, line.partner,
                                     getattr(line, "paid_from", None), eur))
@@ -251,7 +251,9 @@ def compute(scenario: Scenario, checks: Sequence[Check] = (),
     discounted = finance.payback(investment * df, returns * df)
 
     if (budget_funded != 0).any() and not (budget.sum(axis=-1) > 0).all():
-        problems.append(Problem("PC129", "", path=("budget",)))
+        first = next(line for line in lines if line.paid_from == "budget"
+                     and (line.eur_per_year != 0).any())
+        problems.append(Problem("PC129", "", path=(first.kind, first.index)))
     partners = _partners(scenario, lines, budget, budget_funded, zeros, n_years)
     if (budget_funded != 0).any():
         for year_index in np.flatnonzero(((budget_funded != 0) & (budget == 0)).reshape(
@@ -263,7 +265,11 @@ def compute(scenario: Scenario, checks: Sequence[Check] = (),
     again = simple.negative_again.reshape(-1)
     negative_again_year = years[int(again[0])] if again.size == 1 and again[0] >= 0 else None
     if negative_again_year is not None:
-        problems.append(Problem("PC306", "", args={"year": negative_again_year}))
+        t_again = years.index(negative_again_year)
+        cause = next((line for line in lines if line.kind == "investments"
+                      and (line.eur_per_year[..., t_again] != 0).any()), None)
+        problems.append(Problem("PC306", "", args={"year": negative_again_year},
+                                path=(cause.kind, cause.index) if cause else None))
 
     result = Result(
         scenario=scenario, years=years, discount_rate=rate,

@@ -20,6 +20,8 @@ from typing import Any
 
 import numpy as np
 
+from pactcalc.problems import Localized
+
 FUNCTIONS = ("min", "max")
 _NUMBER = re.compile(r"(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?\Z")
 _OPS: dict[type[ast.operator], str] = {ast.Add: "+", ast.Sub: "-", ast.Mult: "*", ast.Div: "/"}
@@ -29,7 +31,7 @@ class ExpressionError(Exception):
     """A problem in an expression: a catalogue code, its message args and the character
     offset (0-based) in the expression text where it was found."""
 
-    def __init__(self, code: str, args: Mapping[str, str], offset: int = 0) -> None:
+    def __init__(self, code: str, args: Mapping[str, object], offset: int = 0) -> None:
         super().__init__(code)
         self.code = code
         self.params = dict(args)
@@ -74,19 +76,24 @@ def parse(text: str) -> Expression:
     return Expression(text=stripped, tree=module.body, names=tuple(names))
 
 
-def _reason(kind: str, text: str = "") -> str:
+def _reason(kind: str, text: str = "") -> Localized:
     if kind == "empty":
-        return "empty / leeg"
+        return Localized("de formule is leeg", "the expression is empty")
     if re.search(r"\d,\d", text):
-        return "a comma between digits: use a decimal point / een komma tussen cijfers: " \
-               "gebruik een decimale punt"
-    return "check the brackets and operators / controleer haakjes en rekentekens"
+        return Localized("een komma tussen cijfers: gebruik een decimale punt",
+                         "a comma between digits: use a decimal point")
+    return Localized("controleer haakjes en rekentekens", "check the brackets and operators")
 
 
 def _check(node: ast.expr, text: str, lead: int, names: list[tuple[str, int]]) -> None:
     offset = lead + getattr(node, "col_offset", 0)
     if isinstance(node, ast.BinOp):
         if type(node.op) not in _OPS:
+            # point at the operator, not at the start of its left operand
+            between = text[node.left.end_col_offset or 0:node.right.col_offset]
+            symbol = str(_describe(node)).strip("'")
+            if symbol in between:
+                offset = lead + (node.left.end_col_offset or 0) + between.index(symbol)
             raise ExpressionError("PC124", {"construct": _describe(node)}, offset)
         _check(node.left, text, lead, names)
         _check(node.right, text, lead, names)
@@ -116,7 +123,7 @@ def _check(node: ast.expr, text: str, lead: int, names: list[tuple[str, int]]) -
         raise ExpressionError("PC124", {"construct": _describe(node)}, offset)
 
 
-def _describe(node: ast.expr) -> str:
+def _describe(node: ast.expr) -> str | Localized:
     if isinstance(node, ast.Attribute):
         return f"'.{node.attr}'"
     if isinstance(node, ast.Call):
@@ -126,7 +133,8 @@ def _describe(node: ast.expr) -> str:
         symbol = {ast.Pow: "**", ast.Mod: "%", ast.FloorDiv: "//"}.get(type(node.op), "?")
         return f"'{symbol}'"
     if isinstance(node, ast.Tuple):
-        return "','"
+        return Localized("',' (een decimale komma? gebruik een punt)",
+                         "',' (a decimal comma? use a decimal point)")
     return f"'{type(node).__name__}'"
 
 

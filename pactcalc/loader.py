@@ -533,8 +533,16 @@ class _Reader:
                     self.check_thousands(node)
         except yaml.MarkedYAMLError as error:
             mark = error.problem_mark or error.context_mark
+            # At the end of the stream (an unclosed quote or bracket) the problem mark lies
+            # past the last line; where the construct began says more.
+            if error.context_mark is not None and (
+                    mark is None or mark.line >= len(self.text.splitlines())):
+                mark = error.context_mark
             position = (mark.line + 1, mark.column + 1) if mark is not None else None
-            self.problem("PC006", position, problem=error.problem or str(error))
+            problem = error.problem or str(error)
+            if error.context:
+                problem = f"{error.context}, {problem}"
+            self.problem("PC006", position, problem=problem)
             self.finish_open(stack)
             return None
         except yaml.YAMLError as error:  # e.g. a reader error the pre-scan did not foresee

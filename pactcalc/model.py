@@ -32,7 +32,7 @@ from pydantic_core import PydanticCustomError
 
 from pactcalc import expressions
 from pactcalc.loader import Plain
-from pactcalc.problems import Localized, PathRef, Problem, suggestion
+from pactcalc.problems import Localized, PathRef, Percent, Problem, suggestion
 
 DEFAULT_DISCOUNT_RATE = 0.0225
 DEFAULT_DISCOUNT_SOURCE = (
@@ -73,7 +73,7 @@ def _number_text_problem(text: str, quoted: bool) -> PydanticCustomError:
     if re.fullmatch(r"[-+]?\d+(:[0-5]?\d)+(\.\d*)?", t):
         return PydanticCustomError("PC107", "PC107", {"text": t})
     if re.fullmatch(r"\d{4}-\d{1,2}-\d{1,2}([Tt ].*)?", t):
-        return PydanticCustomError("PC108", "PC108", {"text": t})
+        return PydanticCustomError("PC108", "PC108", {"text": t, "year": t[:4]})
     if re.fullmatch(r"[-+]?\d+,\d+", t):
         return PydanticCustomError("PC109", "PC109", {"text": t, "fixed": t.replace(",", ".")})
     if re.fullmatch(r"[-+]?\d{1,3}([._ ]\d{3})+(,\d+)?", t) or re.fullmatch(r"[-+]?\d+(_\d+)+", t):
@@ -420,8 +420,9 @@ def _from_pydantic(exc: ValidationError, file: str) -> Iterator[Problem]:
         kind = error["type"]
         ctx = dict(error.get("ctx") or {})
         if kind.startswith("PC"):
-            offset = int(ctx.pop("offset", 0))
-            yield Problem(kind, file, args=ctx, path=loc, offset=offset)
+            offset = ctx.pop("offset", None)
+            yield Problem(kind, file, args=ctx, path=loc,
+                          offset=None if offset is None else int(offset))
         elif kind == "missing":
             yield Problem("PC101", file, args={"key": loc[-1], "where": ""}, path=loc[:-1])
         elif kind == "extra_forbidden":
@@ -431,7 +432,7 @@ def _from_pydantic(exc: ValidationError, file: str) -> Iterator[Problem]:
                 path=loc, at_key=True)
         elif kind == "too_short":
             yield Problem("PC113", file, args={
-                "name": loc[-1], "rule": Localized("niet leeg", "not empty"),
+                "name": loc[-1], "rule": Localized("gevuld", "non-empty"),
                 "value": Localized("een lege lijst", "an empty list")}, path=loc)
         else:
             expected = {
@@ -573,9 +574,9 @@ def _cross_check(s: Scenario, file: str) -> Iterator[Problem]:
             path=("years",))
     rate = s.discount_rate.value
     if rate <= -1:
-        yield Problem("PC132", file, args={"value": rate}, path=("discount_rate",))
+        yield Problem("PC132", file, args={"value": Percent(rate)}, path=("discount_rate",))
     elif not 0 <= rate <= 0.10:
-        yield Problem("PC301", file, args={"value": rate}, path=("discount_rate",))
+        yield Problem("PC301", file, args={"value": Percent(rate)}, path=("discount_rate",))
     if s.weeks_per_year <= 0:
         yield Problem("PC113", file, args={
             "name": "weeks_per_year", "rule": Localized("groter dan 0", "greater than 0"),

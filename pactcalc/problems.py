@@ -110,12 +110,11 @@ _SPECS: list[Spec] = [
          "'{text}' begint met een 0; oude YAML leest dat als octaal getal. Schrijf {fixed}",
          "'{text}' starts with a 0; old YAML reads it as an octal number. Write {fixed}"),
     Spec("PC107", "base-60 number",
-         "'{text}' leest oude YAML als tijd (60-tallig); schrijf het getal uit, of als tekst "
-         "tussen aanhalingstekens",
-         "old YAML reads '{text}' as a time (base 60); write the number out, or quote it as text"),
+         "oude YAML leest '{text}' als tijd (60-tallig); schrijf het als decimaal getal",
+         "old YAML reads '{text}' as a time (base 60); write the number as a decimal number"),
     Spec("PC108", "date where a number is expected",
-         "'{text}' is een datum, geen getal",
-         "'{text}' is a date, not a number"),
+         "'{text}' is een datum, geen getal; schrijf een getal, zoals het jaartal {year}",
+         "'{text}' is a date, not a number; write a number, such as the year {year}"),
     Spec("PC109", "decimal comma",
          "'{text}' heeft een decimale komma; gebruik een decimale punt: {fixed}",
          "'{text}' has a decimal comma; use a decimal point: {fixed}"),
@@ -192,8 +191,10 @@ _SPECS: list[Spec] = [
          "de check '{text}' is niet te lezen: {reason}",
          "the check '{text}' cannot be read: {reason}"),
     Spec("PC132", "discount rate of -100% or below",
-         "een discontovoet van {value} kan niet; hij moet groter zijn dan -1",
-         "a discount rate of {value} is impossible; it must be greater than -1"),
+         "een discontovoet van {value} kan niet; hij moet groter zijn dan -100% "
+         "(-1 in het bestand)",
+         "a discount rate of {value} is impossible; it must be greater than -100% (-1 in the "
+         "file)"),
     Spec("PC133", "thousands separators in a number",
          "'{text}' heeft scheidingstekens voor duizendtallen; schrijf het getal zonder: {fixed}",
          "'{text}' has thousands separators; write the number without them: {fixed}"),
@@ -202,8 +203,10 @@ _SPECS: list[Spec] = [
          "unknown {what} '{name}' in the check{suggestion}"),
     # --- warnings ----------------------------------------------------------------------------
     Spec("PC301", "unusual discount rate",
-         "discontovoet {value} ligt buiten 0–10%; klopt dat? (een fractie: 0.0225 is 2,25%)",
-         "discount rate {value} lies outside 0–10%; is that right? (a fraction: 0.0225 is 2.25%)",
+         "discontovoet {value} ligt buiten 0–10%; klopt dat? (in het bestand een fractie: "
+         "0.0225 is 2,25%)",
+         "discount rate {value} lies outside 0–10%; is that right? (in the file a fraction: "
+         "0.0225 is 2.25%)",
          "warning"),
     Spec("PC302", "line runs in no year",
          "regel '{line}' loopt in geen enkel jaar van de horizon {first}–{last}",
@@ -260,6 +263,30 @@ def suggestion(name: str, options: Iterable[str]) -> Localized:
 
 
 @dataclass(frozen=True)
+class Money:
+    """A message argument in euros, written as the language writes money."""
+
+    value: float
+
+    def text(self, lang: str) -> str:
+        from pactcalc.i18n import money  # Babel is loaded only when a message is written
+
+        return money(self.value, lang)
+
+
+@dataclass(frozen=True)
+class Percent:
+    """A message argument that is a fraction, written as a percentage (0.03 → 3,00%)."""
+
+    value: float
+
+    def text(self, lang: str) -> str:
+        from pactcalc.i18n import percent
+
+        return percent(self.value, lang)
+
+
+@dataclass(frozen=True)
 class PathRef:
     """A message argument naming another place in the file; resolved to its line number."""
 
@@ -279,8 +306,8 @@ class Problem:
     #: Where in the scenario's data the problem is (keys and list indexes), for problems
     #: found after loading; :func:`pactcalc.api` turns it into ``line``/``col``.
     path: tuple[str | int, ...] | None = None
-    #: Characters to add to the column (a position inside an expression).
-    offset: int = 0
+    #: Position inside an expression (characters from its start), or None.
+    offset: int | None = None
     #: Point at the key of ``path`` rather than its value (an unknown key, say).
     at_key: bool = False
 
@@ -296,7 +323,8 @@ class Problem:
         """The message in ``lang`` (``nl`` or ``en``)."""
         spec = CATALOGUE[self.code]
         template = spec.en if lang == "en" else spec.nl
-        args = {k: v.text(lang) if isinstance(v, Localized) else v for k, v in self.args.items()}
+        args = {k: v.text(lang) if isinstance(v, Localized | Money | Percent) else v
+                for k, v in self.args.items()}
         return template.format(**args)
 
     def where(self) -> str:

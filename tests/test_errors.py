@@ -33,27 +33,7 @@ CLI_CODES = {"PC020", "PC021", "PC022", "PC023"}
 DIRECT_CODES = {"PC001", "PC002", "PC004"}
 
 #: Cases where pactcalc's output is wrong; the expected file holds the correct output.
-XFAIL = {
-    "PC006-unclosed-quote": "the syntax error is reported at the end of the stream (8:1, a "
-    "line that does not exist, so no excerpt) instead of at the quote that is never closed "
-    "(3:7); loader.py uses problem_mark before context_mark and drops PyYAML's context",
-    "PC107-base-60": "the proposed fix 'or quote it as text' is wrong: PC107 only occurs in "
-    "number fields, where quoted text is an error too (PC103/PC104)",
-    "PC108-date": "DOMAIN.md §3 wants a date in a number field to be 'an error that shows how "
-    "to write the number'; PC108 shows nothing (for a year: write 2024)",
-    "PC113-no-partners": "'partners must be not empty' is not English: 'must be non-empty' "
-    "(Dutch: 'moet niet leeg zijn, niet een lege lijst' is just as clumsy)",
-    "PC122-expression-syntax": "the reason is always bilingual ('check the brackets and "
-    "operators / controleer haakjes en rekentekens'): expressions._reason returns one str "
-    "with both languages instead of a Localized",
-    "PC123-unknown-name-quoted": "in a quoted expression a problem at offset 0 points at the "
-    "opening quote (col 52) instead of the name (col 53): api.resolve adds the quote only "
-    "when the offset is non-zero",
-    "PC124-construct-not-allowed": "the caret points at the left operand 'growth' (col 20), "
-    "not at the '**' that the message names (col 27): the offset is the BinOp's col_offset",
-    "PC129-no-budget": "located at the root mapping (2:1, the 'pactcalc: 1' line) because the "
-    "path ('budget',) does not exist; it should point at the first budget-funded line (11:5)",
-}
+XFAIL: dict[str, str] = {}
 
 
 def _cases() -> list[tuple[Path, str, Path]]:
@@ -144,12 +124,6 @@ def test_committed_cases_are_small_utf8() -> None:
 # --- problems that cannot be a committed file ---------------------------------------------
 
 
-_PC001_BILINGUAL = pytest.mark.xfail(
-    strict=True, reason="checking.py gives the reason 'not found / niet gevonden' in both "
-    "languages at once instead of following --lang")
-
-
-@_PC001_BILINGUAL
 def test_pc001_missing_file(tmp_path: Path) -> None:
     path = tmp_path / "missing.yaml"
     lines, exit_code = _check(path)
@@ -157,7 +131,6 @@ def test_pc001_missing_file(tmp_path: Path) -> None:
     assert exit_code == 2
 
 
-@_PC001_BILINGUAL
 def test_pc001_nl(tmp_path: Path) -> None:
     path = tmp_path / "ontbreekt.yaml"
     lines, exit_code = _check(path, "nl")
