@@ -38,14 +38,15 @@ FLOOR = BARE + "\nfrom pydantic import BaseModel\nclass A(BaseModel):\n    x: in
 
 def wall(command: list[str]) -> float:
     start = time.perf_counter()
-    subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False,
-                   cwd=ROOT)
+    subprocess.run(
+        command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False, cwd=ROOT
+    )
     return time.perf_counter() - start
 
 
 def interleaved(commands: dict[str, list[str]], repeat: int) -> dict[str, float]:
     times: dict[str, list[float]] = {name: [] for name in commands}
-    for name, command in commands.items():  # warm the file cache once
+    for command in commands.values():  # warm the file cache once
         wall(command)
     for _ in range(repeat):
         for name, command in commands.items():
@@ -67,32 +68,48 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=11)
     parser.add_argument("--files", type=int, default=1000)
     args = parser.parse_args()
-    print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python "
-          f"{platform.python_version()}, {platform.platform()}")
+    print(
+        f"machine: {platform.machine()}, {os.cpu_count()} cores, Python "
+        f"{platform.python_version()}, {platform.platform()}"
+    )
 
-    medians = interleaved({
-        "run": [*PACTCALC, "run", "examples/beschermd-wonen.yaml", "--format", "json"],
-        "bare": [PYTHON, "-c", BARE],
-        "floor": [PYTHON, "-c", FLOOR],
-    }, args.repeat)
-    print(f"\n1. pactcalc run --format json: {medians['run']:.3f} s; bare import "
-          f"{medians['bare']:.3f} s; ratio {medians['run'] / medians['bare']:.2f}x "
-          f"(target <= 1.25x)")
-    print(f"   bare import + pydantic's first model: {medians['floor']:.3f} s "
-          f"({medians['floor'] / medians['bare']:.2f}x the bare import)")
+    medians = interleaved(
+        {
+            "run": [*PACTCALC, "run", "examples/beschermd-wonen.yaml", "--format", "json"],
+            "bare": [PYTHON, "-c", BARE],
+            "floor": [PYTHON, "-c", FLOOR],
+        },
+        args.repeat,
+    )
+    print(
+        f"\n1. pactcalc run --format json: {medians['run']:.3f} s; bare import "
+        f"{medians['bare']:.3f} s; ratio {medians['run'] / medians['bare']:.2f}x "
+        f"(target <= 1.25x)"
+    )
+    print(
+        f"   bare import + pydantic's first model: {medians['floor']:.3f} s "
+        f"({medians['floor'] / medians['bare']:.2f}x the bare import)"
+    )
 
     folder = Path(tempfile.mkdtemp(prefix="pactcalc-bench-"))
     try:
         generate(folder, args.files)
-        loop = (f"import pathlib, yaml\nfor p in sorted(pathlib.Path({str(folder)!r})"
-                f".glob('*.yaml')):\n    yaml.safe_load(p.read_text('utf-8'))")
-        medians = interleaved({
-            "check": [*PACTCALC, "check", str(folder), "--quiet"],
-            "safe_load": [PYTHON, "-c", loop],
-        }, max(3, args.repeat // 3))
-        print(f"\n2. pactcalc check on {args.files} files: {medians['check']:.3f} s; "
-              f"yaml.safe_load loop {medians['safe_load']:.3f} s; ratio "
-              f"{medians['check'] / medians['safe_load']:.2f}x (target <= 1.0x)")
+        loop = (
+            f"import pathlib, yaml\nfor p in sorted(pathlib.Path({str(folder)!r})"
+            f".glob('*.yaml')):\n    yaml.safe_load(p.read_text('utf-8'))"
+        )
+        medians = interleaved(
+            {
+                "check": [*PACTCALC, "check", str(folder), "--quiet"],
+                "safe_load": [PYTHON, "-c", loop],
+            },
+            max(3, args.repeat // 3),
+        )
+        print(
+            f"\n2. pactcalc check on {args.files} files: {medians['check']:.3f} s; "
+            f"yaml.safe_load loop {medians['safe_load']:.3f} s; ratio "
+            f"{medians['check'] / medians['safe_load']:.2f}x (target <= 1.0x)"
+        )
     finally:
         shutil.rmtree(folder)
 

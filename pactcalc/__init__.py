@@ -14,6 +14,12 @@ from pactcalc.api import Document, evaluate, load_scenario, load_scenario_text, 
 from pactcalc.engine import Result, compute
 
 __all__ = [
-    "Document", "Result", "__version__", "compute", "evaluate", "load_scenario",
-    "load_scenario_text", "run_file",
+    "Document",
+    "Result",
+    "__version__",
+    "compute",
+    "evaluate",
+    "load_scenario",
+    "load_scenario_text",
+    "run_file",
 ]

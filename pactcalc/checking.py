@@ -75,8 +75,11 @@ def scenario_files(paths: Sequence[Path]) -> tuple[list[Path], list[Path]]:
         if path.is_dir():
             for root, dirs, names in os.walk(path):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                files.extend(Path(root) / name for name in sorted(names)
-                             if name.endswith((".yaml", ".yml")) and not name.startswith("."))
+                files.extend(
+                    Path(root) / name
+                    for name in sorted(names)
+                    if name.endswith((".yaml", ".yml")) and not name.startswith(".")
+                )
         elif path.exists():
             files.append(path)
         else:
@@ -99,9 +102,17 @@ def check_paths(paths: Sequence[Path], skip_named_others: bool = False) -> Check
     run = CheckRun()
     files, missing = scenario_files(paths)
     for path in missing:
-        run.reports.append(FileReport(str(path), None, [
-            Problem("PC001", str(path), args={
-                "reason": Localized("niet gevonden", "not found")})]))
+        run.reports.append(
+            FileReport(
+                str(path),
+                None,
+                [
+                    Problem(
+                        "PC001", str(path), args={"reason": Localized("niet gevonden", "not found")}
+                    )
+                ],
+            )
+        )
     named = set(paths)
     for path in files:
         document = load_scenario(path, str(path))

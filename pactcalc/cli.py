@@ -54,8 +54,9 @@ LangOption = Annotated[
 ]
 OutputOption = Annotated[
     Path | None,
-    typer.Option("--output", "-o", help="Write to this file (atomically) instead of stdout.",
-                 dir_okay=False),
+    typer.Option(
+        "--output", "-o", help="Write to this file (atomically) instead of stdout.", dir_okay=False
+    ),
 ]
 
 
@@ -67,8 +68,12 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def main_callback(
-    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
-                                          help="Show the version and exit.")] = False,
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_version, is_eager=True, help="Show the version and exit."
+        ),
+    ] = False,
 ) -> None:
     """pactcalc: the business case of a PACT, from a YAML scenario."""
 
@@ -84,8 +89,9 @@ def _language(option: Lang | None, document: Document | None) -> str:
     return "nl"
 
 
-def _print_problems(problems: list[Problem], document: Document, lang: str,
-                    err: bool = False) -> None:
+def _print_problems(
+    problems: list[Problem], document: Document, lang: str, err: bool = False
+) -> None:
     for problem in problems:
         typer.echo(format_problem(problem, lang, document.loaded.text), err=err)
 
@@ -103,8 +109,7 @@ def write_atomic(path: Path, text: str, inputs: list[Path], lang: str) -> None:
             stream.write(text)
         os.replace(temp, path)
     except OSError as error:
-        _fail(Problem("PC023", str(path), args={"path": str(path), "reason": error.strerror}),
-              lang)
+        _fail(Problem("PC023", str(path), args={"path": str(path), "reason": error.strerror}), lang)
 
 
 def _fail(problem: Problem, lang: str) -> None:
@@ -115,8 +120,9 @@ def _fail(problem: Problem, lang: str) -> None:
 @app.command()
 def run(
     file: Annotated[Path, typer.Argument(help="The scenario file (YAML).", dir_okay=False)],
-    output_format: Annotated[RunFormat, typer.Option("--format", "-f",
-                                                     help="Output format.")] = RunFormat.table,
+    output_format: Annotated[
+        RunFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = RunFormat.table,
     lang: LangOption = None,
     output: OutputOption = None,
 ) -> None:
@@ -146,16 +152,21 @@ def run(
 def _render(document: Document, output_format: RunFormat, lang: str, to_terminal: bool) -> str:
     if output_format is RunFormat.json:
         from pactcalc.render import json as renderer
+
         return renderer.render(document, lang)
     if output_format is RunFormat.csv:
         from pactcalc.render import csv as renderer_csv
+
         return renderer_csv.render(document, lang)
     if output_format is RunFormat.markdown:
         from pactcalc.render import markdown
+
         return markdown.render(document, lang)
     from pactcalc.render import terminal
+
     if to_terminal:
         from rich.console import Console
+
         console = Console()
         console.width = max(console.width, terminal.required_width(document, lang))
         console.print(terminal.renderable(document, lang), crop=False)
@@ -173,16 +184,28 @@ class CheckFormat(str, Enum):
 @app.command()
 def check(
     paths: Annotated[list[Path], typer.Argument(help="Scenario files or folders.")],
-    output_format: Annotated[CheckFormat | None, typer.Option(
-        "--format", "-f", help="text (default), json, junit (JUnit XML) or github "
-        "(workflow annotations; the default inside GitHub Actions).")] = None,
+    output_format: Annotated[
+        CheckFormat | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="text (default), json, junit (JUnit XML) or github "
+            "(workflow annotations; the default inside GitHub Actions).",
+        ),
+    ] = None,
     lang: LangOption = None,
     output: OutputOption = None,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q",
-                                        help="No summary line when all is well.")] = False,
-    skip_other_yaml: Annotated[bool, typer.Option(
-        "--skip-other-yaml", help="Skip named YAML files without a top-level `pactcalc` key "
-        "too (folders always skip them); for pre-commit, which names every file.")] = False,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="No summary line when all is well.")
+    ] = False,
+    skip_other_yaml: Annotated[
+        bool,
+        typer.Option(
+            "--skip-other-yaml",
+            help="Skip named YAML files without a top-level `pactcalc` key "
+            "too (folders always skip them); for pre-commit, which names every file.",
+        ),
+    ] = False,
 ) -> None:
     """Validate scenarios, compute them and evaluate their checks, for CI.
 
@@ -217,8 +240,9 @@ def check(
 @app.command()
 def init(
     path: Annotated[Path, typer.Argument(help="The new scenario file.", dir_okay=False)],
-    case: Annotated[Case, typer.Option("--case", help="Which starter scenario.")] =
-    Case.beschermd_wonen,
+    case: Annotated[
+        Case, typer.Option("--case", help="Which starter scenario.")
+    ] = Case.beschermd_wonen,
     lang: LangOption = None,
 ) -> None:
     """Write a commented starter scenario that passes `pactcalc check`.
@@ -237,8 +261,10 @@ def init(
     except FileExistsError:
         _fail(Problem("PC021", str(path), args={"path": str(path)}), language)
     except OSError as error:
-        _fail(Problem("PC023", str(path), args={"path": str(path),
-                                                "reason": error.strerror}), language)
+        _fail(
+            Problem("PC023", str(path), args={"path": str(path), "reason": error.strerror}),
+            language,
+        )
     typer.echo(t("created", language, path=path))
 
 

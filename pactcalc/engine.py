@@ -79,9 +79,11 @@ class PartnerResult:
         """``effort_total``, ``pays_total``, ``baseline_total``, ``benefits_total``,
         ``net_total`` or ``budget_total``."""
         series = {
-            "effort_total": self.effort_per_year, "pays_total": self.pays_per_year,
+            "effort_total": self.effort_per_year,
+            "pays_total": self.pays_per_year,
             "baseline_total": self.baseline_per_year,
-            "benefits_total": self.benefits_per_year, "net_total": self.net_per_year,
+            "benefits_total": self.benefits_per_year,
+            "net_total": self.net_per_year,
             "budget_total": self.budget_per_year,
         }[metric]
         return series.sum(axis=-1)
@@ -159,10 +161,14 @@ class Result:
             found = next(p for p in self.partners if p.id == partner)
             return found.total(name)
         totals = {
-            "effort_total": self.effort_per_year, "investment_total": self.investment_per_year,
-            "budget_total": self.budget_per_year, "headroom_total": self.headroom_per_year,
-            "baseline_total": self.baseline_per_year, "savings_total": self.savings_per_year,
-            "benefits_total": self.benefits_per_year, "net_total": self.net_per_year,
+            "effort_total": self.effort_per_year,
+            "investment_total": self.investment_per_year,
+            "budget_total": self.budget_per_year,
+            "headroom_total": self.headroom_per_year,
+            "baseline_total": self.baseline_per_year,
+            "savings_total": self.savings_per_year,
+            "benefits_total": self.benefits_per_year,
+            "net_total": self.net_per_year,
         }
         if name in totals:
             return totals[name].sum(axis=-1)
@@ -174,8 +180,11 @@ class Result:
         return value
 
 
-def compute(scenario: Scenario, checks: Sequence[Check] = (),
-            parameters: Mapping[str, Array | float] | None = None) -> Result:
+def compute(
+    scenario: Scenario,
+    checks: Sequence[Check] = (),
+    parameters: Mapping[str, Array | float] | None = None,
+) -> Result:
     """Compute the business case.
 
     ``parameters`` overrides parameter values (e.g. arrays of samples of shape ``(S, 1)``
@@ -196,40 +205,69 @@ def compute(scenario: Scenario, checks: Sequence[Check] = (),
         for index, line in enumerate(scenario.lines(kind)):
             mask = _running_mask(scenario, line)
             evaluation = expressions.evaluate(line.amount, env)
-            value = np.broadcast_to(evaluation.value, (*evaluation.value.shape[:-1], n_years)
-                                    if evaluation.value.ndim else (n_years,))
+            value = np.broadcast_to(
+                evaluation.value,
+                (*evaluation.value.shape[:-1], n_years) if evaluation.value.ndim else (n_years,),
+            )
             zero_div = np.broadcast_to(evaluation.divided_by_zero, value.shape)
             bad = (zero_div | ~np.isfinite(value)) & mask
             if bad.any():
                 t = int(np.argmax(bad.reshape(-1, n_years).any(axis=0)))
-                what = (Localized("een deling door nul", "a division by zero")
-                        if (zero_div & mask).any() else
-                        Localized("een waarde die geen eindig getal is", "a non-finite value"))
-                problems.append(Problem("PC130", "", args={
-                    "line": line.name, "year": years[t], "what": what},
-                    path=(kind, index, "amount")))
+                what = (
+                    Localized("een deling door nul", "a division by zero")
+                    if (zero_div & mask).any()
+                    else Localized("een waarde die geen eindig getal is", "a non-finite value")
+                )
+                problems.append(
+                    Problem(
+                        "PC130",
+                        "",
+                        args={"line": line.name, "year": years[t], "what": what},
+                        path=(kind, index, "amount"),
+                    )
+                )
                 value = np.where(bad, 0.0, value)
             eur = np.where(mask, value, 0.0) * index_factor
             if kind == "budget" and (eur < 0).any():
                 t = int(np.argmax((eur < 0).reshape(-1, n_years).any(axis=0)))
-                problems.append(Problem("PC128", "", args={
-                    "line": line.name, "year": years[t],
-                    "value": Money(float(eur.reshape(-1, n_years)[:, t].min()))},
-                    path=(kind, index, "amount")))
+                problems.append(
+                    Problem(
+                        "PC128",
+                        "",
+                        args={
+                            "line": line.name,
+                            "year": years[t],
+                            "value": Money(float(eur.reshape(-1, n_years)[:, t].min())),
+                        },
+                        path=(kind, index, "amount"),
+                    )
+                )
             if kind == "investments" and (eur < 0).any():
-                problems.append(Problem("PC303", "", args={
-                    "line": line.name, "value": Money(float(eur.sum(axis=-1).min()))},
-                    path=(kind, index, "amount")))
-            lines.append(LineResult(kind, index, line.name, line.partner,
-                                    getattr(line, "paid_from", None), eur))
+                problems.append(
+                    Problem(
+                        "PC303",
+                        "",
+                        args={"line": line.name, "value": Money(float(eur.sum(axis=-1).min()))},
+                        path=(kind, index, "amount"),
+                    )
+                )
+            lines.append(
+                LineResult(
+                    kind, index, line.name, line.partner, getattr(line, "paid_from", None), eur
+                )
+            )
 
-    lead_shape = np.broadcast_shapes(*(line.eur_per_year.shape for line in lines)) \
-        if lines else (n_years,)
+    lead_shape = (
+        np.broadcast_shapes(*(line.eur_per_year.shape for line in lines)) if lines else (n_years,)
+    )
     zeros = np.zeros(lead_shape)
 
     def total(kind: str, paid_from: str | None = None) -> Array:
-        selected = [line.eur_per_year for line in lines if line.kind == kind
-                    and (paid_from is None or line.paid_from == paid_from)]
+        selected = [
+            line.eur_per_year
+            for line in lines
+            if line.kind == kind and (paid_from is None or line.paid_from == paid_from)
+        ]
         return zeros + sum(selected, np.zeros(n_years))
 
     effort = total("effort")
@@ -251,47 +289,77 @@ def compute(scenario: Scenario, checks: Sequence[Check] = (),
     discounted = finance.payback(investment * df, returns * df)
 
     if (budget_funded != 0).any() and not (budget.sum(axis=-1) > 0).all():
-        first = next(line for line in lines if line.paid_from == "budget"
-                     and (line.eur_per_year != 0).any())
+        first = next(
+            line for line in lines if line.paid_from == "budget" and (line.eur_per_year != 0).any()
+        )
         problems.append(Problem("PC129", "", path=(first.kind, first.index)))
     partners = _partners(scenario, lines, budget, budget_funded, zeros, n_years)
     if (budget_funded != 0).any():
-        for year_index in np.flatnonzero(((budget_funded != 0) & (budget == 0)).reshape(
-                -1, n_years).any(axis=0)):
+        for year_index in np.flatnonzero(
+            ((budget_funded != 0) & (budget == 0)).reshape(-1, n_years).any(axis=0)
+        ):
             if (budget.sum(axis=-1) > 0).all():
-                problems.append(Problem("PC305", "", args={"year": years[int(year_index)]},
-                                        path=("budget",)))
+                problems.append(
+                    Problem("PC305", "", args={"year": years[int(year_index)]}, path=("budget",))
+                )
 
     again = simple.negative_again.reshape(-1)
     negative_again_year = years[int(again[0])] if again.size == 1 and again[0] >= 0 else None
     if negative_again_year is not None:
         t_again = years.index(negative_again_year)
-        cause = next((line for line in lines if line.kind == "investments"
-                      and (line.eur_per_year[..., t_again] != 0).any()), None)
-        problems.append(Problem("PC306", "", args={"year": negative_again_year},
-                                path=(cause.kind, cause.index) if cause else None))
+        cause = next(
+            (
+                line
+                for line in lines
+                if line.kind == "investments" and (line.eur_per_year[..., t_again] != 0).any()
+            ),
+            None,
+        )
+        problems.append(
+            Problem(
+                "PC306",
+                "",
+                args={"year": negative_again_year},
+                path=(cause.kind, cause.index) if cause else None,
+            )
+        )
 
     result = Result(
-        scenario=scenario, years=years, discount_rate=rate,
+        scenario=scenario,
+        years=years,
+        discount_rate=rate,
         discount_rate_source=_rate_source(scenario),
-        lines=lines, partners=partners,
-        effort_per_year=effort, investment_per_year=investment, budget_per_year=budget,
-        budget_funded_per_year=budget_funded, headroom_per_year=headroom,
-        baseline_per_year=baseline, savings_per_year=savings, benefits_per_year=benefits,
-        net_per_year=net, cumulative_per_year=np.cumsum(net, axis=-1),
-        discount_factor_per_year=df, npv=npv, pv_investment=pv_investment,
-        pv_returns=pv_returns, roi=finance.ratio_or_nan(npv, pv_investment),
+        lines=lines,
+        partners=partners,
+        effort_per_year=effort,
+        investment_per_year=investment,
+        budget_per_year=budget,
+        budget_funded_per_year=budget_funded,
+        headroom_per_year=headroom,
+        baseline_per_year=baseline,
+        savings_per_year=savings,
+        benefits_per_year=benefits,
+        net_per_year=net,
+        cumulative_per_year=np.cumsum(net, axis=-1),
+        discount_factor_per_year=df,
+        npv=npv,
+        pv_investment=pv_investment,
+        pv_returns=pv_returns,
+        roi=finance.ratio_or_nan(npv, pv_investment),
         bcr=finance.ratio_or_nan(pv_returns, pv_investment),
-        payback_years=simple.years, discounted_payback_years=discounted.years,
-        negative_again_year=negative_again_year, inputs=_inputs(scenario),
+        payback_years=simple.years,
+        discounted_payback_years=discounted.years,
+        negative_again_year=negative_again_year,
+        inputs=_inputs(scenario),
         problems=problems,
     )
     result.checks = [evaluate_check(result, check, i) for i, check in enumerate(checks)]
     return result
 
 
-def _environment(scenario: Scenario,
-                 overrides: Mapping[str, Array | float] | None) -> dict[str, Any]:
+def _environment(
+    scenario: Scenario, overrides: Mapping[str, Array | float] | None
+) -> dict[str, Any]:
     env: dict[str, Any] = {"weeks_per_year": scenario.weeks_per_year}
     for name, parameter in scenario.parameters.items():
         env[name] = parameter.value
@@ -313,13 +381,25 @@ def _running_mask(scenario: Scenario, line: Any) -> Array:
     return np.asarray((years >= start) & (years <= end))
 
 
-def _partners(scenario: Scenario, lines: list[LineResult], budget: Array,
-              budget_funded: Array, zeros: Array, n_years: int) -> list[PartnerResult]:
+def _partners(
+    scenario: Scenario,
+    lines: list[LineResult],
+    budget: Array,
+    budget_funded: Array,
+    zeros: Array,
+    n_years: int,
+) -> list[PartnerResult]:
     def of(partner: str, kind: str, paid_from: str | None = None) -> Array:
-        return zeros + sum((line.eur_per_year for line in lines
-                            if line.kind == kind and line.partner == partner
-                            and (paid_from is None or line.paid_from == paid_from)),
-                           np.zeros(n_years))
+        return zeros + sum(
+            (
+                line.eur_per_year
+                for line in lines
+                if line.kind == kind
+                and line.partner == partner
+                and (paid_from is None or line.paid_from == paid_from)
+            ),
+            np.zeros(n_years),
+        )
 
     budgets = {p.id: of(p.id, "budget") for p in scenario.partners}
     budget_horizon = budget.sum(axis=-1, keepdims=True)
@@ -332,18 +412,23 @@ def _partners(scenario: Scenario, lines: list[LineResult], budget: Array,
             share_year = np.where(budget > 0, held / np.where(budget > 0, budget, 1.0), 0.0)
             share_horizon = np.where(
                 budget_horizon > 0,
-                held.sum(axis=-1, keepdims=True) / np.where(budget_horizon > 0,
-                                                            budget_horizon, 1.0), 0.0)
+                held.sum(axis=-1, keepdims=True)
+                / np.where(budget_horizon > 0, budget_horizon, 1.0),
+                0.0,
+            )
         share = np.where(budget > 0, share_year, share_horizon)
         own = of(partner.id, "effort", "own") + of(partner.id, "investments", "own")
-        result.append(PartnerResult(
-            id=partner.id, name=partner.name,
-            effort_per_year=of(partner.id, "effort"),
-            budget_per_year=held,
-            pays_per_year=own + share * budget_funded,
-            baseline_per_year=of(partner.id, "baseline"),
-            benefits_per_year=of(partner.id, "benefits"),
-        ))
+        result.append(
+            PartnerResult(
+                id=partner.id,
+                name=partner.name,
+                effort_per_year=of(partner.id, "effort"),
+                budget_per_year=held,
+                pays_per_year=own + share * budget_funded,
+                baseline_per_year=of(partner.id, "baseline"),
+                benefits_per_year=of(partner.id, "benefits"),
+            )
+        )
     return result
 
 
@@ -358,15 +443,21 @@ def _rate_source(scenario: Scenario) -> str | None:
 
 
 def _inputs(scenario: Scenario) -> list[InputItem]:
-    items = [InputItem("parameter", name, p.unit, p.source, p.note)
-             for name, p in scenario.parameters.items()]
-    items += [InputItem("series", name, s.unit, s.source, s.note)
-              for name, s in scenario.series.items()]
+    items = [
+        InputItem("parameter", name, p.unit, p.source, p.note)
+        for name, p in scenario.parameters.items()
+    ]
+    items += [
+        InputItem("series", name, s.unit, s.source, s.note) for name, s in scenario.series.items()
+    ]
     return items
 
 
 _COMPARE = {
-    "<": np.less, "<=": np.less_equal, ">": np.greater, ">=": np.greater_equal,
+    "<": np.less,
+    "<=": np.less_equal,
+    ">": np.greater,
+    ">=": np.greater_equal,
 }
 
 

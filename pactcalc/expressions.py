@@ -69,8 +69,9 @@ def parse(text: str) -> Expression:
         module = ast.parse(stripped, mode="eval")
     except SyntaxError as exc:
         offset = max(0, (exc.offset or 1) - 1) + lead
-        raise ExpressionError("PC122", {"text": stripped, "reason": _reason("syntax", stripped)},
-                              offset) from None
+        raise ExpressionError(
+            "PC122", {"text": stripped, "reason": _reason("syntax", stripped)}, offset
+        ) from None
     names: list[tuple[str, int]] = []
     _check(module.body, stripped, lead, names)
     return Expression(text=stripped, tree=module.body, names=tuple(names))
@@ -80,8 +81,10 @@ def _reason(kind: str, text: str = "") -> Localized:
     if kind == "empty":
         return Localized("de formule is leeg", "the expression is empty")
     if re.search(r"\d,\d", text):
-        return Localized("een komma tussen cijfers: gebruik een decimale punt",
-                         "a comma between digits: use a decimal point")
+        return Localized(
+            "een komma tussen cijfers: gebruik een decimale punt",
+            "a comma between digits: use a decimal point",
+        )
     return Localized("controleer haakjes en rekentekens", "check the brackets and operators")
 
 
@@ -90,7 +93,7 @@ def _check(node: ast.expr, text: str, lead: int, names: list[tuple[str, int]]) -
     if isinstance(node, ast.BinOp):
         if type(node.op) not in _OPS:
             # point at the operator, not at the start of its left operand
-            between = text[node.left.end_col_offset or 0:node.right.col_offset]
+            between = text[node.left.end_col_offset or 0 : node.right.col_offset]
             symbol = str(_describe(node)).strip("'")
             if symbol in between:
                 offset = lead + (node.left.end_col_offset or 0) + between.index(symbol)
@@ -102,9 +105,12 @@ def _check(node: ast.expr, text: str, lead: int, names: list[tuple[str, int]]) -
             raise ExpressionError("PC124", {"construct": _describe(node)}, offset)
         _check(node.operand, text, lead, names)
     elif isinstance(node, ast.Constant):
-        literal = text[node.col_offset:node.end_col_offset or node.col_offset]
-        if isinstance(node.value, bool) or not isinstance(node.value, int | float) \
-                or not _NUMBER.match(literal):
+        literal = text[node.col_offset : node.end_col_offset or node.col_offset]
+        if (
+            isinstance(node.value, bool)
+            or not isinstance(node.value, int | float)
+            or not _NUMBER.match(literal)
+        ):
             raise ExpressionError("PC124", {"construct": f"'{literal}'"}, offset)
     elif isinstance(node, ast.Name):
         names.append((node.id, offset))
@@ -133,8 +139,10 @@ def _describe(node: ast.expr) -> str | Localized:
         symbol = {ast.Pow: "**", ast.Mod: "%", ast.FloorDiv: "//"}.get(type(node.op), "?")
         return f"'{symbol}'"
     if isinstance(node, ast.Tuple):
-        return Localized("',' (een decimale komma? gebruik een punt)",
-                         "',' (a decimal comma? use a decimal point)")
+        return Localized(
+            "',' (een decimale komma? gebruik een punt)",
+            "',' (a decimal comma? use a decimal point)",
+        )
     return f"'{type(node).__name__}'"
 
 
@@ -161,8 +169,7 @@ def evaluate(expression: Expression | float, env: Mapping[str, np.ndarray | floa
     return Evaluation(value, zero[0])
 
 
-def _eval(node: ast.expr, env: Mapping[str, np.ndarray | float],
-          zero: list[np.ndarray]) -> Any:
+def _eval(node: ast.expr, env: Mapping[str, np.ndarray | float], zero: list[np.ndarray]) -> Any:
     if isinstance(node, ast.Constant):
         assert isinstance(node.value, int | float)  # parse() admits numbers only
         return float(node.value)

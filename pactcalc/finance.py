@@ -115,8 +115,10 @@ def payback(investment_eur: ArrayLike, returns_eur: ArrayLike) -> Payback:
     dips = later & ((start < 0) | (end < 0)) & has_crossing[..., np.newaxis]
     dips &= ~never_negative[..., np.newaxis]
     negative_again = np.where(dips.any(axis=-1), np.argmax(dips, axis=-1), -1)
-    return Payback(years=np.asarray(years, dtype=float),
-                   negative_again=np.asarray(negative_again, dtype=np.int64))
+    return Payback(
+        years=np.asarray(years, dtype=float),
+        negative_again=np.asarray(negative_again, dtype=np.int64),
+    )
 
 
 def ratio_or_nan(numerator: ArrayLike, denominator: ArrayLike) -> FloatArray:

@@ -47,8 +47,13 @@ def money(value: float, lang: str = "nl", decimals: int = 0) -> str:
     '€ 0'
     """
     locale, pattern = _pattern(lang, "currency", decimals)
-    text = pattern.apply(_round(value, decimals), locale, currency="EUR", currency_digits=False,
-                         decimal_quantization=True)
+    text = pattern.apply(
+        _round(value, decimals),
+        locale,
+        currency="EUR",
+        currency_digits=False,
+        decimal_quantization=True,
+    )
     return text.replace("\xa0", " ")
 
 
@@ -69,8 +74,9 @@ def percent(fraction: float, lang: str = "nl", decimals: int = 2) -> str:
     ('2,25%', '2.25%')
     """
     locale, pattern = _pattern(lang, "percent", decimals)
-    return pattern.apply(_round(fraction * 100, decimals + 2) / 100, locale,
-                         decimal_quantization=True).replace("\xa0", " ")
+    return pattern.apply(
+        _round(fraction * 100, decimals + 2) / 100, locale, decimal_quantization=True
+    ).replace("\xa0", " ")
 
 
 def optional(value: float | None) -> float | None:
@@ -100,8 +106,10 @@ def ratio_text(value: float | None, lang: str) -> str:
 
 _LABELS: dict[str, tuple[str, str]] = {
     # key: (nl, en)
-    "no_payback": ("niet binnen de horizon van {years} jaar",
-                   "not within the {years}-year horizon"),
+    "no_payback": (
+        "niet binnen de horizon van {years} jaar",
+        "not within the {years}-year horizon",
+    ),
     "n_years": ("{n} jaar", "{n} years"),
     "no_ratio": ("geen (geen investering)", "none (no investment)"),
     "summary": ("Samenvatting", "Summary"),
@@ -119,10 +127,14 @@ _LABELS: dict[str, tuple[str, str]] = {
     "bcr": ("Baten-kostenverhouding", "Benefit-cost ratio"),
     "payback_years": ("Terugverdientijd", "Payback period"),
     "discounted_payback_years": ("Verdisconteerde terugverdientijd", "Discounted payback period"),
-    "rate_set_in_scenario": ("ingesteld in het scenario (zonder bron)",
-                             "set in the scenario (no source)"),
-    "effort_by_partner": ("Inzet per partner (euro per jaar)",
-                          "Effort per partner (euros per year)"),
+    "rate_set_in_scenario": (
+        "ingesteld in het scenario (zonder bron)",
+        "set in the scenario (no source)",
+    ),
+    "effort_by_partner": (
+        "Inzet per partner (euro per jaar)",
+        "Effort per partner (euros per year)",
+    ),
     "by_year": ("Per jaar", "Year by year"),
     "who_pays": ("Wie betaalt, wie profiteert", "Who pays, who benefits"),
     "partner": ("Partner", "Partner"),
@@ -146,43 +158,63 @@ _LABELS: dict[str, tuple[str, str]] = {
     "check_fails": ("klopt niet", "fails"),
     "warnings": ("Waarschuwingen", "Warnings"),
     "sources": ("Bronnen", "Sources"),
-    "assumptions": ("Aannames (zonder bron of als aanname gemarkeerd)",
-                    "Assumptions (no source, or marked as assumption)"),
+    "assumptions": (
+        "Aannames (zonder bron of als aanname gemarkeerd)",
+        "Assumptions (no source, or marked as assumption)",
+    ),
     "no_source": ("geen bron", "no source"),
     "inhabitants": ("{n} inwoners", "{n} inhabitants"),
     "horizon": ("{first}–{last}, {years} jaar", "{first}–{last}, {years} years"),
     "answer_budget_ok": (
         "Het budget is in elk jaar toereikend voor de inzet uit het budget.",
-        "The budget suffices in every year for the effort it funds."),
+        "The budget suffices in every year for the effort it funds.",
+    ),
     "answer_budget_short": (
         "Het budget schiet tekort: in {year} is de ruimte {amount}.",
-        "The budget falls short: in {year} the headroom is {amount}."),
-    "answer_payback": ("De investering is na {years} terugverdiend.",
-                       "The investment pays back after {years}."),
-    "answer_no_payback": ("De investering wordt {horizon} terugverdiend.",
-                          "The investment does not pay back {horizon}."),
+        "The budget falls short: in {year} the headroom is {amount}.",
+    ),
+    "answer_payback": (
+        "De investering is na {years} terugverdiend.",
+        "The investment pays back after {years}.",
+    ),
+    "answer_no_payback": (
+        "De investering wordt {horizon} terugverdiend.",
+        "The investment does not pay back {horizon}.",
+    ),
     "answer_no_investment": ("Er is geen investering.", "There is no investment."),
     "parameter": ("parameter", "parameter"),
     "series": ("reeks", "series"),
     "line": ("regel", "line"),
     "paid_from_own": ("eigen bijdrage", "own contribution"),
     "check_message_value": ("{label} is {value}", "{label} is {value}"),
-    "check_missing_partner": ("partner '{partner}' bestaat niet",
-                              "partner '{partner}' does not exist"),
-    "check_missing_ratio": ("{label} bestaat niet: er is geen investering",
-                            "{label} does not exist: there is no investment"),
-    "check_missing_payback": ("er is geen terugverdientijd {horizon}",
-                              "there is no payback {horizon}"),
+    "check_missing_partner": (
+        "partner '{partner}' bestaat niet",
+        "partner '{partner}' does not exist",
+    ),
+    "check_missing_ratio": (
+        "{label} bestaat niet: er is geen investering",
+        "{label} does not exist: there is no investment",
+    ),
+    "check_missing_payback": (
+        "er is geen terugverdientijd {horizon}",
+        "there is no payback {horizon}",
+    ),
     "within_horizon": ("binnen de horizon van {years} jaar", "within the {years}-year horizon"),
-    "summary_line": ("{files} scenario('s) gecontroleerd: {passed} in orde, {failed} met falende "
-                     "checks, {invalid} ongeldig{skipped}",
-                     "{files} scenario(s) checked: {passed} passed, {failed} with failing checks, "
-                     "{invalid} invalid{skipped}"),
-    "skipped": ("; {n} YAML-bestand(en) zonder 'pactcalc'-sleutel overgeslagen",
-                "; {n} YAML file(s) without a 'pactcalc' key skipped"),
+    "summary_line": (
+        "{files} scenario('s) gecontroleerd: {passed} in orde, {failed} met falende "
+        "checks, {invalid} ongeldig{skipped}",
+        "{files} scenario(s) checked: {passed} passed, {failed} with failing checks, "
+        "{invalid} invalid{skipped}",
+    ),
+    "skipped": (
+        "; {n} YAML-bestand(en) zonder 'pactcalc'-sleutel overgeslagen",
+        "; {n} YAML file(s) without a 'pactcalc' key skipped",
+    ),
     "written": ("geschreven: {path}", "written: {path}"),
-    "created": ("aangemaakt: {path} — probeer: pactcalc run {path}",
-                "created: {path} — try: pactcalc run {path}"),
+    "created": (
+        "aangemaakt: {path} — probeer: pactcalc run {path}",
+        "created: {path} — try: pactcalc run {path}",
+    ),
 }
 
 

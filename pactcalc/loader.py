@@ -59,8 +59,7 @@ _LOADER: Any = yaml.CSafeLoader if getattr(yaml, "__with_libyaml__", False) else
 # --- plain scalars: strict YAML 1.2 core schema ---------------------------------------------
 
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
-_BOOLS = {"true": True, "True": True, "TRUE": True,
-          "false": False, "False": False, "FALSE": False}
+_BOOLS = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
 _INT_RE = re.compile(r"[-+]?(?:0|[1-9][0-9]*)")
 _FLOAT_RE = re.compile(
     r"[-+]?(?:"
@@ -382,8 +381,20 @@ def _nesting_overflow(text: str, limit: int) -> Position | None:
 class _Node:
     """One YAML node while reading: a scalar, mapping, sequence or alias, with positions."""
 
-    __slots__ = ("kind", "line", "col", "start", "end", "value", "text", "plain", "flow",
-                 "items", "pairs", "entries")
+    __slots__ = (
+        "kind",
+        "line",
+        "col",
+        "start",
+        "end",
+        "value",
+        "text",
+        "plain",
+        "flow",
+        "items",
+        "pairs",
+        "entries",
+    )
 
     def __init__(self, kind: str, event: Any) -> None:
         self.kind = kind  # "scalar" | "map" | "seq" | "alias"
@@ -407,8 +418,11 @@ class _Node:
         return self.kind == "scalar" and self.plain and self.value is None
 
     def is_plain_int(self) -> bool:
-        return (self.kind == "scalar" and isinstance(self.value, Plain)
-                and type(self.value.value) is int)
+        return (
+            self.kind == "scalar"
+            and isinstance(self.value, Plain)
+            and type(self.value.value) is int
+        )
 
 
 class _SyntaxStop(Exception):
@@ -423,8 +437,9 @@ _KIND_WORDS = {
     "alias": Localized("losse waarde", "a single value"),
 }
 _KEY_TEXT = Localized("tekst als sleutel", "text as a key")
-_ONE_DOCUMENT = Localized("een scenariobestand bevat één YAML-document",
-                          "a scenario file holds one YAML document")
+_ONE_DOCUMENT = Localized(
+    "een scenariobestand bevat één YAML-document", "a scenario file holds one YAML document"
+)
 
 
 def _event_position(event: Any) -> Position:
@@ -449,9 +464,14 @@ class _Reader:
         forbidden = _FORBIDDEN_RE.search(self.text)
         if forbidden is not None:
             char = ord(forbidden.group())
-            self.problem("PC006", _position_of(self.text, forbidden.start()),
-                         problem=Localized(f"het teken U+{char:04X} is niet toegestaan in YAML",
-                                           f"the character U+{char:04X} is not allowed in YAML"))
+            self.problem(
+                "PC006",
+                _position_of(self.text, forbidden.start()),
+                problem=Localized(
+                    f"het teken U+{char:04X} is niet toegestaan in YAML",
+                    f"the character U+{char:04X} is not allowed in YAML",
+                ),
+            )
             return loaded
         overflow = _nesting_overflow(self.text, MAX_DEPTH)
         if overflow is not None:
@@ -536,7 +556,8 @@ class _Reader:
             # At the end of the stream (an unclosed quote or bracket) the problem mark lies
             # past the last line; where the construct began says more.
             if error.context_mark is not None and (
-                    mark is None or mark.line >= len(self.text.splitlines())):
+                mark is None or mark.line >= len(self.text.splitlines())
+            ):
                 mark = error.context_mark
             position = (mark.line + 1, mark.column + 1) if mark is not None else None
             problem = error.problem or str(error)
@@ -570,7 +591,7 @@ class _Reader:
         if event.tag is not None:
             tag = event.tag
             if tag.startswith("tag:yaml.org,2002:"):
-                tag = "!!" + tag[len("tag:yaml.org,2002:"):]
+                tag = "!!" + tag[len("tag:yaml.org,2002:") :]
             self.problem("PC014", position, tag=tag)
 
     def scalar(self, event: Any) -> _Node:
@@ -589,10 +610,18 @@ class _Reader:
     def check_thousands(self, node: _Node) -> None:
         """PC304: ``62.000`` is read as 62.0; warn that it may mean 62000."""
         text = node.text
-        if (node.kind == "scalar" and isinstance(node.value, Plain)
-                and _THOUSANDS_RE.fullmatch(text)):
-            self.problem("PC304", node.position, text=text, value=repr(float(text)),
-                         thousands=text.replace(".", ""))
+        if (
+            node.kind == "scalar"
+            and isinstance(node.value, Plain)
+            and _THOUSANDS_RE.fullmatch(text)
+        ):
+            self.problem(
+                "PC304",
+                node.position,
+                text=text,
+                value=repr(float(text)),
+                thousands=text.replace(".", ""),
+            )
 
     # -- finishing collections ----------------------------------------------------------------
 
@@ -609,8 +638,7 @@ class _Reader:
         seen: dict[str, int] = {}
         for key, value in node.pairs:
             if key.kind in ("map", "seq"):
-                self.problem("PC112", key.position, expected=_KEY_TEXT,
-                             got=_KIND_WORDS[key.kind])
+                self.problem("PC112", key.position, expected=_KEY_TEXT, got=_KIND_WORDS[key.kind])
                 continue
             if key.kind == "alias":
                 continue  # reported as PC008 already
@@ -653,7 +681,7 @@ class _Reader:
                         last = pairs[i][0]
                         balance += last.text.count("(") - last.text.count(")")
                         i += 1
-                    text = self.text[previous.start:last.end]
+                    text = self.text[previous.start : last.end]
                     self.problem("PC013", previous.position, text=text)
                     previous.value = Plain(text, None)
                     previous.text = text
@@ -668,16 +696,20 @@ class _Reader:
         items = node.items
         if len(items) < 2:
             return
-        separators = [self.text[a.end:b.start] for a, b in zip(items, items[1:], strict=False)]
+        separators = [self.text[a.end : b.start] for a, b in zip(items, items[1:], strict=False)]
         if not any(any(c.isspace() for c in sep) for sep in separators):
             return
         merged: list[_Node] = []
         i = 0
         while i < len(items):
             item = items[i]
-            if (i + 1 < len(items) and separators[i] == "," and item.is_plain_int()
-                    and items[i + 1].is_plain_int()
-                    and _DIGITS_RE.fullmatch(items[i + 1].text)):
+            if (
+                i + 1 < len(items)
+                and separators[i] == ","
+                and item.is_plain_int()
+                and items[i + 1].is_plain_int()
+                and _DIGITS_RE.fullmatch(items[i + 1].text)
+            ):
                 digits = items[i + 1].text
                 self.problem("PC012", item.position, number=item.text, digits=digits)
                 item.value = Plain(f"{item.text}.{digits}")
@@ -691,8 +723,9 @@ class _Reader:
 
     # -- node tree → plain data ---------------------------------------------------------------
 
-    def convert(self, root: _Node, marks: dict[Path, Position],
-                key_marks: dict[Path, Position]) -> Any:
+    def convert(
+        self, root: _Node, marks: dict[Path, Position], key_marks: dict[Path, Position]
+    ) -> Any:
         """The plain-data tree, filling ``marks``/``key_marks``; iterative, not recursive."""
         data = _container(root)
         marks[()] = root.position
@@ -729,11 +762,13 @@ def _container(node: _Node) -> Any:
 
 def _is_bogus_key(key: _Node, value: _Node) -> bool:
     """A plain key with no value: what a comma inside a flow-mapping value leaves behind."""
-    return (key.kind == "scalar" and key.plain and key.value is not None
-            and value.is_null_plain())
+    return key.kind == "scalar" and key.plain and key.value is not None and value.is_null_plain()
 
 
 def _opens_more(node: _Node) -> bool:
     """A plain text value with more ``(`` than ``)``: an expression cut at a comma."""
-    return (node.kind == "scalar" and isinstance(node.value, Plain)
-            and node.text.count("(") > node.text.count(")"))
+    return (
+        node.kind == "scalar"
+        and isinstance(node.value, Plain)
+        and node.text.count("(") > node.text.count(")")
+    )

@@ -106,15 +106,18 @@ def read_number(value: Any) -> float:
 
 def read_integer(value: Any) -> int:
     """A whole number (a year, a count)."""
-    if isinstance(value, Plain) and isinstance(value.value, int) and not isinstance(
-        value.value, bool
+    if (
+        isinstance(value, Plain)
+        and isinstance(value.value, int)
+        and not isinstance(value.value, bool)
     ):
         return value.value
     if isinstance(value, int) and not isinstance(value, bool | Plain):
         return value
     number = read_number(value)  # explains text, booleans, quotes
-    raise PydanticCustomError("PC110", "PC110", {"got": _describe(value if isinstance(
-        value, str) else str(number))})
+    raise PydanticCustomError(
+        "PC110", "PC110", {"got": _describe(value if isinstance(value, str) else str(number))}
+    )
 
 
 def read_text(value: Any) -> str:
@@ -123,8 +126,9 @@ def read_text(value: Any) -> str:
         return str(value)
     if isinstance(value, int | float) and not isinstance(value, bool):
         return str(value)
-    raise PydanticCustomError("PC112", "PC112", {
-        "expected": Localized("tekst", "text"), "got": _describe(value)})
+    raise PydanticCustomError(
+        "PC112", "PC112", {"expected": Localized("tekst", "text"), "got": _describe(value)}
+    )
 
 
 def read_amount(value: Any) -> float | expressions.Expression:
@@ -140,18 +144,25 @@ def read_amount(value: Any) -> float | expressions.Expression:
             ctx: dict[str, Any] = dict(error.params)
             ctx["offset"] = error.offset
             raise PydanticCustomError(error.code, error.code, ctx) from None
-    raise PydanticCustomError("PC112", "PC112", {
-        "expected": Localized("een getal of formule", "a number or an expression"),
-        "got": _describe(value)})
+    raise PydanticCustomError(
+        "PC112",
+        "PC112",
+        {
+            "expected": Localized("een getal of formule", "a number or an expression"),
+            "got": _describe(value),
+        },
+    )
 
 
 def _choice(*choices: str) -> Any:
     def read(value: Any) -> str:
         text = read_text(value)
         if text not in choices:
-            raise PydanticCustomError("PC114", "PC114", {
-                "value": text, "choices": ", ".join(choices)})
+            raise PydanticCustomError(
+                "PC114", "PC114", {"value": text, "choices": ", ".join(choices)}
+            )
         return text
+
     return read
 
 
@@ -161,12 +172,14 @@ Text = Annotated[str, BeforeValidator(read_text), WithJsonSchema({"type": "strin
 Amount = Annotated[
     Any,
     BeforeValidator(read_amount),
-    WithJsonSchema({
-        "anyOf": [{"type": "number"}, {"type": "string"}],
-        "description": "Euros per year: a number, or an expression over parameter and "
-        "series names, weeks_per_year, numbers, + - * / ( ) and min(a, b, …), max(a, b, …). "
-        "Inside a flow mapping {…} quote an expression that contains a comma.",
-    }),
+    WithJsonSchema(
+        {
+            "anyOf": [{"type": "number"}, {"type": "string"}],
+            "description": "Euros per year: a number, or an expression over parameter and "
+            "series names, weeks_per_year, numbers, + - * / ( ) and min(a, b, …), max(a, b, …). "
+            "Inside a flow mapping {…} quote an expression that contains a comma.",
+        }
+    ),
 ]
 PaidFrom = Annotated[
     Literal["budget", "own"],
@@ -176,16 +189,19 @@ Language = Annotated[Literal["nl", "en"], BeforeValidator(_choice("nl", "en"))]
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", populate_by_name=True,
-                              arbitrary_types_allowed=True, frozen=True)
+    model_config = ConfigDict(
+        extra="forbid", populate_by_name=True, arbitrary_types_allowed=True, frozen=True
+    )
 
 
 def _shorthand(key: str) -> Any:
     """Accept a bare value where a mapping ``{key: value, …}`` is allowed."""
+
     def expand(value: Any) -> Any:
         if isinstance(value, dict):
             return value
         return {key: value}
+
     return BeforeValidator(expand)
 
 
@@ -212,8 +228,10 @@ class Parameter(_Strict):
     value: Number = Field(description="The value (the most likely one when a range is given).")
     unit: Text | None = Field(None, description="Unit, e.g. 'EUR/hour' or 'clients'.")
     source: Text | None = Field(
-        None, description="Where the number comes from. A source starting with 'assumption' "
-        "or 'aanname' (or none) lists the parameter among the assumptions.")
+        None,
+        description="Where the number comes from. A source starting with 'assumption' "
+        "or 'aanname' (or none) lists the parameter among the assumptions.",
+    )
     note: Text | None = Field(None, description="A remark for the reader.")
     low: Number | None = Field(None, description="Lowest plausible value (with high).")
     high: Number | None = Field(None, description="Highest plausible value (with low).")
@@ -223,7 +241,8 @@ class Series(_Strict):
     """A per-year driver: one number for every year, or one number per year."""
 
     values: Number | list[Number] = Field(
-        description="One number (every year) or a list with one number per year.")
+        description="One number (every year) or a list with one number per year."
+    )
     unit: Text | None = Field(None, description="Unit, e.g. 'clients'.")
     source: Text | None = Field(None, description="Where the numbers come from.")
     note: Text | None = Field(None, description="A remark for the reader.")
@@ -247,10 +266,14 @@ class _Line(_Strict):
 
 class _RunningLine(_Line):
     start: Integer | None = Field(
-        None, alias="from", validation_alias=AliasChoices("from"),
-        description="First calendar year the line runs (inclusive); default: always.")
+        None,
+        alias="from",
+        validation_alias=AliasChoices("from"),
+        description="First calendar year the line runs (inclusive); default: always.",
+    )
     until: Integer | None = Field(
-        None, description="Last calendar year the line runs (inclusive); default: always.")
+        None, description="Last calendar year the line runs (inclusive); default: always."
+    )
 
 
 class BaselineLine(_RunningLine):
@@ -269,19 +292,25 @@ class EffortLine(_RunningLine):
     """The yearly value of a partner's contribution in the pact; partner: who delivers it."""
 
     paid_from: PaidFrom = Field(
-        "budget", description="'budget' (default): financed from the available budget; "
-        "'own': the partner's own contribution, outside the budget.")
+        "budget",
+        description="'budget' (default): financed from the available budget; "
+        "'own': the partner's own contribution, outside the budget.",
+    )
 
 
 class InvestmentLine(_Line):
     """A one-off cost (transition, training); partner: who delivers it."""
 
     year: Integer | None = Field(
-        None, description="Calendar year of the investment; default: start_year. "
-        "Must lie within the horizon.")
+        None,
+        description="Calendar year of the investment; default: start_year. "
+        "Must lie within the horizon.",
+    )
     paid_from: PaidFrom = Field(
-        "budget", description="'budget' (default): financed from the available budget; "
-        "'own': the partner's own contribution, outside the budget.")
+        "budget",
+        description="'budget' (default): financed from the available budget; "
+        "'own': the partner's own contribution, outside the budget.",
+    )
 
 
 LINE_KINDS = ("baseline", "budget", "effort", "investments", "benefits")
@@ -300,33 +329,45 @@ class Scenario(_Strict):
     discount_rate: Annotated[DiscountRate, _shorthand("value")] = Field(
         DiscountRate(value=DEFAULT_DISCOUNT_RATE, source=DEFAULT_DISCOUNT_SOURCE),
         description="Real discount rate as a fraction (default 0.0225, the Dutch standard "
-        "for cost-benefit analysis since 2021), or {value, source}.")
+        "for cost-benefit analysis since 2021), or {value, source}.",
+    )
     price_year: Integer | None = Field(
-        None, description="Year of the prices of all amounts; default start_year.")
+        None, description="Year of the prices of all amounts; default start_year."
+    )
     indexation: Number = Field(
-        0.0, description="Yearly price change as a fraction; raises every money line by "
-        "(1 + indexation) ** (year - price_year). Default 0 (real prices).")
+        0.0,
+        description="Yearly price change as a fraction; raises every money line by "
+        "(1 + indexation) ** (year - price_year). Default 0 (real prices).",
+    )
     weeks_per_year: Number = Field(52.0, description="Weeks per year, usable in expressions.")
     parameters: dict[str, Annotated[Parameter, _shorthand("value")]] = Field(
-        default_factory=dict, description="Named inputs: a number, or {value, unit, source, "
-        "note, low, high}.")
+        default_factory=dict,
+        description="Named inputs: a number, or {value, unit, source, note, low, high}.",
+    )
     series: dict[str, Annotated[Series, _shorthand("values")]] = Field(
-        default_factory=dict, description="Per-year drivers: one number, a list of `years` "
-        "numbers, or {values, unit, source, note}.")
+        default_factory=dict,
+        description="Per-year drivers: one number, a list of `years` "
+        "numbers, or {values, unit, source, note}.",
+    )
     partners: list[Partner] = Field(min_length=1, description="The partners of the pact.")
     baseline: list[BaselineLine] = Field(
-        default_factory=list, description="Yearly costs without the pact (who pays today).")
+        default_factory=list, description="Yearly costs without the pact (who pays today)."
+    )
     budget: list[BudgetLine] = Field(
-        default_factory=list, description="Money available for the task (who holds it).")
+        default_factory=list, description="Money available for the task (who holds it)."
+    )
     effort: list[EffortLine] = Field(
-        default_factory=list, description="Each partner's yearly contribution in euros.")
-    investments: list[InvestmentLine] = Field(
-        default_factory=list, description="One-off costs.")
+        default_factory=list, description="Each partner's yearly contribution in euros."
+    )
+    investments: list[InvestmentLine] = Field(default_factory=list, description="One-off costs.")
     benefits: list[BenefitLine] = Field(
-        default_factory=list, description="Other monetised effects (who gains them).")
+        default_factory=list, description="Other monetised effects (who gains them)."
+    )
     checks: list[Text] = Field(
-        default_factory=list, description="Assertions such as 'payback_years <= 3' or "
-        "'headroom_min >= 0'; `pactcalc check` fails when one does not hold.")
+        default_factory=list,
+        description="Assertions such as 'payback_years <= 3' or "
+        "'headroom_min >= 0'; `pactcalc check` fails when one does not hold.",
+    )
 
     @property
     def calendar_years(self) -> list[int]:
@@ -339,14 +380,25 @@ class Scenario(_Strict):
 # --- checks --------------------------------------------------------------------------------
 
 METRICS = (
-    "effort_total", "investment_total", "budget_total", "headroom_total", "headroom_min",
-    "baseline_total", "savings_total", "benefits_total", "npv", "roi", "bcr",
-    "payback_years", "discounted_payback_years",
+    "effort_total",
+    "investment_total",
+    "budget_total",
+    "headroom_total",
+    "headroom_min",
+    "baseline_total",
+    "savings_total",
+    "benefits_total",
+    "npv",
+    "roi",
+    "bcr",
+    "payback_years",
+    "discounted_payback_years",
 )
 PARTNER_METRICS = ("effort_total", "pays_total", "baseline_total", "benefits_total", "net_total")
 _CHECK = re.compile(
     r"\s*(?P<metric>[A-Za-z_][A-Za-z0-9_]*)\s*(\[\s*(?P<partner>[^\]\s]+)\s*\])?\s*"
-    r"(?P<op><=|>=|<|>)\s*(?P<bound>[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?)\s*\Z")
+    r"(?P<op><=|>=|<|>)\s*(?P<bound>[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?)\s*\Z"
+)
 
 
 class Check(BaseModel):
@@ -367,7 +419,8 @@ def parse_check(text: str) -> Check | Problem:
     if not match:
         reason = Localized(
             "schrijf METRIEK OPERATOR GETAL, bijvoorbeeld 'payback_years <= 3'",
-            "write METRIC OPERATOR NUMBER, for example 'payback_years <= 3'")
+            "write METRIC OPERATOR NUMBER, for example 'payback_years <= 3'",
+        )
         if re.search(r"\d,\d", text):
             reason = Localized("gebruik een decimale punt", "use a decimal point")
         elif re.search(r"==|!=|=", text):
@@ -376,11 +429,22 @@ def parse_check(text: str) -> Check | Problem:
     metric, partner = match["metric"], match["partner"]
     allowed = PARTNER_METRICS if partner else METRICS
     if metric not in allowed:
-        return Problem("PC134", "", args={
-            "what": Localized("metriek", "metric"), "name": metric,
-            "suggestion": suggestion(metric, allowed)})
-    return Check(text=text.strip(), metric=metric, partner=partner,
-                 op=match["op"], bound=float(match["bound"]))  # type: ignore[arg-type]
+        return Problem(
+            "PC134",
+            "",
+            args={
+                "what": Localized("metriek", "metric"),
+                "name": metric,
+                "suggestion": suggestion(metric, allowed),
+            },
+        )
+    return Check(
+        text=text.strip(),
+        metric=metric,
+        partner=partner,
+        op=match["op"],
+        bound=float(match["bound"]),
+    )  # type: ignore[arg-type]
 
 
 # --- validation ----------------------------------------------------------------------------
@@ -403,9 +467,15 @@ def validate(data: Any, file: str) -> tuple[Scenario | None, list[Check], list[P
         parsed = parse_check(text)
         ids = [p.id for p in scenario.partners]
         if isinstance(parsed, Check) and parsed.partner is not None and parsed.partner not in ids:
-            parsed = Problem("PC134", file, args={
-                "what": Localized("partner", "partner"), "name": parsed.partner,
-                "suggestion": suggestion(parsed.partner, ids)})
+            parsed = Problem(
+                "PC134",
+                file,
+                args={
+                    "what": Localized("partner", "partner"),
+                    "name": parsed.partner,
+                    "suggestion": suggestion(parsed.partner, ids),
+                },
+            )
         if isinstance(parsed, Problem):
             problems.append(Problem(parsed.code, file, args=parsed.args, path=("checks", index)))
         else:
@@ -421,19 +491,31 @@ def _from_pydantic(exc: ValidationError, file: str) -> Iterator[Problem]:
         ctx = dict(error.get("ctx") or {})
         if kind.startswith("PC"):
             offset = ctx.pop("offset", None)
-            yield Problem(kind, file, args=ctx, path=loc,
-                          offset=None if offset is None else int(offset))
+            yield Problem(
+                kind, file, args=ctx, path=loc, offset=None if offset is None else int(offset)
+            )
         elif kind == "missing":
             yield Problem("PC101", file, args={"key": loc[-1], "where": ""}, path=loc[:-1])
         elif kind == "extra_forbidden":
             fields = _field_names(loc[:-1])
-            yield Problem("PC102", file, args={
-                "key": loc[-1], "suggestion": suggestion(str(loc[-1]), fields)},
-                path=loc, at_key=True)
+            yield Problem(
+                "PC102",
+                file,
+                args={"key": loc[-1], "suggestion": suggestion(str(loc[-1]), fields)},
+                path=loc,
+                at_key=True,
+            )
         elif kind == "too_short":
-            yield Problem("PC113", file, args={
-                "name": loc[-1], "rule": Localized("gevuld", "non-empty"),
-                "value": Localized("een lege lijst", "an empty list")}, path=loc)
+            yield Problem(
+                "PC113",
+                file,
+                args={
+                    "name": loc[-1],
+                    "rule": Localized("gevuld", "non-empty"),
+                    "value": Localized("een lege lijst", "an empty list"),
+                },
+                path=loc,
+            )
         else:
             expected = {
                 "list_type": Localized("een lijst", "a list"),
@@ -441,8 +523,12 @@ def _from_pydantic(exc: ValidationError, file: str) -> Iterator[Problem]:
                 "model_type": Localized("een mapping", "a mapping"),
                 "model_attributes_type": Localized("een mapping", "a mapping"),
             }.get(kind, Localized(error["msg"], error["msg"]))
-            yield Problem("PC112", file, args={
-                "expected": expected, "got": _describe(error.get("input"))}, path=loc)
+            yield Problem(
+                "PC112",
+                file,
+                args={"expected": expected, "got": _describe(error.get("input"))},
+                path=loc,
+            )
 
 
 def _drop_shadowed_missing(problems: list[Problem]) -> list[Problem]:
@@ -453,8 +539,11 @@ def _drop_shadowed_missing(problems: list[Problem]) -> list[Problem]:
         for p in problems
         if p.code == "PC102" and p.path and p.args["suggestion"].en
     }
-    return [p for p in problems if not (
-        p.code == "PC101" and p.path is not None and (p.path, p.args["key"]) in suggested)]
+    return [
+        p
+        for p in problems
+        if not (p.code == "PC101" and p.path is not None and (p.path, p.args["key"]) in suggested)
+    ]
 
 
 def _unwrap(annotation: Any) -> Iterator[Any]:
@@ -478,8 +567,7 @@ def _field_names(loc: tuple[Any, ...]) -> list[str]:
                 continue
             # a dict key (a parameter name, say): the model stays the dict's value type
             continue
-        field = next(f for name, f in model.model_fields.items()
-                     if part in (name, f.alias))
+        field = next(f for name, f in model.model_fields.items() if part in (name, f.alias))
         candidates = list(_unwrap(field.annotation))
         if not candidates:
             return []
@@ -506,18 +594,27 @@ def _cross_check_raw(data: Any, file: str) -> Iterator[Problem]:
     if not isinstance(data, dict):
         return
     years = data.get("years")
-    if isinstance(years, Plain) and isinstance(years.value, int) and isinstance(
-            data.get("series"), dict):
+    if (
+        isinstance(years, Plain)
+        and isinstance(years.value, int)
+        and isinstance(data.get("series"), dict)
+    ):
         for name, series in data["series"].items():
             values = series.get("values") if isinstance(series, dict) else series
             if isinstance(values, list) and len(values) != years.value:
                 start = data.get("start_year")
-                first = start.value if isinstance(start, Plain) and isinstance(
-                    start.value, int) else "?"
+                first = (
+                    start.value
+                    if isinstance(start, Plain) and isinstance(start.value, int)
+                    else "?"
+                )
                 last = first + years.value - 1 if isinstance(first, int) else "?"
-                yield Problem("PC120", file, args={"got": len(values), "years": years.value,
-                                                   "first": first, "last": last},
-                              path=("series", name))
+                yield Problem(
+                    "PC120",
+                    file,
+                    args={"got": len(values), "years": years.value, "first": first, "last": last},
+                    path=("series", name),
+                )
     if isinstance(data.get("checks"), list):
         for index, text in enumerate(data["checks"]):
             if isinstance(text, str):
@@ -540,8 +637,9 @@ def _cross_check_raw(data: Any, file: str) -> Iterator[Problem]:
             if isinstance(partner, str) and partner_ids and str(partner) not in partner_ids:
                 yield _undeclared(file, str(partner), partner_ids, (kind, index, "partner"))
             amount = line.get("amount")
-            if isinstance(amount, str) and not (isinstance(amount, Plain) and amount.value
-                                                 is not None):
+            if isinstance(amount, str) and not (
+                isinstance(amount, Plain) and amount.value is not None
+            ):
                 try:
                     expr = expressions.parse(str(amount))
                 except expressions.ExpressionError:
@@ -550,17 +648,26 @@ def _cross_check_raw(data: Any, file: str) -> Iterator[Problem]:
 
 
 def _undeclared(file: str, partner: str, ids: Any, path: tuple[Any, ...]) -> Problem:
-    return Problem("PC121", file, args={
-        "partner": partner, "suggestion": suggestion(partner, sorted(ids))}, path=path)
+    return Problem(
+        "PC121",
+        file,
+        args={"partner": partner, "suggestion": suggestion(partner, sorted(ids))},
+        path=path,
+    )
 
 
-def _unknown_names(file: str, expr: expressions.Expression, names: set[str],
-                   path: tuple[Any, ...]) -> Iterator[Problem]:
+def _unknown_names(
+    file: str, expr: expressions.Expression, names: set[str], path: tuple[Any, ...]
+) -> Iterator[Problem]:
     for name, offset in expr.names:
         if name not in names:
-            yield Problem("PC123", file, args={
-                "name": name, "suggestion": suggestion(name, sorted(names))},
-                path=path, offset=offset)
+            yield Problem(
+                "PC123",
+                file,
+                args={"name": name, "suggestion": suggestion(name, sorted(names))},
+                path=path,
+                offset=offset,
+            )
 
 
 def _cross_check(s: Scenario, file: str) -> Iterator[Problem]:
@@ -569,18 +676,28 @@ def _cross_check(s: Scenario, file: str) -> Iterator[Problem]:
     if s.pactcalc != 1:
         yield Problem("PC118", file, args={"value": s.pactcalc}, path=("pactcalc",))
     if s.years < 1:
-        yield Problem("PC113", file, args={
-            "name": "years", "rule": Localized("minstens 1", "at least 1"), "value": s.years},
-            path=("years",))
+        yield Problem(
+            "PC113",
+            file,
+            args={"name": "years", "rule": Localized("minstens 1", "at least 1"), "value": s.years},
+            path=("years",),
+        )
     rate = s.discount_rate.value
     if rate <= -1:
         yield Problem("PC132", file, args={"value": Percent(rate)}, path=("discount_rate",))
     elif not 0 <= rate <= 0.10:
         yield Problem("PC301", file, args={"value": Percent(rate)}, path=("discount_rate",))
     if s.weeks_per_year <= 0:
-        yield Problem("PC113", file, args={
-            "name": "weeks_per_year", "rule": Localized("groter dan 0", "greater than 0"),
-            "value": s.weeks_per_year}, path=("weeks_per_year",))
+        yield Problem(
+            "PC113",
+            file,
+            args={
+                "name": "weeks_per_year",
+                "rule": Localized("groter dan 0", "greater than 0"),
+                "value": s.weeks_per_year,
+            },
+            path=("weeks_per_year",),
+        )
 
     # names of parameters and series
     seen: dict[str, tuple[str | int, ...]] = {}
@@ -590,33 +707,72 @@ def _cross_check(s: Scenario, file: str) -> Iterator[Problem]:
             if name in RESERVED_NAMES:
                 yield Problem("PC117", file, args={"name": name}, path=path, at_key=True)
             elif not _IDENTIFIER.match(name):
-                yield Problem("PC115", file, args={"name": name, "rule": Localized(
-                    "letters, cijfers en _, niet beginnend met een cijfer",
-                    "letters, digits and _, not starting with a digit")}, path=path, at_key=True)
+                yield Problem(
+                    "PC115",
+                    file,
+                    args={
+                        "name": name,
+                        "rule": Localized(
+                            "letters, cijfers en _, niet beginnend met een cijfer",
+                            "letters, digits and _, not starting with a digit",
+                        ),
+                    },
+                    path=path,
+                    at_key=True,
+                )
             if name in seen:
-                yield Problem("PC116", file, args={
-                    "name": name, "first_line": PathRef(seen[name], key=True),
-                    "what": Localized("namen van parameters en reeksen",
-                                      "parameter and series names")},
-                    path=path, at_key=True)
+                yield Problem(
+                    "PC116",
+                    file,
+                    args={
+                        "name": name,
+                        "first_line": PathRef(seen[name], key=True),
+                        "what": Localized(
+                            "namen van parameters en reeksen", "parameter and series names"
+                        ),
+                    },
+                    path=path,
+                    at_key=True,
+                )
             seen[name] = path
     for name, parameter in s.parameters.items():
         if (parameter.low is None) != (parameter.high is None):
-            yield Problem("PC119", file, args={"rule": Localized(
-                "geef low én high, of geen van beide", "give both low and high, or neither")},
-                path=("parameters", name))
-        elif parameter.low is not None and parameter.high is not None and not (
-                parameter.low <= parameter.value <= parameter.high):
-            yield Problem("PC119", file, args={"rule": Localized(
-                f"low <= value <= high, maar het is {parameter.low:g}, {parameter.value:g}, "
-                f"{parameter.high:g}",
-                f"low <= value <= high, but it is {parameter.low:g}, {parameter.value:g}, "
-                f"{parameter.high:g}")}, path=("parameters", name))
+            yield Problem(
+                "PC119",
+                file,
+                args={
+                    "rule": Localized(
+                        "geef low én high, of geen van beide", "give both low and high, or neither"
+                    )
+                },
+                path=("parameters", name),
+            )
+        elif (
+            parameter.low is not None
+            and parameter.high is not None
+            and not (parameter.low <= parameter.value <= parameter.high)
+        ):
+            yield Problem(
+                "PC119",
+                file,
+                args={
+                    "rule": Localized(
+                        f"low <= value <= high, maar het is {parameter.low:g}, "
+                        f"{parameter.value:g}, {parameter.high:g}",
+                        f"low <= value <= high, but it is {parameter.low:g}, {parameter.value:g}, "
+                        f"{parameter.high:g}",
+                    )
+                },
+                path=("parameters", name),
+            )
     for name, series in s.series.items():
         if isinstance(series.values, list) and len(series.values) != s.years:
-            yield Problem("PC120", file, args={
-                "got": len(series.values), "years": s.years, "first": first, "last": last},
-                path=("series", name))
+            yield Problem(
+                "PC120",
+                file,
+                args={"got": len(series.values), "years": s.years, "first": first, "last": last},
+                path=("series", name),
+            )
 
     # partners
     ids: dict[str, int] = {}
@@ -624,12 +780,26 @@ def _cross_check(s: Scenario, file: str) -> Iterator[Problem]:
         partner_path: tuple[str | int, ...] = ("partners", index, "id")
         path = partner_path
         if not _PARTNER_ID.match(partner.id):
-            yield Problem("PC115", file, args={"name": partner.id, "rule": Localized(
-                "letters, cijfers, - en _", "letters, digits, - and _")}, path=path)
+            yield Problem(
+                "PC115",
+                file,
+                args={
+                    "name": partner.id,
+                    "rule": Localized("letters, cijfers, - en _", "letters, digits, - and _"),
+                },
+                path=path,
+            )
         if partner.id in ids:
-            yield Problem("PC116", file, args={
-                "name": partner.id, "first_line": PathRef(("partners", ids[partner.id], "id")),
-                "what": Localized("partner-ids", "partner ids")}, path=path)
+            yield Problem(
+                "PC116",
+                file,
+                args={
+                    "name": partner.id,
+                    "first_line": PathRef(("partners", ids[partner.id], "id")),
+                    "what": Localized("partner-ids", "partner ids"),
+                },
+                path=path,
+            )
         ids.setdefault(partner.id, index)
 
     names = set(s.parameters) | set(s.series) | RESERVED_NAMES
@@ -638,10 +808,18 @@ def _cross_check(s: Scenario, file: str) -> Iterator[Problem]:
         for index, line in enumerate(s.lines(kind)):
             base = (kind, index)
             if line.name in line_names:
-                yield Problem("PC116", file, args={
-                    "name": line.name, "first_line": PathRef((kind, line_names[line.name], "name")),
-                    "what": Localized("namen van regels binnen één soort",
-                                      "line names within one kind")}, path=(*base, "name"))
+                yield Problem(
+                    "PC116",
+                    file,
+                    args={
+                        "name": line.name,
+                        "first_line": PathRef((kind, line_names[line.name], "name")),
+                        "what": Localized(
+                            "namen van regels binnen één soort", "line names within one kind"
+                        ),
+                    },
+                    path=(*base, "name"),
+                )
             line_names.setdefault(line.name, index)
             if line.partner not in ids:
                 yield _undeclared(file, line.partner, ids, (*base, "partner"))
@@ -650,17 +828,26 @@ def _cross_check(s: Scenario, file: str) -> Iterator[Problem]:
             if isinstance(line, InvestmentLine):
                 year = line.year if line.year is not None else s.start_year
                 if not first <= year <= last:
-                    yield Problem("PC127", file, args={"year": year, "first": first,
-                                                       "last": last}, path=(*base, "year"))
+                    yield Problem(
+                        "PC127",
+                        file,
+                        args={"year": year, "first": first, "last": last},
+                        path=(*base, "year"),
+                    )
                 continue
             start = line.start if line.start is not None else first
             end = line.until if line.until is not None else last
             if line.start is not None and line.until is not None and line.start > line.until:
-                yield Problem("PC126", file, args={"start": line.start, "end": line.until},
-                              path=(*base, "from"))
+                yield Problem(
+                    "PC126",
+                    file,
+                    args={"start": line.start, "end": line.until},
+                    path=(*base, "from"),
+                )
             elif start > last or end < first:
-                yield Problem("PC302", file, args={"line": line.name, "first": first,
-                                                   "last": last}, path=base)
+                yield Problem(
+                    "PC302", file, args={"line": line.name, "first": first, "last": last}, path=base
+                )
 
 
 def json_schema() -> dict[str, Any]:
@@ -675,9 +862,13 @@ def json_schema() -> dict[str, Any]:
         "anyOf": [{"type": "number"}, {"$ref": "#/$defs/DiscountRate"}],
         "default": DEFAULT_DISCOUNT_RATE,
     }
-    for key, ref, short in (("parameters", "Parameter", {"type": "number"}),
-                            ("series", "Series", {"anyOf": [
-                                {"type": "number"},
-                                {"type": "array", "items": {"type": "number"}}]})):
+    for key, ref, short in (
+        ("parameters", "Parameter", {"type": "number"}),
+        (
+            "series",
+            "Series",
+            {"anyOf": [{"type": "number"}, {"type": "array", "items": {"type": "number"}}]},
+        ),
+    ):
         props[key]["additionalProperties"] = {"anyOf": [short, {"$ref": f"#/$defs/{ref}"}]}
     return schema

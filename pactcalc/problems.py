@@ -29,209 +29,381 @@ class Spec:
 
 _SPECS: list[Spec] = [
     # --- reading the file (loader) -------------------------------------------------------
-    Spec("PC001", "file cannot be read",
-         "kan het bestand niet lezen: {reason}",
-         "cannot read the file: {reason}"),
-    Spec("PC002", "file too large",
-         "het bestand is {size} bytes; een scenario mag hoogstens 1 MiB (1.048.576 bytes) zijn",
-         "the file is {size} bytes; a scenario may be at most 1 MiB (1,048,576 bytes)"),
-    Spec("PC003", "empty file",
-         "het bestand is leeg; begin met `pactcalc init` voor een voorbeeld",
-         "the file is empty; run `pactcalc init` for a starter scenario"),
-    Spec("PC004", "not UTF-8",
-         "het bestand is geen geldige UTF-8-tekst (byte {byte}); sla het op als UTF-8",
-         "the file is not valid UTF-8 text (byte {byte}); save it as UTF-8"),
-    Spec("PC005", "nesting too deep",
-         "het bestand is dieper genest dan {limit} niveaus; zo diep is een scenario nooit",
-         "the file nests deeper than {limit} levels; no scenario is that deep"),
-    Spec("PC006", "YAML syntax error",
-         "YAML-syntaxfout: {problem}; wat volgt is niet gelezen",
-         "YAML syntax error: {problem}; what follows was not read"),
-    Spec("PC007", "duplicate key",
-         "sleutel '{key}' staat twee keer in deze mapping (eerst op regel {first_line}); "
-         "laat er één staan",
-         "key '{key}' appears twice in this mapping (first on line {first_line}); keep one"),
-    Spec("PC008", "anchor or alias",
-         "ankers (&) en aliassen (*) worden niet ondersteund; schrijf de waarde uit",
-         "anchors (&) and aliases (*) are not supported; write the value out"),
-    Spec("PC009", "merge key",
-         "de merge-sleutel '<<' wordt niet ondersteund; schrijf de sleutels uit",
-         "the merge key '<<' is not supported; write the keys out"),
-    Spec("PC010", "not a scenario mapping",
-         "een scenario is een mapping van sleutels (pactcalc: 1, name: …), geen {kind}",
-         "a scenario is a mapping of keys (pactcalc: 1, name: …), not {kind}"),
-    Spec("PC011", "decimal comma in a flow mapping",
-         "'{number},{digits}' lijkt een decimale komma; YAML leest de komma als scheiding. "
-         "Gebruik een decimale punt: {number}.{digits}",
-         "'{number},{digits}' looks like a decimal comma; YAML reads the comma as a separator. "
-         "Use a decimal point: {number}.{digits}"),
-    Spec("PC012", "decimal comma in a list",
-         "'{number},{digits}' lijkt een decimale komma; YAML leest twee getallen. "
-         "Gebruik een decimale punt: {number}.{digits}",
-         "'{number},{digits}' looks like a decimal comma; YAML reads two numbers. "
-         "Use a decimal point: {number}.{digits}"),
-    Spec("PC013", "unquoted comma in a flow mapping",
-         "binnen {{…}} eindigt YAML de waarde bij de komma; zet de formule tussen "
-         "aanhalingstekens: \"{text}\"",
-         "inside {{…}} YAML ends the value at the comma; quote the expression: \"{text}\""),
-    Spec("PC014", "YAML tag",
-         "YAML-tags zoals '{tag}' worden niet ondersteund; laat de tag weg",
-         "YAML tags such as '{tag}' are not supported; leave the tag out"),
+    Spec(
+        "PC001",
+        "file cannot be read",
+        "kan het bestand niet lezen: {reason}",
+        "cannot read the file: {reason}",
+    ),
+    Spec(
+        "PC002",
+        "file too large",
+        "het bestand is {size} bytes; een scenario mag hoogstens 1 MiB (1.048.576 bytes) zijn",
+        "the file is {size} bytes; a scenario may be at most 1 MiB (1,048,576 bytes)",
+    ),
+    Spec(
+        "PC003",
+        "empty file",
+        "het bestand is leeg; begin met `pactcalc init` voor een voorbeeld",
+        "the file is empty; run `pactcalc init` for a starter scenario",
+    ),
+    Spec(
+        "PC004",
+        "not UTF-8",
+        "het bestand is geen geldige UTF-8-tekst (byte {byte}); sla het op als UTF-8",
+        "the file is not valid UTF-8 text (byte {byte}); save it as UTF-8",
+    ),
+    Spec(
+        "PC005",
+        "nesting too deep",
+        "het bestand is dieper genest dan {limit} niveaus; zo diep is een scenario nooit",
+        "the file nests deeper than {limit} levels; no scenario is that deep",
+    ),
+    Spec(
+        "PC006",
+        "YAML syntax error",
+        "YAML-syntaxfout: {problem}; wat volgt is niet gelezen",
+        "YAML syntax error: {problem}; what follows was not read",
+    ),
+    Spec(
+        "PC007",
+        "duplicate key",
+        "sleutel '{key}' staat twee keer in deze mapping (eerst op regel {first_line}); "
+        "laat er één staan",
+        "key '{key}' appears twice in this mapping (first on line {first_line}); keep one",
+    ),
+    Spec(
+        "PC008",
+        "anchor or alias",
+        "ankers (&) en aliassen (*) worden niet ondersteund; schrijf de waarde uit",
+        "anchors (&) and aliases (*) are not supported; write the value out",
+    ),
+    Spec(
+        "PC009",
+        "merge key",
+        "de merge-sleutel '<<' wordt niet ondersteund; schrijf de sleutels uit",
+        "the merge key '<<' is not supported; write the keys out",
+    ),
+    Spec(
+        "PC010",
+        "not a scenario mapping",
+        "een scenario is een mapping van sleutels (pactcalc: 1, name: …), geen {kind}",
+        "a scenario is a mapping of keys (pactcalc: 1, name: …), not {kind}",
+    ),
+    Spec(
+        "PC011",
+        "decimal comma in a flow mapping",
+        "'{number},{digits}' lijkt een decimale komma; YAML leest de komma als scheiding. "
+        "Gebruik een decimale punt: {number}.{digits}",
+        "'{number},{digits}' looks like a decimal comma; YAML reads the comma as a separator. "
+        "Use a decimal point: {number}.{digits}",
+    ),
+    Spec(
+        "PC012",
+        "decimal comma in a list",
+        "'{number},{digits}' lijkt een decimale komma; YAML leest twee getallen. "
+        "Gebruik een decimale punt: {number}.{digits}",
+        "'{number},{digits}' looks like a decimal comma; YAML reads two numbers. "
+        "Use a decimal point: {number}.{digits}",
+    ),
+    Spec(
+        "PC013",
+        "unquoted comma in a flow mapping",
+        "binnen {{…}} eindigt YAML de waarde bij de komma; zet de formule tussen "
+        'aanhalingstekens: "{text}"',
+        'inside {{…}} YAML ends the value at the comma; quote the expression: "{text}"',
+    ),
+    Spec(
+        "PC014",
+        "YAML tag",
+        "YAML-tags zoals '{tag}' worden niet ondersteund; laat de tag weg",
+        "YAML tags such as '{tag}' are not supported; leave the tag out",
+    ),
     # --- the command line ------------------------------------------------------------------
-    Spec("PC020", "output would overwrite the input",
-         "--output {path} is het invoerbestand; kies een ander pad",
-         "--output {path} is the input file; choose another path"),
-    Spec("PC021", "file exists",
-         "{path} bestaat al; pactcalc overschrijft het niet. Kies een nieuwe naam",
-         "{path} exists already; pactcalc does not overwrite it. Choose a new name"),
-    Spec("PC022", "no scenario found",
-         "geen scenario gevonden in {path} (*.yaml of *.yml met een sleutel 'pactcalc')",
-         "no scenario found in {path} (*.yaml or *.yml with a 'pactcalc' key)"),
-    Spec("PC023", "cannot write output",
-         "kan {path} niet schrijven: {reason}",
-         "cannot write {path}: {reason}"),
+    Spec(
+        "PC020",
+        "output would overwrite the input",
+        "--output {path} is het invoerbestand; kies een ander pad",
+        "--output {path} is the input file; choose another path",
+    ),
+    Spec(
+        "PC021",
+        "file exists",
+        "{path} bestaat al; pactcalc overschrijft het niet. Kies een nieuwe naam",
+        "{path} exists already; pactcalc does not overwrite it. Choose a new name",
+    ),
+    Spec(
+        "PC022",
+        "no scenario found",
+        "geen scenario gevonden in {path} (*.yaml of *.yml met een sleutel 'pactcalc')",
+        "no scenario found in {path} (*.yaml or *.yml with a 'pactcalc' key)",
+    ),
+    Spec(
+        "PC023",
+        "cannot write output",
+        "kan {path} niet schrijven: {reason}",
+        "cannot write {path}: {reason}",
+    ),
     # --- the format (validation) -------------------------------------------------------------
-    Spec("PC101", "missing key",
-         "de verplichte sleutel '{key}' ontbreekt{where}",
-         "the required key '{key}' is missing{where}"),
-    Spec("PC102", "unknown key",
-         "onbekende sleutel '{key}'{suggestion}",
-         "unknown key '{key}'{suggestion}"),
-    Spec("PC103", "not a number",
-         "hier hoort een getal, geen {got}",
-         "a number is expected here, not {got}"),
-    Spec("PC104", "quoted number",
-         "'{text}' staat tussen aanhalingstekens en is dus tekst; haal ze weg: {text}",
-         "'{text}' is quoted and so is text; remove the quotes: {text}"),
-    Spec("PC105", "boolean where a number is expected",
-         "'{text}' is een ja/nee-waarde, geen getal; schrijf een getal",
-         "'{text}' is a yes/no value, not a number; write a number"),
-    Spec("PC106", "leading zero",
-         "'{text}' begint met een 0; oude YAML leest dat als octaal getal. Schrijf {fixed}",
-         "'{text}' starts with a 0; old YAML reads it as an octal number. Write {fixed}"),
-    Spec("PC107", "base-60 number",
-         "oude YAML leest '{text}' als tijd (60-tallig); schrijf het als decimaal getal",
-         "old YAML reads '{text}' as a time (base 60); write the number as a decimal number"),
-    Spec("PC108", "date where a number is expected",
-         "'{text}' is een datum, geen getal; schrijf een getal, zoals het jaartal {year}",
-         "'{text}' is a date, not a number; write a number, such as the year {year}"),
-    Spec("PC109", "decimal comma",
-         "'{text}' heeft een decimale komma; gebruik een decimale punt: {fixed}",
-         "'{text}' has a decimal comma; use a decimal point: {fixed}"),
-    Spec("PC110", "not a whole number",
-         "hier hoort een geheel getal, geen {got}",
-         "a whole number is expected here, not {got}"),
-    Spec("PC111", "not finite",
-         "'{text}' is geen eindig getal; schrijf een gewoon getal",
-         "'{text}' is not a finite number; write an ordinary number"),
-    Spec("PC112", "wrong kind of value",
-         "hier hoort {expected}, geen {got}",
-         "{expected} is expected here, not {got}"),
-    Spec("PC113", "value out of range",
-         "{name} moet {rule} zijn, niet {value}",
-         "{name} must be {rule}, not {value}"),
-    Spec("PC114", "invalid choice",
-         "'{value}' is geen geldige keuze; kies uit {choices}",
-         "'{value}' is not a valid choice; choose one of {choices}"),
-    Spec("PC115", "invalid name",
-         "'{name}' is geen geldige naam: {rule}",
-         "'{name}' is not a valid name: {rule}"),
-    Spec("PC116", "duplicate name",
-         "'{name}' komt al voor (regel {first_line}); {what} moeten uniek zijn",
-         "'{name}' is already used (line {first_line}); {what} must be unique"),
-    Spec("PC117", "reserved name",
-         "'{name}' is een gereserveerd woord; kies een andere naam",
-         "'{name}' is a reserved word; choose another name"),
-    Spec("PC118", "unsupported format version",
-         "formaatversie {value} wordt niet ondersteund; deze pactcalc leest 'pactcalc: 1'",
-         "format version {value} is not supported; this pactcalc reads 'pactcalc: 1'"),
-    Spec("PC119", "range not in order",
-         "het bereik klopt niet: {rule}",
-         "the range is not in order: {rule}"),
-    Spec("PC120", "series of the wrong length",
-         "de reeks heeft {got} waarden; het scenario loopt {years} jaar ({first}–{last}): "
-         "geef één getal of {years} getallen",
-         "the series has {got} values; the scenario runs {years} years ({first}–{last}): "
-         "give one number or {years} numbers"),
-    Spec("PC121", "undeclared partner",
-         "partner '{partner}' is niet gedeclareerd onder 'partners'{suggestion}",
-         "partner '{partner}' is not declared under 'partners'{suggestion}"),
-    Spec("PC122", "expression syntax",
-         "de formule '{text}' is niet te lezen: {reason}",
-         "the expression '{text}' cannot be read: {reason}"),
-    Spec("PC123", "unknown name in an expression",
-         "onbekende naam '{name}' in de formule{suggestion}",
-         "unknown name '{name}' in the expression{suggestion}"),
-    Spec("PC124", "construct not allowed in an expression",
-         "{construct} is niet toegestaan in een formule; gebruik getallen, namen, + - * / ( ) "
-         "en min(…), max(…)",
-         "{construct} is not allowed in an expression; use numbers, names, + - * / ( ) "
-         "and min(…), max(…)"),
-    Spec("PC125", "min/max with too few arguments",
-         "{func}(…) heeft minstens twee argumenten nodig",
-         "{func}(…) needs at least two arguments"),
-    Spec("PC126", "from after until",
-         "'from' ({start}) ligt na 'until' ({end})",
-         "'from' ({start}) is after 'until' ({end})"),
-    Spec("PC127", "investment year outside the horizon",
-         "investeringsjaar {year} ligt buiten de horizon {first}–{last}",
-         "investment year {year} lies outside the horizon {first}–{last}"),
-    Spec("PC128", "negative budget",
-         "budget '{line}' is negatief in {year} ({value}); budgetten zijn nooit negatief",
-         "budget '{line}' is negative in {year} ({value}); budgets are never negative"),
-    Spec("PC129", "budget-funded costs without a budget",
-         "er zijn kosten met paid_from: budget maar er is geen budget; voeg een regel onder "
-         "'budget' toe, of zet paid_from: own",
-         "there are costs paid_from: budget but no budget; add a line under 'budget', or set "
-         "paid_from: own"),
-    Spec("PC130", "division by zero or non-finite amount",
-         "regel '{line}' geeft in {year} {what}",
-         "line '{line}' gives {what} in {year}"),
-    Spec("PC131", "invalid check",
-         "de check '{text}' is niet te lezen: {reason}",
-         "the check '{text}' cannot be read: {reason}"),
-    Spec("PC132", "discount rate of -100% or below",
-         "een discontovoet van {value} kan niet; hij moet groter zijn dan -100% "
-         "(-1 in het bestand)",
-         "a discount rate of {value} is impossible; it must be greater than -100% (-1 in the "
-         "file)"),
-    Spec("PC133", "thousands separators in a number",
-         "'{text}' heeft scheidingstekens voor duizendtallen; schrijf het getal zonder: {fixed}",
-         "'{text}' has thousands separators; write the number without them: {fixed}"),
-    Spec("PC134", "unknown metric or partner in a check",
-         "onbekende {what} '{name}' in de check{suggestion}",
-         "unknown {what} '{name}' in the check{suggestion}"),
+    Spec(
+        "PC101",
+        "missing key",
+        "de verplichte sleutel '{key}' ontbreekt{where}",
+        "the required key '{key}' is missing{where}",
+    ),
+    Spec(
+        "PC102",
+        "unknown key",
+        "onbekende sleutel '{key}'{suggestion}",
+        "unknown key '{key}'{suggestion}",
+    ),
+    Spec(
+        "PC103",
+        "not a number",
+        "hier hoort een getal, geen {got}",
+        "a number is expected here, not {got}",
+    ),
+    Spec(
+        "PC104",
+        "quoted number",
+        "'{text}' staat tussen aanhalingstekens en is dus tekst; haal ze weg: {text}",
+        "'{text}' is quoted and so is text; remove the quotes: {text}",
+    ),
+    Spec(
+        "PC105",
+        "boolean where a number is expected",
+        "'{text}' is een ja/nee-waarde, geen getal; schrijf een getal",
+        "'{text}' is a yes/no value, not a number; write a number",
+    ),
+    Spec(
+        "PC106",
+        "leading zero",
+        "'{text}' begint met een 0; oude YAML leest dat als octaal getal. Schrijf {fixed}",
+        "'{text}' starts with a 0; old YAML reads it as an octal number. Write {fixed}",
+    ),
+    Spec(
+        "PC107",
+        "base-60 number",
+        "oude YAML leest '{text}' als tijd (60-tallig); schrijf het als decimaal getal",
+        "old YAML reads '{text}' as a time (base 60); write the number as a decimal number",
+    ),
+    Spec(
+        "PC108",
+        "date where a number is expected",
+        "'{text}' is een datum, geen getal; schrijf een getal, zoals het jaartal {year}",
+        "'{text}' is a date, not a number; write a number, such as the year {year}",
+    ),
+    Spec(
+        "PC109",
+        "decimal comma",
+        "'{text}' heeft een decimale komma; gebruik een decimale punt: {fixed}",
+        "'{text}' has a decimal comma; use a decimal point: {fixed}",
+    ),
+    Spec(
+        "PC110",
+        "not a whole number",
+        "hier hoort een geheel getal, geen {got}",
+        "a whole number is expected here, not {got}",
+    ),
+    Spec(
+        "PC111",
+        "not finite",
+        "'{text}' is geen eindig getal; schrijf een gewoon getal",
+        "'{text}' is not a finite number; write an ordinary number",
+    ),
+    Spec(
+        "PC112",
+        "wrong kind of value",
+        "hier hoort {expected}, geen {got}",
+        "{expected} is expected here, not {got}",
+    ),
+    Spec(
+        "PC113",
+        "value out of range",
+        "{name} moet {rule} zijn, niet {value}",
+        "{name} must be {rule}, not {value}",
+    ),
+    Spec(
+        "PC114",
+        "invalid choice",
+        "'{value}' is geen geldige keuze; kies uit {choices}",
+        "'{value}' is not a valid choice; choose one of {choices}",
+    ),
+    Spec(
+        "PC115",
+        "invalid name",
+        "'{name}' is geen geldige naam: {rule}",
+        "'{name}' is not a valid name: {rule}",
+    ),
+    Spec(
+        "PC116",
+        "duplicate name",
+        "'{name}' komt al voor (regel {first_line}); {what} moeten uniek zijn",
+        "'{name}' is already used (line {first_line}); {what} must be unique",
+    ),
+    Spec(
+        "PC117",
+        "reserved name",
+        "'{name}' is een gereserveerd woord; kies een andere naam",
+        "'{name}' is a reserved word; choose another name",
+    ),
+    Spec(
+        "PC118",
+        "unsupported format version",
+        "formaatversie {value} wordt niet ondersteund; deze pactcalc leest 'pactcalc: 1'",
+        "format version {value} is not supported; this pactcalc reads 'pactcalc: 1'",
+    ),
+    Spec(
+        "PC119",
+        "range not in order",
+        "het bereik klopt niet: {rule}",
+        "the range is not in order: {rule}",
+    ),
+    Spec(
+        "PC120",
+        "series of the wrong length",
+        "de reeks heeft {got} waarden; het scenario loopt {years} jaar ({first}–{last}): "
+        "geef één getal of {years} getallen",
+        "the series has {got} values; the scenario runs {years} years ({first}–{last}): "
+        "give one number or {years} numbers",
+    ),
+    Spec(
+        "PC121",
+        "undeclared partner",
+        "partner '{partner}' is niet gedeclareerd onder 'partners'{suggestion}",
+        "partner '{partner}' is not declared under 'partners'{suggestion}",
+    ),
+    Spec(
+        "PC122",
+        "expression syntax",
+        "de formule '{text}' is niet te lezen: {reason}",
+        "the expression '{text}' cannot be read: {reason}",
+    ),
+    Spec(
+        "PC123",
+        "unknown name in an expression",
+        "onbekende naam '{name}' in de formule{suggestion}",
+        "unknown name '{name}' in the expression{suggestion}",
+    ),
+    Spec(
+        "PC124",
+        "construct not allowed in an expression",
+        "{construct} is niet toegestaan in een formule; gebruik getallen, namen, + - * / ( ) "
+        "en min(…), max(…)",
+        "{construct} is not allowed in an expression; use numbers, names, + - * / ( ) "
+        "and min(…), max(…)",
+    ),
+    Spec(
+        "PC125",
+        "min/max with too few arguments",
+        "{func}(…) heeft minstens twee argumenten nodig",
+        "{func}(…) needs at least two arguments",
+    ),
+    Spec(
+        "PC126",
+        "from after until",
+        "'from' ({start}) ligt na 'until' ({end})",
+        "'from' ({start}) is after 'until' ({end})",
+    ),
+    Spec(
+        "PC127",
+        "investment year outside the horizon",
+        "investeringsjaar {year} ligt buiten de horizon {first}–{last}",
+        "investment year {year} lies outside the horizon {first}–{last}",
+    ),
+    Spec(
+        "PC128",
+        "negative budget",
+        "budget '{line}' is negatief in {year} ({value}); budgetten zijn nooit negatief",
+        "budget '{line}' is negative in {year} ({value}); budgets are never negative",
+    ),
+    Spec(
+        "PC129",
+        "budget-funded costs without a budget",
+        "er zijn kosten met paid_from: budget maar er is geen budget; voeg een regel onder "
+        "'budget' toe, of zet paid_from: own",
+        "there are costs paid_from: budget but no budget; add a line under 'budget', or set "
+        "paid_from: own",
+    ),
+    Spec(
+        "PC130",
+        "division by zero or non-finite amount",
+        "regel '{line}' geeft in {year} {what}",
+        "line '{line}' gives {what} in {year}",
+    ),
+    Spec(
+        "PC131",
+        "invalid check",
+        "de check '{text}' is niet te lezen: {reason}",
+        "the check '{text}' cannot be read: {reason}",
+    ),
+    Spec(
+        "PC132",
+        "discount rate of -100% or below",
+        "een discontovoet van {value} kan niet; hij moet groter zijn dan -100% (-1 in het bestand)",
+        "a discount rate of {value} is impossible; it must be greater than -100% (-1 in the file)",
+    ),
+    Spec(
+        "PC133",
+        "thousands separators in a number",
+        "'{text}' heeft scheidingstekens voor duizendtallen; schrijf het getal zonder: {fixed}",
+        "'{text}' has thousands separators; write the number without them: {fixed}",
+    ),
+    Spec(
+        "PC134",
+        "unknown metric or partner in a check",
+        "onbekende {what} '{name}' in de check{suggestion}",
+        "unknown {what} '{name}' in the check{suggestion}",
+    ),
     # --- warnings ----------------------------------------------------------------------------
-    Spec("PC301", "unusual discount rate",
-         "discontovoet {value} ligt buiten 0–10%; klopt dat? (in het bestand een fractie: "
-         "0.0225 is 2,25%)",
-         "discount rate {value} lies outside 0–10%; is that right? (in the file a fraction: "
-         "0.0225 is 2.25%)",
-         "warning"),
-    Spec("PC302", "line runs in no year",
-         "regel '{line}' loopt in geen enkel jaar van de horizon {first}–{last}",
-         "line '{line}' runs in no year of the horizon {first}–{last}",
-         "warning"),
-    Spec("PC303", "negative investment",
-         "investering '{line}' is negatief ({value})",
-         "investment '{line}' is negative ({value})",
-         "warning"),
-    Spec("PC304", "dot as thousands separator",
-         "'{text}' wordt gelezen als {value}; bedoelt u {thousands}? Schrijf dan {thousands} "
-         "(zonder punt)",
-         "'{text}' is read as {value}; did you mean {thousands}? Then write {thousands} "
-         "(without the dot)",
-         "warning"),
-    Spec("PC305", "budget-funded costs in a year without budget",
-         "in {year} zijn er kosten uit het budget maar is er geen budget; ze zijn verdeeld "
-         "naar rato van de budgetten over de hele horizon",
-         "in {year} there are costs paid from the budget but no budget; they are shared pro "
-         "rata to the budgets over the whole horizon",
-         "warning"),
-    Spec("PC306", "cumulative negative again after payback",
-         "het cumulatieve saldo wordt na de terugverdientijd opnieuw negatief, in {year}",
-         "the cumulative net turns negative again after payback, in {year}",
-         "warning"),
+    Spec(
+        "PC301",
+        "unusual discount rate",
+        "discontovoet {value} ligt buiten 0–10%; klopt dat? (in het bestand een fractie: "
+        "0.0225 is 2,25%)",
+        "discount rate {value} lies outside 0–10%; is that right? (in the file a fraction: "
+        "0.0225 is 2.25%)",
+        "warning",
+    ),
+    Spec(
+        "PC302",
+        "line runs in no year",
+        "regel '{line}' loopt in geen enkel jaar van de horizon {first}–{last}",
+        "line '{line}' runs in no year of the horizon {first}–{last}",
+        "warning",
+    ),
+    Spec(
+        "PC303",
+        "negative investment",
+        "investering '{line}' is negatief ({value})",
+        "investment '{line}' is negative ({value})",
+        "warning",
+    ),
+    Spec(
+        "PC304",
+        "dot as thousands separator",
+        "'{text}' wordt gelezen als {value}; bedoelt u {thousands}? Schrijf dan {thousands} "
+        "(zonder punt)",
+        "'{text}' is read as {value}; did you mean {thousands}? Then write {thousands} "
+        "(without the dot)",
+        "warning",
+    ),
+    Spec(
+        "PC305",
+        "budget-funded costs in a year without budget",
+        "in {year} zijn er kosten uit het budget maar is er geen budget; ze zijn verdeeld "
+        "naar rato van de budgetten over de hele horizon",
+        "in {year} there are costs paid from the budget but no budget; they are shared pro "
+        "rata to the budgets over the whole horizon",
+        "warning",
+    ),
+    Spec(
+        "PC306",
+        "cumulative negative again after payback",
+        "het cumulatieve saldo wordt na de terugverdientijd opnieuw negatief, in {year}",
+        "the cumulative net turns negative again after payback, in {year}",
+        "warning",
+    ),
 ]
 
 CATALOGUE: dict[str, Spec] = {spec.code: spec for spec in _SPECS}
@@ -249,7 +421,7 @@ class Localized:
 
 
 def suggestion(name: str, options: Iterable[str]) -> Localized:
-    """"; did you mean 'x'?" for the nearest of ``options``, or nothing.
+    """ "; did you mean 'x'?" for the nearest of ``options``, or nothing.
 
     >>> suggestion("amout", ["amount", "name"]).en
     "; did you mean 'amount'?"
@@ -323,8 +495,10 @@ class Problem:
         """The message in ``lang`` (``nl`` or ``en``)."""
         spec = CATALOGUE[self.code]
         template = spec.en if lang == "en" else spec.nl
-        args = {k: v.text(lang) if isinstance(v, Localized | Money | Percent) else v
-                for k, v in self.args.items()}
+        args = {
+            k: v.text(lang) if isinstance(v, Localized | Money | Percent) else v
+            for k, v in self.args.items()
+        }
         return template.format(**args)
 
     def where(self) -> str:
@@ -361,6 +535,4 @@ def format_problem(problem: Problem, lang: str = "nl", source: str | None = None
     number = str(problem.line)
     pad = " " * len(number)
     caret_col = max(1, problem.col or 1)
-    return (
-        f"{head}\n{pad} |\n{number} | {text}\n{pad} | {' ' * (caret_col - 1)}^"
-    )
+    return f"{head}\n{pad} |\n{number} | {text}\n{pad} | {' ' * (caret_col - 1)}^"

@@ -49,8 +49,9 @@ def files(tmp_path: Path) -> tuple[Path, Path]:
 
 def test_junit_failing_check_is_a_failed_test_case(files):
     failing, invalid = files
-    result = runner.invoke(app, ["check", str(failing), str(invalid), "-f", "junit",
-                                 "--lang", "en"])
+    result = runner.invoke(
+        app, ["check", str(failing), str(invalid), "-f", "junit", "--lang", "en"]
+    )
     assert result.exit_code == 2  # invalid wins over failing
     root = ET.fromstring(result.stdout)
     assert root.tag == "testsuites"
@@ -69,13 +70,18 @@ def test_junit_failing_check_is_a_failed_test_case(files):
 
 def test_github_annotations_on_the_lines(files):
     failing, invalid = files
-    result = runner.invoke(app, ["check", str(failing), str(invalid), "-f", "github",
-                                 "--lang", "en"])
+    result = runner.invoke(
+        app, ["check", str(failing), str(invalid), "-f", "github", "--lang", "en"]
+    )
     lines = result.stdout.splitlines()
-    assert f"::error file={failing},line=17,col=5,title=pactcalc check failed::check " \
-           "'headroom_min >= 500' failed: lowest headroom in a year is €300" in lines
-    assert any(line.startswith(f"::error file={invalid},line=5,col=1,title=pactcalc PC102::")
-               for line in lines)
+    assert (
+        f"::error file={failing},line=17,col=5,title=pactcalc check failed::check "
+        "'headroom_min >= 500' failed: lowest headroom in a year is €300" in lines
+    )
+    assert any(
+        line.startswith(f"::error file={invalid},line=5,col=1,title=pactcalc PC102::")
+        for line in lines
+    )
     assert result.exit_code == 2
 
 
@@ -89,8 +95,7 @@ def test_github_is_the_default_inside_github_actions(files, monkeypatch):
 
 def test_json_report(files):
     failing, invalid = files
-    result = runner.invoke(app, ["check", str(failing), str(invalid), "-f", "json",
-                                 "--lang", "en"])
+    result = runner.invoke(app, ["check", str(failing), str(invalid), "-f", "json", "--lang", "en"])
     data = json.loads(result.stdout)
     by_file = {f["file"]: f for f in data["files"]}
     assert by_file[str(failing)]["status"] == "failed"
@@ -100,8 +105,14 @@ def test_json_report(files):
     checks = {c["expression"]: c for c in by_file[str(failing)]["checks"]}
     assert checks["headroom_min >= 500"]["passed"] is False
     assert checks["headroom_min >= 500"]["actual"] == 300.0
-    assert data["summary"] == {"files": 2, "passed": 0, "failed": 1, "invalid": 1,
-                               "skipped": 0, "exit_code": 2}
+    assert data["summary"] == {
+        "files": 2,
+        "passed": 0,
+        "failed": 1,
+        "invalid": 1,
+        "skipped": 0,
+        "exit_code": 2,
+    }
 
 
 def test_output_file_for_a_format(files, tmp_path):

@@ -55,8 +55,9 @@ def test_version():
 
 
 def test_python_dash_m(tmp_path):
-    done = subprocess.run([sys.executable, "-m", "pactcalc", "--version"],
-                          capture_output=True, text=True, check=False)
+    done = subprocess.run(
+        [sys.executable, "-m", "pactcalc", "--version"], capture_output=True, text=True, check=False
+    )
     assert done.returncode == 0
     assert done.stdout.strip() == f"pactcalc {__version__}"
 
@@ -94,9 +95,12 @@ def test_committed_schema_is_current():
 
 def test_every_schema_field_has_a_description():
     schema = json_schema()
-    missing = [f"{model}.{name}" for model, body in schema["$defs"].items()
-               for name, prop in body.get("properties", {}).items()
-               if "description" not in prop]
+    missing = [
+        f"{model}.{name}"
+        for model, body in schema["$defs"].items()
+        for name, prop in body.get("properties", {}).items()
+        if "description" not in prop
+    ]
     missing += [name for name, prop in schema["properties"].items() if "description" not in prop]
     assert missing == []
 
@@ -144,8 +148,9 @@ def test_run_json(tmp_path):
 
 def test_run_json_without_payback_is_null(tmp_path):
     text = SMALL.replace("amount: 300}", "amount: 3000}")
-    data = json.loads(runner.invoke(app, ["run", str(write(tmp_path, text)),
-                                          "--format", "json"]).stdout)
+    data = json.loads(
+        runner.invoke(app, ["run", str(write(tmp_path, text)), "--format", "json"]).stdout
+    )
     assert data["payback_years"] is None  # 3000 > 2 × 600 returned within the horizon
     check = next(c for c in data["checks"] if c["expression"] == "payback_years <= 1")
     assert check["passed"] is False and check["actual"] is None
@@ -184,8 +189,11 @@ def test_invalid_file_exit_2_nothing_written(tmp_path):
 
 
 def test_three_mistakes_reported_at_once(tmp_path):
-    text = SMALL.replace("amount: 400}", "amount: uren * tarief}") \
-        .replace("years: 2", "years: 2\nyears: 3").replace("  - {id: wmo,", "  - {idd: x, id: wmo,")
+    text = (
+        SMALL.replace("amount: 400}", "amount: uren * tarief}")
+        .replace("years: 2", "years: 2\nyears: 3")
+        .replace("  - {id: wmo,", "  - {idd: x, id: wmo,")
+    )
     result = runner.invoke(app, ["check", str(write(tmp_path, text)), "--lang", "en"])
     assert result.exit_code == 2
     out = result.stdout
@@ -202,8 +210,10 @@ def test_check_exit_codes(tmp_path):
     assert runner.invoke(app, ["check", str(good)]).exit_code == 0
     result = runner.invoke(app, ["check", str(failing), "--lang", "en"])
     assert result.exit_code == 1
-    assert f"{failing}:18:5: check 'headroom_min >= 500' failed: lowest headroom in a year " \
-           "is €300" in result.stdout
+    assert (
+        f"{failing}:18:5: check 'headroom_min >= 500' failed: lowest headroom in a year "
+        "is €300" in result.stdout
+    )
     assert runner.invoke(app, ["check", str(failing), str(bad)]).exit_code == 2
 
 
@@ -211,8 +221,10 @@ def test_check_missing_payback_says_so(tmp_path):
     path = write(tmp_path, SMALL.replace("amount: 300}", "amount: 3000}"))
     result = runner.invoke(app, ["check", str(path), "--lang", "en"])
     assert result.exit_code == 1
-    assert "check 'payback_years <= 1' failed: there is no payback within the 2-year " \
-           "horizon" in result.stdout
+    assert (
+        "check 'payback_years <= 1' failed: there is no payback within the 2-year "
+        "horizon" in result.stdout
+    )
 
 
 def test_check_folder_skips_hidden_and_non_scenarios(tmp_path):

@@ -143,7 +143,8 @@ def test_totals_and_headroom_min():
 
 
 def test_headroom_counts_only_budget_funded_costs():
-    r = result_of("""\
+    r = result_of(
+        """\
         budget:
           - {name: Budget, partner: gem, amount: 1000}
         effort:
@@ -152,7 +153,9 @@ def test_headroom_counts_only_budget_funded_costs():
         investments:
           - {name: Eigen investering, partner: gem, amount: 9000, paid_from: own}
           - {name: Budget investering, partner: gem, amount: 200}
-        """, years=2)
+        """,
+        years=2,
+    )
     # budget 1000 − (effort 300 + invest 200 paid from budget) = 500 in 2021; 1000 − 300 = 700
     assert values(r.headroom_per_year) == pytest.approx([500, 700])
     assert metric(r, "headroom_min") == pytest.approx(500)
@@ -195,21 +198,27 @@ def test_expressions_with_parameters_series_and_weeks_per_year():
 
 
 def test_weeks_per_year_defaults_to_52():
-    r = result_of("""\
+    r = result_of(
+        """\
         baseline:
           - {name: Weken, partner: gem, amount: weeks_per_year * 10}
-        """, years=1)
+        """,
+        years=1,
+    )
     assert values(r.baseline_per_year) == pytest.approx([520])  # 52 × 10
 
 
 def test_from_and_until_limit_the_years_a_line_runs():
-    r = result_of("""\
+    r = result_of(
+        """\
         baseline:
           - {name: Al lopend, partner: gem, amount: 100, from: 2019, until: 2022}
           - {name: Later, partner: gem, amount: 100, from: 2023}
           - {name: Eerste jaar, partner: gem, amount: 100, until: 2021}
           - {name: Midden, partner: gem, amount: 100, from: 2022, until: 2023}
-        """, years=4)
+        """,
+        years=4,
+    )
     by_name = {line.name: values(line.eur_per_year) for line in r.lines}
     # horizon 2021–2024
     assert by_name["Al lopend"] == pytest.approx([100, 100, 0, 0])  # started 2019, runs to 2022
@@ -221,13 +230,16 @@ def test_from_and_until_limit_the_years_a_line_runs():
 
 
 def test_investment_year_takes_the_series_value_of_that_year():
-    r = result_of("""\
+    r = result_of(
+        """\
         series:
           clients: [1, 2, 3, 4]
         investments:
           - {name: Later, partner: gem, amount: clients * 10, year: 2023, paid_from: own}
           - {name: Standaard, partner: wmo, amount: 7, paid_from: own}
-        """, years=4)
+        """,
+        years=4,
+    )
     by_name = {line.name: values(line.eur_per_year) for line in r.lines}
     # clients in 2023 = 3 → 30, only in 2023
     assert by_name["Later"] == pytest.approx([0, 0, 30, 0])
@@ -240,12 +252,15 @@ def test_investment_year_takes_the_series_value_of_that_year():
 
 
 def test_indexation_from_price_year():
-    r = result_of("""\
+    r = result_of(
+        """\
         baseline:
           - {name: B, partner: gem, amount: 1000}
         investments:
           - {name: I, partner: gem, amount: 100, year: 2022, paid_from: own}
-        """, top="price_year: 2020\nindexation: 0.1\n")
+        """,
+        top="price_year: 2020\nindexation: 0.1\n",
+    )
     # 1000 × 1.1^(2021−2020) = 1100; × 1.1^2 = 1210; × 1.1^3 = 1331
     assert values(r.baseline_per_year) == pytest.approx([1100, 1210, 1331])
     # investment 100 × 1.1^(2022−2020) = 121
@@ -253,22 +268,28 @@ def test_indexation_from_price_year():
 
 
 def test_indexation_price_year_defaults_to_start_year():
-    r = result_of("""\
+    r = result_of(
+        """\
         baseline:
           - {name: B, partner: gem, amount: 1000}
         budget:
           - {name: Bud, partner: gem, amount: 200}
-        """, top="indexation: 0.1\n")
+        """,
+        top="indexation: 0.1\n",
+    )
     # 1000 × 1.1^0, ^1, ^2
     assert values(r.baseline_per_year) == pytest.approx([1000, 1100, 1210])
     assert values(r.budget_per_year) == pytest.approx([200, 220, 242])
 
 
 def test_indexation_price_year_after_start_year_deflates_earlier_years():
-    r = result_of("""\
+    r = result_of(
+        """\
         baseline:
           - {name: B, partner: gem, amount: 1000}
-        """, top="price_year: 2022\nindexation: 0.1\n")
+        """,
+        top="price_year: 2022\nindexation: 0.1\n",
+    )
     # 1000 × 1.1^(−1) = 909.09…; 1000; 1000 × 1.1 = 1100
     assert values(r.baseline_per_year) == pytest.approx([1000 / 1.1, 1000, 1100])
 
@@ -321,12 +342,15 @@ def test_npv_at_rate_zero_is_the_plain_sum():
 
 
 def test_npv_at_another_rate_discounts_a_later_investment():
-    r = result_of("""\
+    r = result_of(
+        """\
         baseline:
           - {name: B, partner: gem, amount: 500}
         investments:
           - {name: I, partner: gem, amount: 1100, year: 2022, paid_from: own}
-        """, top="discount_rate: 0.1\n")
+        """,
+        top="discount_rate: 0.1\n",
+    )
     # net = [500, 500 − 1100, 500] = [500, −600, 500]
     # npv = 500 − 600/1.1 + 500/1.21 = 500 − 545.4545 + 413.2231 = 367.7686
     assert metric(r, "npv") == pytest.approx(500 - 600 / 1.1 + 500 / 1.21)
@@ -376,10 +400,15 @@ WORKED = [
 
 
 def payback_body(investment: list[int], returns: list[int]) -> str:
-    lines = [f"series:\n  returns: {returns}\n",
-             "baseline:\n  - {name: R, partner: gem, amount: returns}\n"]
-    invest = [f"  - {{name: I{i}, partner: gem, amount: {amount}, year: {2021 + i}, "
-              "paid_from: own}\n" for i, amount in enumerate(investment) if amount]
+    lines = [
+        f"series:\n  returns: {returns}\n",
+        "baseline:\n  - {name: R, partner: gem, amount: returns}\n",
+    ]
+    invest = [
+        f"  - {{name: I{i}, partner: gem, amount: {amount}, year: {2021 + i}, paid_from: own}}\n"
+        for i, amount in enumerate(investment)
+        if amount
+    ]
     if invest:
         lines.append("investments:\n" + "".join(invest))
     return "".join(lines) + "discount_rate: 0\n"
@@ -419,7 +448,8 @@ def test_negative_again_warning_names_the_calendar_year():
 
 
 def test_missing_payback_fails_a_payback_check_with_actual_none():
-    r = result_of("""\
+    r = result_of(
+        """\
         baseline:
           - {name: B, partner: gem, amount: 100}
         investments:
@@ -428,7 +458,9 @@ def test_missing_payback_fails_a_payback_check_with_actual_none():
           - payback_years <= 3
           - payback_years > 0
           - discounted_payback_years <= 3
-        """, years=2)
+        """,
+        years=2,
+    )
     # −1000 + 100 + 100 = −800 at the end of the horizon: no payback
     assert math.isnan(metric(r, "payback_years"))
     for text in ("payback_years <= 3", "payback_years > 0", "discounted_payback_years <= 3"):
@@ -493,7 +525,8 @@ def test_who_pays_pro_rata_to_the_budget_that_year():
     assert sum(metric(r, "net_total", pid) for pid in p) == pytest.approx(metric(r, "net_total"))
     for t in range(2):
         assert sum(values(partner.net_per_year)[t] for partner in r.partners) == pytest.approx(
-            values(r.net_per_year)[t])
+            values(r.net_per_year)[t]
+        )
 
 
 def test_partner_checks():
@@ -546,15 +579,21 @@ def test_year_without_budget_warns_and_shares_pro_rata_over_the_horizon():
     assert sum(metric(r, "net_total", pid) for pid in p) == pytest.approx(150)
 
 
-@pytest.mark.parametrize("budget", [
-    "",  # no budget line at all
-    "budget:\n  - {name: Leeg, partner: gem, amount: 0}\n",  # budget lines that sum to zero
-])
+@pytest.mark.parametrize(
+    "budget",
+    [
+        "",  # no budget line at all
+        "budget:\n  - {name: Leeg, partner: gem, amount: 0}\n",  # budget lines that sum to zero
+    ],
+)
 def test_budget_funded_costs_without_any_budget_is_an_error(budget):
-    document = run(budget + """\
+    document = run(
+        budget
+        + """\
 effort:
   - {name: Begeleiding, partner: wmo, amount: 200}
-""")
+"""
+    )
     problem = only(document, "PC129")
     assert problem.is_error
     assert "paid_from: own" in problem.message("en")
@@ -662,7 +701,9 @@ def test_negative_investment_is_a_warning():
 
 
 def test_checks_pass_and_fail_with_their_actual_values():
-    r = result_of(FORMULAS + """\
+    r = result_of(
+        FORMULAS
+        + """\
 checks:
   - headroom_min >= 0
   - headroom_min > 300
@@ -670,7 +711,8 @@ checks:
   - npv < 1670
   - payback_years <= 3
   - effort_total < 1200.5
-""")
+"""
+    )
     expected = {
         "headroom_min >= 0": (300, True),  # 300 >= 0
         "headroom_min > 300": (300, False),  # not strictly above
@@ -688,12 +730,15 @@ checks:
 
 
 def test_payback_of_zero_passes_a_payback_check():
-    r = result_of("""\
+    r = result_of(
+        """\
         baseline:
           - {name: B, partner: gem, amount: 50}
         checks:
           - payback_years <= 3
-        """, years=2)
+        """,
+        years=2,
+    )
     # never negative: payback 0
     c = check(r, "payback_years <= 3")
     assert c.actual == 0
@@ -705,15 +750,18 @@ def test_payback_of_zero_passes_a_payback_check():
 ONE_LINE = "baseline:\n  - {name: B, partner: gem, amount: 1}\n"
 
 
-@pytest.mark.parametrize(("top", "rate", "source"), [
-    ("", 0.0225, DEFAULT_DISCOUNT_SOURCE),  # not given
-    ("discount_rate: 0.0225\n", 0.0225, DEFAULT_DISCOUNT_SOURCE),  # equal to the default
-    ("discount_rate: {value: 0.0225}\n", 0.0225, DEFAULT_DISCOUNT_SOURCE),
-    ("discount_rate: {value: 0.03, source: Werkgroep 2015}\n", 0.03, "Werkgroep 2015"),
-    ("discount_rate: {value: 0.0225, source: Eigen bron}\n", 0.0225, "Eigen bron"),
-    ("discount_rate: 0.03\n", 0.03, None),  # another value without a source
-    ("discount_rate: {value: 0.016}\n", 0.016, None),
-])
+@pytest.mark.parametrize(
+    ("top", "rate", "source"),
+    [
+        ("", 0.0225, DEFAULT_DISCOUNT_SOURCE),  # not given
+        ("discount_rate: 0.0225\n", 0.0225, DEFAULT_DISCOUNT_SOURCE),  # equal to the default
+        ("discount_rate: {value: 0.0225}\n", 0.0225, DEFAULT_DISCOUNT_SOURCE),
+        ("discount_rate: {value: 0.03, source: Werkgroep 2015}\n", 0.03, "Werkgroep 2015"),
+        ("discount_rate: {value: 0.0225, source: Eigen bron}\n", 0.0225, "Eigen bron"),
+        ("discount_rate: 0.03\n", 0.03, None),  # another value without a source
+        ("discount_rate: {value: 0.016}\n", 0.016, None),
+    ],
+)
 def test_discount_rate_source(top, rate, source):
     r = result_of(ONE_LINE, top=top)
     assert r.discount_rate == pytest.approx(rate)
@@ -766,7 +814,8 @@ def test_each_year_without_budget_gets_its_own_warning():
     # gem holds the whole horizon's budget: it pays all 30; wmo 0
     assert metric(r, "pays_total", "gem") == pytest.approx(30)
     assert metric(r, "net_total", "gem") + metric(r, "net_total", "wmo") + metric(
-        r, "net_total", "zk") == pytest.approx(metric(r, "net_total"))  # −30
+        r, "net_total", "zk"
+    ) == pytest.approx(metric(r, "net_total"))  # −30
 
 
 def test_year_without_budget_and_without_budget_funded_costs_is_silent():
@@ -787,7 +836,8 @@ def test_negative_returns_first_then_payback_by_the_formula():
 
 
 def test_positive_then_negative_for_good_has_no_payback():
-    r = result_of("""\
+    r = result_of(
+        """\
         discount_rate: 0
         baseline:
           - {name: B, partner: gem, amount: 300}
@@ -795,7 +845,9 @@ def test_positive_then_negative_for_good_has_no_payback():
           - {name: I, partner: gem, amount: 1000, year: 2022, paid_from: own}
         checks:
           - payback_years <= 3
-        """, years=2)
+        """,
+        years=2,
+    )
     # cumulative 300 after 2021, 300 − 1000 + 300 = −400 after 2022: never back to zero
     assert math.isnan(metric(r, "payback_years"))
     assert check(r, "payback_years <= 3").actual is None
@@ -803,10 +855,13 @@ def test_positive_then_negative_for_good_has_no_payback():
 
 
 def test_one_element_series_list_is_the_wrong_length():
-    document = load_scenario_text(text_of("""\
+    document = load_scenario_text(
+        text_of("""\
         series:
           s: [5]
         baseline:
           - {name: B, partner: gem, amount: s}
-        """), "t.yaml")
+        """),
+        "t.yaml",
+    )
     assert "PC120" in codes(document)

@@ -59,8 +59,7 @@ def _param(scenario: Path, lang: str, expected: Path) -> object:
 def _check(path: Path, lang: str = "en") -> tuple[list[str], int]:
     """stdout lines of `pactcalc check PATH --lang LANG` and the exit code."""
     # Inside GitHub Actions `check` defaults to the github format: ask for the plain one.
-    result = runner.invoke(app, ["check", str(path), "--lang", lang],
-                           env={"GITHUB_ACTIONS": None})
+    result = runner.invoke(app, ["check", str(path), "--lang", lang], env={"GITHUB_ACTIONS": None})
     assert result.exception is None or isinstance(result.exception, SystemExit), result.output
     return result.stdout.splitlines(), result.exit_code
 
@@ -69,8 +68,7 @@ def _code_of(scenario: Path) -> str:
     return scenario.name.split("-", 1)[0]
 
 
-@pytest.mark.parametrize(("scenario", "lang", "expected"),
-                         [_param(*case) for case in CASES])
+@pytest.mark.parametrize(("scenario", "lang", "expected"), [_param(*case) for case in CASES])
 def test_catalogue_case(scenario: Path, lang: str, expected: Path) -> None:
     lines, exit_code = _check(scenario, lang)
     assert lines, "no output at all"
@@ -84,12 +82,18 @@ def test_catalogue_case(scenario: Path, lang: str, expected: Path) -> None:
     assert exit_code == (2 if has_error else 0), summary
 
 
-@pytest.mark.parametrize(("scenario", "lang", "expected"), CASES,
-                         ids=[f"{s.stem}-{lang}" for s, lang, _ in CASES])
+@pytest.mark.parametrize(
+    ("scenario", "lang", "expected"), CASES, ids=[f"{s.stem}-{lang}" for s, lang, _ in CASES]
+)
 def test_case_triggers_its_code_only(scenario: Path, lang: str, expected: Path) -> None:
     """Each case shows the problem it is named after, and nothing else."""
-    codes = set(re.findall(r"^FILE(?::\d+)*: (?:error|warning): (PC\d{3}) ",
-                           expected.read_text(encoding="utf-8"), re.MULTILINE))
+    codes = set(
+        re.findall(
+            r"^FILE(?::\d+)*: (?:error|warning): (PC\d{3}) ",
+            expected.read_text(encoding="utf-8"),
+            re.MULTILINE,
+        )
+    )
     assert codes == {_code_of(scenario)}
 
 
@@ -186,7 +190,8 @@ def test_pc004_not_utf8(tmp_path: Path) -> None:
 def test_docs_errors_md_is_up_to_date() -> None:
     assert ERRORS_MD.is_file(), "run: python -m pactcalc.docs"
     assert ERRORS_MD.read_text(encoding="utf-8") == errors_markdown(), (
-        "docs/errors.md is stale; run: python -m pactcalc.docs")
+        "docs/errors.md is stale; run: python -m pactcalc.docs"
+    )
 
 
 def test_docs_cover_every_code() -> None:

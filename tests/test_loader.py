@@ -33,8 +33,9 @@ def codes(loaded: Loaded) -> list[str]:
 
 def only(loaded: Loaded, code: str) -> Problem:
     """The single problem of ``loaded``, which must have ``code``."""
-    assert codes(loaded) == [code], [(p.code, p.line, p.col, p.message("en"))
-                                     for p in loaded.problems]
+    assert codes(loaded) == [code], [
+        (p.code, p.line, p.col, p.message("en")) for p in loaded.problems
+    ]
     return loaded.problems[0]
 
 
@@ -55,14 +56,14 @@ def both_parsers(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch
 # --- values and positions --------------------------------------------------------------------
 
 POSITIONS = (
-    "pactcalc: 1\n"          # line 1
-    "name: Test\n"           # line 2
-    "rate: 0.0225\n"         # line 3
-    "items:\n"               # line 4
-    "  - 1e5\n"              # line 5
-    "  - -3\n"               # line 6
-    "  - {amount: 5}\n"      # line 7
-    "empty:\n"               # line 8
+    "pactcalc: 1\n"  # line 1
+    "name: Test\n"  # line 2
+    "rate: 0.0225\n"  # line 3
+    "items:\n"  # line 4
+    "  - 1e5\n"  # line 5
+    "  - -3\n"  # line 6
+    "  - {amount: 5}\n"  # line 7
+    "empty:\n"  # line 8
 )
 
 
@@ -365,8 +366,7 @@ def test_brackets_in_quotes_comments_and_block_scalars_do_not_count() -> None:
         "b: '" + "{" * 100 + "'\n"
         "c: x # " + "[" * 100 + "\n"
         "d: see [ and { " + "[" * 100 + "\n"
-        "e: |\n" + "".join(" " * (i + 2) + "[\n" for i in range(100))
-        + "f: 1\n"
+        "e: |\n" + "".join(" " * (i + 2) + "[\n" for i in range(100)) + "f: 1\n"
     )
     loaded = load(source)
     assert loaded.problems == []
@@ -477,8 +477,12 @@ def test_tags_pc014() -> None:
 
 @pytest.mark.parametrize(
     ("source", "kind"),
-    [("- a\n- b\n", "a list"), ("just text\n", "a single value"), ("42\n", "a single value"),
-     ("'quoted'\n", "a single value")],
+    [
+        ("- a\n- b\n", "a list"),
+        ("just text\n", "a single value"),
+        ("42\n", "a single value"),
+        ("'quoted'\n", "a single value"),
+    ],
 )
 def test_top_level_not_a_mapping_pc010(source: str, kind: str) -> None:
     loaded = load(source)
@@ -603,14 +607,7 @@ def test_thousands_dot_warning_pc304() -> None:
 
 
 def test_all_problems_of_a_file_at_once() -> None:
-    loaded = load(
-        "a: 1\n"
-        "a: 2\n"
-        "p: {value: 57,60}\n"
-        "q: &x 62.000\n"
-        "r: !!int 3\n"
-        "s: [10,5, 2]\n"
-    )
+    loaded = load("a: 1\na: 2\np: {value: 57,60}\nq: &x 62.000\nr: !!int 3\ns: [10,5, 2]\n")
     assert [(p.code, p.line) for p in loaded.problems] == [
         ("PC007", 2),
         ("PC011", 3),

@@ -25,8 +25,15 @@ def _detail(report: FileReport, check: CheckResult, lang: str) -> str:
 
 def summary_line(run: CheckRun, lang: str) -> str:
     extra = t("skipped", lang, n=run.skipped) if run.skipped else ""
-    return t("summary_line", lang, files=len(run.reports), passed=run.count("passed"),
-             failed=run.count("failed"), invalid=run.count("invalid"), skipped=extra)
+    return t(
+        "summary_line",
+        lang,
+        files=len(run.reports),
+        passed=run.count("passed"),
+        failed=run.count("failed"),
+        invalid=run.count("invalid"),
+        skipped=extra,
+    )
 
 
 def text(run: CheckRun, lang: str, quiet: bool = False) -> str:
@@ -49,27 +56,53 @@ def as_json(run: CheckRun, lang: str) -> str:
         checks = []
         for check in report.checks:
             line, col = report.check_location(check)
-            checks.append({"expression": check.check.text, "line": line, "col": col,
-                           "passed": check.passed, "actual": check.actual,
-                           "message": _detail(report, check, lang)})
-        files.append({
-            "file": report.file,
-            "status": report.status,
-            "errors": [_problem(p, lang) for p in report.problems if p.is_error],
-            "warnings": [_problem(p, lang) for p in report.problems if not p.is_error],
-            "checks": checks,
-        })
-    return json.dumps({
-        "files": files,
-        "summary": {"files": len(run.reports), "passed": run.count("passed"),
-                    "failed": run.count("failed"), "invalid": run.count("invalid"),
-                    "skipped": run.skipped, "exit_code": run.exit_code},
-    }, ensure_ascii=False, indent=2) + "\n"
+            checks.append(
+                {
+                    "expression": check.check.text,
+                    "line": line,
+                    "col": col,
+                    "passed": check.passed,
+                    "actual": check.actual,
+                    "message": _detail(report, check, lang),
+                }
+            )
+        files.append(
+            {
+                "file": report.file,
+                "status": report.status,
+                "errors": [_problem(p, lang) for p in report.problems if p.is_error],
+                "warnings": [_problem(p, lang) for p in report.problems if not p.is_error],
+                "checks": checks,
+            }
+        )
+    return (
+        json.dumps(
+            {
+                "files": files,
+                "summary": {
+                    "files": len(run.reports),
+                    "passed": run.count("passed"),
+                    "failed": run.count("failed"),
+                    "invalid": run.count("invalid"),
+                    "skipped": run.skipped,
+                    "exit_code": run.exit_code,
+                },
+            },
+            ensure_ascii=False,
+            indent=2,
+        )
+        + "\n"
+    )
 
 
 def _problem(problem: Any, lang: str) -> dict[str, Any]:
-    return {"code": problem.code, "severity": problem.severity, "line": problem.line,
-            "col": problem.col, "message": problem.message(lang)}
+    return {
+        "code": problem.code,
+        "severity": problem.severity,
+        "line": problem.line,
+        "col": problem.col,
+        "message": problem.message(lang),
+    }
 
 
 def junit(run: CheckRun, lang: str) -> str:
@@ -84,35 +117,48 @@ def junit(run: CheckRun, lang: str) -> str:
         if report.status == "invalid":
             case = ET.SubElement(suite, "testcase", name="valid scenario", classname=report.file)
             first = errors[0] if errors else None
-            element = ET.SubElement(case, "error", type=first.code if first else "invalid",
-                                    message=first.message(lang) if first else "invalid")
+            element = ET.SubElement(
+                case,
+                "error",
+                type=first.code if first else "invalid",
+                message=first.message(lang) if first else "invalid",
+            )
             element.text = "\n".join(f"{p.where()}: {p.code} {p.message(lang)}" for p in errors)
             counts["tests"] += 1
             counts["errors"] += 1
         for check in report.checks:
             line, _col = report.check_location(check)
-            case = ET.SubElement(suite, "testcase", name=check.check.text,
-                                 classname=report.file, file=report.file, line=str(line or 0))
+            case = ET.SubElement(
+                suite,
+                "testcase",
+                name=check.check.text,
+                classname=report.file,
+                file=report.file,
+                line=str(line or 0),
+            )
             counts["tests"] += 1
             if not check.passed:
                 counts["failures"] += 1
-                failure = ET.SubElement(case, "failure", type="check",
-                                        message=_detail(report, check, lang))
+                failure = ET.SubElement(
+                    case, "failure", type="check", message=_detail(report, check, lang)
+                )
                 assert report.document is not None
                 failure.text = check_line(report.document, check, lang)
         warnings = [p for p in report.problems if not p.is_error]
         if warnings:
             out = ET.SubElement(suite, "system-out")
-            out.text = "\n".join(f"{p.where()}: warning: {p.code} {p.message(lang)}"
-                                 for p in warnings)
+            out.text = "\n".join(
+                f"{p.where()}: warning: {p.code} {p.message(lang)}" for p in warnings
+            )
         for key, value in counts.items():
             suite.set(key, str(value))
             totals[key] += value
     for key, value in totals.items():
         suites.set(key, str(value))
     ET.indent(suites)
-    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(
-        suites, encoding="unicode") + "\n"
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(suites, encoding="unicode") + "\n"
+    )
 
 
 def _escape_data(text: str) -> str:
@@ -123,8 +169,9 @@ def _escape_property(text: str) -> str:
     return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def _command(kind: str, message: str, file: str, line: int | None, col: int | None,
-             title: str) -> str:
+def _command(
+    kind: str, message: str, file: str, line: int | None, col: int | None, title: str
+) -> str:
     props = [f"file={_escape_property(file)}"]
     if line is not None:
         props.append(f"line={line}")
@@ -140,13 +187,28 @@ def github(run: CheckRun, lang: str) -> str:
     lines = []
     for report in run.reports:
         for p in report.problems:
-            lines.append(_command("error" if p.is_error else "warning", p.message(lang),
-                                  p.file, p.line, p.col, f"pactcalc {p.code}"))
+            lines.append(
+                _command(
+                    "error" if p.is_error else "warning",
+                    p.message(lang),
+                    p.file,
+                    p.line,
+                    p.col,
+                    f"pactcalc {p.code}",
+                )
+            )
         for check in report.failed_checks:
             line, col = report.check_location(check)
-            lines.append(_command("error", f"check '{check.check.text}' failed: "
-                                  f"{_detail(report, check, lang)}", report.file, line, col,
-                                  "pactcalc check failed"))
+            lines.append(
+                _command(
+                    "error",
+                    f"check '{check.check.text}' failed: {_detail(report, check, lang)}",
+                    report.file,
+                    line,
+                    col,
+                    "pactcalc check failed",
+                )
+            )
     lines.append(summary_line(run, lang))
     return "".join(f"{line}\n" for line in lines)
 

@@ -17,8 +17,17 @@ from pactcalc.i18n import money, number, optional, percent, ratio_text, t, years
 from pactcalc.problems import format_problem
 
 MONEY_METRICS = {
-    "effort_total", "investment_total", "budget_total", "headroom_total", "headroom_min",
-    "baseline_total", "savings_total", "benefits_total", "npv", "pays_total", "net_total",
+    "effort_total",
+    "investment_total",
+    "budget_total",
+    "headroom_total",
+    "headroom_min",
+    "baseline_total",
+    "savings_total",
+    "benefits_total",
+    "npv",
+    "pays_total",
+    "net_total",
 }
 PAYBACK_METRICS = {"payback_years", "discounted_payback_years"}
 
@@ -37,8 +46,9 @@ def scalar(value: Any) -> float:
     return float(value)
 
 
-def metric_text(result: Result, name: str, value: float | None, lang: str,
-                payback_decimals: int = 1) -> str:
+def metric_text(
+    result: Result, name: str, value: float | None, lang: str, payback_decimals: int = 1
+) -> str:
     """A metric's value as text in ``lang``: money, years or a ratio."""
     if name in PAYBACK_METRICS:
         return years_text(value, lang, len(result.years), payback_decimals)
@@ -56,24 +66,40 @@ def rate_source(result: Result, lang: str) -> str:
 
 
 def rate_line(result: Result, lang: str) -> str:
-    """"Discontovoet 2,25%: <source>" — shown under every summary, so that a stale
+    """ "Discontovoet 2,25%: <source>" — shown under every summary, so that a stale
     default is never silent."""
-    return f"{t('discount_rate', lang)} {percent(result.discount_rate, lang)}: " \
-           f"{rate_source(result, lang)}"
+    return (
+        f"{t('discount_rate', lang)} {percent(result.discount_rate, lang)}: "
+        f"{rate_source(result, lang)}"
+    )
 
 
 def summary(result: Result, lang: str) -> Table:
     """The answer first: the headline metrics with their values."""
-    names = ["effort_total", "budget_total", "headroom_total", "headroom_min",
-             "investment_total", "baseline_total", "savings_total", "benefits_total", "npv",
-             "roi", "bcr", "payback_years", "discounted_payback_years"]
+    names = [
+        "effort_total",
+        "budget_total",
+        "headroom_total",
+        "headroom_min",
+        "investment_total",
+        "baseline_total",
+        "savings_total",
+        "benefits_total",
+        "npv",
+        "roi",
+        "bcr",
+        "payback_years",
+        "discounted_payback_years",
+    ]
     rows, raw = [], []
     for name in names:
         value = optional(scalar(result.metric(name)))
         label = t(name, lang)
         if name == "npv":
-            label = f"{label} ({t('discount_rate', lang).lower()} "\
-                    f"{percent(result.discount_rate, lang)})"
+            label = (
+                f"{label} ({t('discount_rate', lang).lower()} "
+                f"{percent(result.discount_rate, lang)})"
+            )
         rows.append([label, metric_text(result, name, value, lang)])
         raw.append([name, value])
     rows.append([t("discount_rate", lang), percent(result.discount_rate, lang)])
@@ -89,18 +115,25 @@ def answers(result: Result, lang: str) -> list[str]:
         sentences.append(t("answer_budget_ok", lang))
     else:
         year = result.years[int(result.headroom_per_year.argmin())]
-        sentences.append(t("answer_budget_short", lang, year=year,
-                           amount=money(headroom_min, lang)))
+        sentences.append(
+            t("answer_budget_short", lang, year=year, amount=money(headroom_min, lang))
+        )
     if scalar(result.metric("investment_total")) == 0 and scalar(result.payback_years) == 0:
         sentences.append(t("answer_no_investment", lang))
     else:
         payback = optional(scalar(result.payback_years))
         if payback is None:
-            sentences.append(t("answer_no_payback", lang,
-                               horizon=t("within_horizon", lang, years=len(result.years))))
+            sentences.append(
+                t(
+                    "answer_no_payback",
+                    lang,
+                    horizon=t("within_horizon", lang, years=len(result.years)),
+                )
+            )
         else:
-            sentences.append(t("answer_payback", lang,
-                               years=years_text(payback, lang, len(result.years))))
+            sentences.append(
+                t("answer_payback", lang, years=years_text(payback, lang, len(result.years)))
+            )
     return sentences
 
 
@@ -136,23 +169,37 @@ def by_year(result: Result, lang: str) -> Table:
     for label, field, total in YEAR_ROWS:
         values = [float(v) for v in getattr(result, field)]
         total_value = scalar(result.metric(total)) if total else None
-        rows.append([t(label, lang), *(money(v, lang) for v in values),
-                     money(total_value, lang) if total_value is not None else ""])
+        rows.append(
+            [
+                t(label, lang),
+                *(money(v, lang) for v in values),
+                money(total_value, lang) if total_value is not None else "",
+            ]
+        )
         raw.append([label, *values, total_value])
     return Table(t("by_year", lang), header, rows, raw)
 
 
 def who_pays(result: Result, lang: str) -> Table:
-    header = [t("partner", lang), t("pays", lang), t("stops_paying", lang), t("gains", lang),
-              t("partner_net", lang)]
+    header = [
+        t("partner", lang),
+        t("pays", lang),
+        t("stops_paying", lang),
+        t("gains", lang),
+        t("partner_net", lang),
+    ]
     rows, raw = [], []
     for partner in result.partners:
-        values = [float(partner.total(m)) for m in
-                  ("pays_total", "baseline_total", "benefits_total", "net_total")]
+        values = [
+            float(partner.total(m))
+            for m in ("pays_total", "baseline_total", "benefits_total", "net_total")
+        ]
         rows.append([partner.name, *(money(v, lang) for v in values)])
         raw.append([partner.id, *values])
-    values = [scalar(result.metric(m)) for m in
-              ("costs_total", "baseline_total", "benefits_total", "net_total")]
+    values = [
+        scalar(result.metric(m))
+        for m in ("costs_total", "baseline_total", "benefits_total", "net_total")
+    ]
     rows.append([t("total", lang), *(money(v, lang) for v in values)])
     raw.append(["total", *values])
     return Table(t("who_pays", lang), header, rows, raw)
@@ -161,8 +208,7 @@ def who_pays(result: Result, lang: str) -> Table:
 def check_detail(result: Result, check: CheckResult, lang: str) -> str:
     """Why a check holds or fails, in words: "payback is 3.80 years"."""
     name = check.check.metric
-    label = t(name, lang) if check.check.partner is None else \
-        f"{name}[{check.check.partner}]"
+    label = t(name, lang) if check.check.partner is None else f"{name}[{check.check.partner}]"
     horizon = t("within_horizon", lang, years=len(result.years))
     if check.missing == "payback":
         return t("check_missing_payback", lang, horizon=horizon)
@@ -171,8 +217,9 @@ def check_detail(result: Result, check: CheckResult, lang: str) -> str:
     if check.missing == "partner":
         return t("check_missing_partner", lang, partner=check.check.partner)
     value = metric_text(result, name, check.actual, lang, payback_decimals=2)
-    return t("check_message_value", lang, label=label.lower() if lang == "en" else label,
-             value=value)
+    return t(
+        "check_message_value", lang, label=label.lower() if lang == "en" else label, value=value
+    )
 
 
 def check_line(document: Document, check: CheckResult, lang: str) -> str:
@@ -181,8 +228,10 @@ def check_line(document: Document, check: CheckResult, lang: str) -> str:
     line, col = document.locate(("checks", check.index))
     where = ":".join(str(x) for x in (document.file, line, col) if x is not None)
     verdict = "passed" if check.passed else "failed"
-    return f"{where}: check '{check.check.text}' {verdict}: " \
-           f"{check_detail(document.result, check, lang)}"
+    return (
+        f"{where}: check '{check.check.text}' {verdict}: "
+        f"{check_detail(document.result, check, lang)}"
+    )
 
 
 def problem_lines(document: Document, lang: str, excerpt: bool = True) -> list[str]:
@@ -215,9 +264,11 @@ def header_lines(result: Result, lang: str) -> list[str]:
     if scenario.municipality is not None:
         text = scenario.municipality.name
         if scenario.municipality.inhabitants is not None:
-            text += " — " + t("inhabitants", lang,
-                              n=number(scenario.municipality.inhabitants, lang))
+            text += " — " + t(
+                "inhabitants", lang, n=number(scenario.municipality.inhabitants, lang)
+            )
         lines.append(text)
-    lines.append(t("horizon", lang, first=result.years[0], last=result.years[-1],
-                   years=len(result.years)))
+    lines.append(
+        t("horizon", lang, first=result.years[0], last=result.years[-1], years=len(result.years))
+    )
     return lines

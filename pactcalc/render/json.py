@@ -27,7 +27,8 @@ def result_object(document: Document, lang: str) -> dict[str, Any]:
     assert result is not None
     partners = [
         {
-            "id": p.id, "name": p.name,
+            "id": p.id,
+            "name": p.name,
             "effort_per_year": _list(p.effort_per_year),
             "effort_total": float(p.total("effort_total")),
             "budget_total": float(p.total("budget_total")),
@@ -43,14 +44,19 @@ def result_object(document: Document, lang: str) -> dict[str, Any]:
     checks = []
     for check in result.checks:
         line, col = document.locate(("checks", check.index))
-        checks.append({
-            "expression": check.check.text, "file": document.file, "line": line, "col": col,
-            "passed": check.passed, "actual": check.actual,
-            "message": check_detail(result, check, lang),
-        })
+        checks.append(
+            {
+                "expression": check.check.text,
+                "file": document.file,
+                "line": line,
+                "col": col,
+                "passed": check.passed,
+                "actual": check.actual,
+                "message": check_detail(result, check, lang),
+            }
+        )
     warnings = [
-        {"code": p.code, "file": p.file, "line": p.line, "col": p.col,
-         "message": p.message(lang)}
+        {"code": p.code, "file": p.file, "line": p.line, "col": p.col, "message": p.message(lang)}
         for p in document.warnings
     ]
     return {

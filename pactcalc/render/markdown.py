@@ -34,15 +34,20 @@ def render(document: Document, lang: str) -> str:
     lines.append("")
     lines += _table(common.summary(result, lang))
     lines += [_cell(common.rate_line(result, lang)), ""]
-    for table in (common.effort_by_partner(result, lang), common.by_year(result, lang),
-                  common.who_pays(result, lang)):
+    for table in (
+        common.effort_by_partner(result, lang),
+        common.by_year(result, lang),
+        common.who_pays(result, lang),
+    ):
         lines += _table(table)
     if result.checks:
         lines += [f"## {t('checks', lang)}", ""]
         for check in result.checks:
             verdict = t("check_holds" if check.passed else "check_fails", lang)
-            lines.append(f"- `{_cell(check.check.text)}` — {verdict}: "
-                         f"{_cell(common.check_detail(result, check, lang))}")
+            lines.append(
+                f"- `{_cell(check.check.text)}` — {verdict}: "
+                f"{_cell(common.check_detail(result, check, lang))}"
+            )
         lines.append("")
     if document.warnings:
         lines += [f"## {t('warnings', lang)}", ""]

@@ -15,8 +15,13 @@ from pactcalc.render.common import Table
 
 
 def _rich_table(table: Table, show_header: bool = True) -> RichTable:
-    rich = RichTable(title=table.title, title_justify="left", title_style="bold",
-                     show_header=show_header, header_style="bold")
+    rich = RichTable(
+        title=table.title,
+        title_justify="left",
+        title_style="bold",
+        show_header=show_header,
+        header_style="bold",
+    )
     for i, head in enumerate(table.header):
         if i == 0:  # labels may wrap; numbers are never cut
             width = min(24, max(len(head), *(len(row[0]) for row in table.rows)))
@@ -32,8 +37,12 @@ def _rich_table(table: Table, show_header: bool = True) -> RichTable:
 def _tables(document: Document, lang: str) -> list[Table]:
     result = document.result
     assert result is not None
-    return [common.summary(result, lang), common.effort_by_partner(result, lang),
-            common.by_year(result, lang), common.who_pays(result, lang)]
+    return [
+        common.summary(result, lang),
+        common.effort_by_partner(result, lang),
+        common.by_year(result, lang),
+        common.who_pays(result, lang),
+    ]
 
 
 def required_width(document: Document, lang: str) -> int:
@@ -42,8 +51,10 @@ def required_width(document: Document, lang: str) -> int:
     widest = 0
     for table in _tables(document, lang):
         first = min(24, max(len(table.header[0]), *(len(row[0]) for row in table.rows)))
-        numbers = sum(max(len(table.header[i]), *(len(row[i]) for row in table.rows))
-                      for i in range(1, len(table.header)))
+        numbers = sum(
+            max(len(table.header[i]), *(len(row[i]) for row in table.rows))
+            for i in range(1, len(table.header))
+        )
         widest = max(widest, first + numbers + 3 * len(table.header) + 1)
     return widest
 
@@ -69,13 +80,19 @@ def renderable(document: Document, lang: str) -> Group:
         for check in result.checks:
             verdict = t("check_holds" if check.passed else "check_fails", lang)
             mark, style = ("✓", "green") if check.passed else ("✗", "red")
-            parts.append(Text.assemble((f"{mark} ", style), f"{check.check.text} — {verdict}: ",
-                                       common.check_detail(result, check, lang)))
+            parts.append(
+                Text.assemble(
+                    (f"{mark} ", style),
+                    f"{check.check.text} — {verdict}: ",
+                    common.check_detail(result, check, lang),
+                )
+            )
     if document.warnings:
         parts += [Text(""), Text(t("warnings", lang), style="bold yellow")]
         for problem in document.warnings:
-            parts.append(Text(f"{problem.where()}: {problem.code} {problem.message(lang)}",
-                              style="yellow"))
+            parts.append(
+                Text(f"{problem.where()}: {problem.code} {problem.message(lang)}", style="yellow")
+            )
     cited, assumed = common.sources(result, lang)
     parts += [Text(""), Text(t("sources", lang), style="bold")]
     parts += [Text(f"• {s}") for s in cited]
@@ -87,7 +104,11 @@ def renderable(document: Document, lang: str) -> Group:
 
 def render(document: Document, lang: str, console: Console | None = None) -> str:
     """Plain text of the terminal view (for --output); printing uses :func:`renderable`."""
-    console = console or Console(width=max(100, required_width(document, lang)), record=True,
-                                 file=io.StringIO(), color_system=None)
+    console = console or Console(
+        width=max(100, required_width(document, lang)),
+        record=True,
+        file=io.StringIO(),
+        color_system=None,
+    )
     console.print(renderable(document, lang), crop=False)
     return console.export_text()
