@@ -442,9 +442,9 @@ def parse_check(text: str) -> Check | Problem:
         text=text.strip(),
         metric=metric,
         partner=partner,
-        op=match["op"],
+        op=match["op"],  # type: ignore[arg-type]  # the regex admits only the four operators
         bound=float(match["bound"]),
-    )  # type: ignore[arg-type]
+    )
 
 
 # --- validation ----------------------------------------------------------------------------
