@@ -132,6 +132,7 @@ class Result:
     investment_per_year: Array
     budget_per_year: Array
     budget_funded_per_year: Array
+    pact_cost_per_year: Array  # effort + investment: the cost in the PACT situation
     headroom_per_year: Array
     baseline_per_year: Array
     savings_per_year: Array
@@ -173,7 +174,7 @@ class Result:
         if name in totals:
             return totals[name].sum(axis=-1)
         if name == "costs_total":  # what all partners pay together: effort + investment
-            return (self.effort_per_year + self.investment_per_year).sum(axis=-1)
+            return self.pact_cost_per_year.sum(axis=-1)
         if name == "headroom_min":
             return self.headroom_per_year.min(axis=-1)
         value: Array = getattr(self, name)
@@ -335,6 +336,7 @@ def compute(
         investment_per_year=investment,
         budget_per_year=budget,
         budget_funded_per_year=budget_funded,
+        pact_cost_per_year=effort + investment,
         headroom_per_year=headroom,
         baseline_per_year=baseline,
         savings_per_year=savings,
