@@ -238,6 +238,47 @@ def check(
 
 
 @app.command()
+def explain(
+    file: Annotated[Path, typer.Argument(help="The scenario file (YAML).", dir_okay=False)],
+    name: Annotated[
+        str,
+        typer.Argument(
+            help="A metric (npv, headroom_min, payback_years, …) or the name of a line."
+        ),
+    ],
+    lang: LangOption = None,
+) -> None:
+    """Show how one number is made: the audit trail of a metric or a line.
+
+    The formula, then year by year the formula with the values put in and the result,
+    what feeds it (lines, other metrics) and the parameters and series it rests on, with
+    their sources — so a controller can follow a figure to its inputs.
+
+    Example: pactcalc explain examples/beschermd-wonen.yaml npv
+    """
+    from pactcalc import explain as trails
+    from pactcalc.problems import suggestion
+    from pactcalc.render import terminal
+
+    document = run_file(file, str(file))
+    language = _language(lang, document)
+    if document.result is None:
+        _print_problems(document.problems, document, language, err=True)
+        raise typer.Exit(2)
+    trail = trails.explain(document.result, name, language)
+    if trail is None:
+        known = trails.names(document.result)
+        _fail(
+            Problem("PC024", str(file), args={"name": name, "suggestion": suggestion(name, known)}),
+            language,
+        )
+    assert trail is not None
+    from rich.console import Console
+
+    Console().print(terminal.explain_renderable(trail, language), crop=False)
+
+
+@app.command()
 def init(
     path: Annotated[Path, typer.Argument(help="The new scenario file.", dir_okay=False)],
     case: Annotated[

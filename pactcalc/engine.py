@@ -48,6 +48,7 @@ class LineResult:
     partner: str
     paid_from: str | None
     eur_per_year: Array
+    running: Array  # bool per year: does the line run in that year
 
     @property
     def total(self) -> Array:
@@ -138,8 +139,16 @@ class Result:
     savings_per_year: Array
     benefits_per_year: Array
     net_per_year: Array
-    cumulative_per_year: Array
+    cumulative_per_year: Array  # E[k]: the cumulative net at the end of each year
     discount_factor_per_year: Array
+    returns_per_year: Array  # r[k] = savings + benefits
+    #: S[k] = E[k] − r[k]: the cumulative at the start of each year, after its investment
+    #: (the payback convention: investments are lumps at the start, returns spread evenly).
+    cumulative_start_per_year: Array
+    discounted_net_per_year: Array  # net[y] · df[y]
+    discounted_cumulative_per_year: Array
+    discounted_cumulative_start_per_year: Array
+    index_factor_per_year: Array  # (1 + indexation) ** (year − price_year)
     npv: Array
     pv_investment: Array
     pv_returns: Array
@@ -254,7 +263,13 @@ def compute(
                 )
             lines.append(
                 LineResult(
-                    kind, index, line.name, line.partner, getattr(line, "paid_from", None), eur
+                    kind,
+                    index,
+                    line.name,
+                    line.partner,
+                    getattr(line, "paid_from", None),
+                    eur,
+                    mask,
                 )
             )
 
@@ -344,6 +359,12 @@ def compute(
         net_per_year=net,
         cumulative_per_year=np.cumsum(net, axis=-1),
         discount_factor_per_year=df,
+        returns_per_year=returns,
+        cumulative_start_per_year=np.cumsum(net, axis=-1) - returns,
+        discounted_net_per_year=net * df,
+        discounted_cumulative_per_year=np.cumsum(net * df, axis=-1),
+        discounted_cumulative_start_per_year=np.cumsum(net * df, axis=-1) - returns * df,
+        index_factor_per_year=index_factor,
         npv=npv,
         pv_investment=pv_investment,
         pv_returns=pv_returns,

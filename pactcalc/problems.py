@@ -144,6 +144,12 @@ _SPECS: list[Spec] = [
         "kan {path} niet schrijven: {reason}",
         "cannot write {path}: {reason}",
     ),
+    Spec(
+        "PC024",
+        "unknown name to explain",
+        "'{name}' is geen metriek of regel van dit scenario{suggestion}",
+        "'{name}' is not a metric or line of this scenario{suggestion}",
+    ),
     # --- the format (validation) -------------------------------------------------------------
     Spec(
         "PC101",

@@ -27,8 +27,9 @@ ROOT = Path(__file__).resolve().parent.parent
 ERRORS = ROOT / "tests" / "errors"
 runner = CliRunner()
 
-#: About command-line paths, tested in test_cli.py.
-CLI_CODES = {"PC020", "PC021", "PC022", "PC023"}
+#: About the command line (paths, the name given to explain), tested in test_cli.py and
+#: test_explain.py.
+CLI_CODES = {"PC020", "PC021", "PC022", "PC023", "PC024"}
 #: Cannot be a committed file; tested directly below.
 DIRECT_CODES = {"PC001", "PC002", "PC004"}
 

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import io
+from typing import Any
 
 from rich.console import Console, Group
 from rich.table import Table as RichTable
 from rich.text import Text
 
 from pactcalc.api import Document
+from pactcalc.explain import Trail
 from pactcalc.i18n import t
 from pactcalc.render import common
 from pactcalc.render.common import Table
@@ -112,3 +114,64 @@ def render(document: Document, lang: str, console: Console | None = None) -> str
     )
     console.print(renderable(document, lang), crop=False)
     return console.export_text()
+
+
+def explain_renderable(trail: Trail, lang: str) -> Group:
+    """An audit trail: definition, year by year with the values put in, what feeds it,
+    and the inputs with their sources."""
+    parts: list[Any] = [
+        Text(f"{trail.name} = {trail.value}", style="bold"),
+        Text(trail.definition, style="dim"),
+        Text(""),
+    ]
+    if trail.steps:
+        table = RichTable(show_header=True, header_style="bold")
+        table.add_column(t("year", lang))
+        table.add_column(_EXPLAIN[lang][0], overflow="fold")
+        table.add_column("=", justify="right", no_wrap=True)
+        for step in trail.steps:
+            table.add_row(str(step.year), step.formula, step.value)
+        parts.append(table)
+    if trail.conclusion:
+        parts.append(Text(trail.conclusion, style="bold"))
+    if trail.feeds:
+        parts += [Text(""), Text(_EXPLAIN[lang][1] + ", ".join(trail.feeds))]
+        parts.append(Text(_EXPLAIN[lang][2], style="dim"))
+    if trail.inputs:
+        parts += [Text(""), Text(_EXPLAIN[lang][3], style="bold")]
+        for item in trail.inputs:
+            unit = f" {item.unit}" if item.unit else ""
+            parts.append(
+                Text.assemble(
+                    f"• {item.name} = ",
+                    (f"{item.value}{unit}", "bold"),
+                    f" — {_EXPLAIN[lang][7]}: {item.source or _EXPLAIN[lang][8]}",
+                )
+            )
+    return Group(*parts)
+
+
+_EXPLAIN = {
+    "nl": (
+        "ingevuld",
+        "Volgt uit: ",
+        "(pactcalc explain FILE NAAM voor elk daarvan)",
+        "Invoer",
+        "naam",
+        "waarde",
+        "eenheid",
+        "bron",
+        "geen bron (aanname)",
+    ),
+    "en": (
+        "values put in",
+        "Made from: ",
+        "(pactcalc explain FILE NAME for each of them)",
+        "Inputs",
+        "name",
+        "value",
+        "unit",
+        "source",
+        "no source (assumption)",
+    ),
+}
