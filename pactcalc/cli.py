@@ -96,20 +96,39 @@ def _print_problems(
         typer.echo(format_problem(problem, lang, document.loaded.text), err=err)
 
 
-def write_atomic(path: Path, text: str, inputs: list[Path], lang: str) -> None:
-    """Write ``text`` to ``path`` through a temporary file in the same folder and a rename,
-    so that a reader never sees half a file. Refuses to overwrite an input file."""
+def _refuse_input(path: Path, inputs: list[Path], lang: str) -> None:
     for source in inputs:
         if path.exists() and source.exists() and path.resolve() == source.resolve():
             _fail(Problem("PC020", str(path), args={"path": str(path)}), lang)
+
+
+def write_file_atomic(path: Path, write: Any, lang: str) -> None:
+    """Let ``write(temporary_path)`` make the file, then rename it into place, so that a
+    reader never sees half a file and a failure leaves nothing behind."""
     directory = path.parent if str(path.parent) else Path(".")
+    temp = None
     try:
         handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", dir=directory)
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
-            stream.write(text)
+        os.close(handle)
+        write(temp)
         os.replace(temp, path)
     except OSError as error:
-        _fail(Problem("PC023", str(path), args={"path": str(path), "reason": error.strerror}), lang)
+        if temp is not None and os.path.exists(temp):
+            os.unlink(temp)
+        reason = error.strerror or str(error)
+        _fail(Problem("PC023", str(path), args={"path": str(path), "reason": reason}), lang)
+
+
+def write_atomic(path: Path, text: str, inputs: list[Path], lang: str) -> None:
+    """Write ``text`` to ``path`` atomically (see :func:`write_file_atomic`). Refuses to
+    overwrite an input file."""
+    _refuse_input(path, inputs, lang)
+
+    def write(temp: str) -> None:
+        with open(temp, "w", encoding="utf-8", newline="") as stream:
+            stream.write(text)
+
+    write_file_atomic(path, write, lang)
 
 
 def _fail(problem: Problem, lang: str) -> None:
@@ -235,6 +254,143 @@ def check(
     else:
         typer.echo(text, nl=False)
     raise typer.Exit(run_.exit_code)
+
+
+REPORT_SUFFIXES = (".html", ".xlsx", ".md", ".csv")
+
+
+@app.command()
+def report(
+    file: Annotated[Path, typer.Argument(help="The scenario file (YAML).", dir_okay=False)],
+    output: Annotated[
+        Path,
+        typer.Option(
+            "--output",
+            "-o",
+            dir_okay=False,
+            help="The report: .html (one self-contained page), .xlsx (Excel with live "
+            "formulas), .md (Markdown, charts as SVG files beside it) or .csv (year by year).",
+        ),
+    ],
+    lang: LangOption = None,
+) -> None:
+    """Write a report an advisor can hand to a municipality.
+
+    The format follows the extension of --output. The answer first (does the budget
+    suffice, when does the investment pay back, who pays and who benefits), charts, the
+    tables, the checks, the inputs with their sources and the audit trail of every
+    headline figure. Files are written atomically; nothing is written for an invalid
+    scenario.
+
+    Example: pactcalc report examples/beschermd-wonen.yaml --output bw.html
+    """
+    language_option = lang
+    suffix = output.suffix.lower()
+    if suffix not in REPORT_SUFFIXES:
+        _fail(
+            Problem(
+                "PC025",
+                str(output),
+                args={"suffix": suffix or "''", "choices": ", ".join(REPORT_SUFFIXES)},
+            ),
+            language_option.value if language_option else "nl",
+        )
+    document = run_file(file, str(file))
+    language = _language(lang, document)
+    if document.result is None:
+        _print_problems(document.problems, document, language, err=True)
+        raise typer.Exit(2)
+    if suffix == ".html":
+        from pactcalc.render import html
+
+        write_atomic(output, html.render(document, language), [file], language)
+    elif suffix == ".xlsx":
+        from pactcalc.render import xlsx
+
+        _refuse_input(output, [file], language)
+        write_file_atomic(output, lambda path: xlsx.write(document, path, language), language)
+    elif suffix == ".csv":
+        from pactcalc.render import csv as report_csv
+
+        write_atomic(output, report_csv.render(document, language), [file], language)
+    else:
+        from pactcalc.render import markdown
+        from pactcalc.render.charts import all_charts
+
+        charts = all_charts(document.result, language)
+        files = {name: f"{output.stem}-{name}.svg" for name in charts}
+        for name, svg in charts.items():
+            write_atomic(output.with_name(files[name]), svg, [file], language)
+        write_atomic(output, markdown.render(document, language, files), [file], language)
+    typer.echo(t("written", language, path=output), err=True)
+
+
+@app.command()
+def compare(
+    files: Annotated[
+        list[Path], typer.Argument(help="Two or more scenario files; the first is the reference.")
+    ],
+    output: OutputOption = None,
+    lang: LangOption = None,
+) -> None:
+    """Compare scenarios: the headline metrics side by side, with the differences to the
+    first.
+
+    Advisors compare variants (a slower phasing, a higher tariff) this way. Without
+    --output a table in the terminal; with --output the format follows the extension
+    (.html, .md, .xlsx, .csv).
+
+    Example: pactcalc compare bw.yaml bw-trager.yaml --output vergelijking.html
+    """
+    from pactcalc.engine import compare_results
+    from pactcalc.render import compare as render_compare
+
+    documents = [run_file(f, str(f)) for f in files]
+    language = lang.value if lang else _language(None, documents[0])
+    invalid = [d for d in documents if d.result is None]
+    for document in invalid:
+        _print_problems(document.problems, document, language, err=True)
+    if invalid:
+        raise typer.Exit(2)
+    results = [d.result for d in documents if d.result is not None]
+    comparison = compare_results(results)
+    if output is None:
+        from rich.console import Console
+        from rich.table import Table as RichTable
+
+        header, rows = render_compare.table(comparison, results, language)
+        table = RichTable(
+            title=t("compare_title", language), title_justify="left", header_style="bold"
+        )
+        for i, head in enumerate(header):
+            table.add_column(head, justify="left" if i == 0 else "right", overflow="fold")
+        for row in rows:
+            table.add_row(*row)
+        Console().print(table, crop=False)
+        return
+    suffix = output.suffix.lower()
+    if suffix == ".xlsx":
+        _refuse_input(output, list(files), language)
+        write_file_atomic(
+            output, lambda path: render_compare.xlsx(comparison, results, language, path), language
+        )
+    elif suffix in (".html", ".md", ".csv"):
+        text = {
+            ".html": lambda: render_compare.html(comparison, results, language),
+            ".md": lambda: render_compare.markdown(comparison, results, language),
+            ".csv": lambda: render_compare.as_csv(comparison),
+        }[suffix]()
+        write_atomic(output, text, list(files), language)
+    else:
+        _fail(
+            Problem(
+                "PC025",
+                str(output),
+                args={"suffix": suffix or "''", "choices": ".html, .md, .xlsx, .csv"},
+            ),
+            language,
+        )
+    typer.echo(t("written", language, path=output), err=True)
 
 
 @app.command()

@@ -495,3 +495,44 @@ def evaluate_check(result: Result, check: Check, index: int) -> CheckResult:
         return CheckResult(check, index, None, False, missing=missing)
     passed = bool(_COMPARE[check.op](value, check.bound))
     return CheckResult(check, index, value, passed)
+
+
+COMPARED_METRICS = (
+    "effort_total",
+    "budget_total",
+    "headroom_total",
+    "headroom_min",
+    "investment_total",
+    "baseline_total",
+    "savings_total",
+    "benefits_total",
+    "npv",
+    "roi",
+    "bcr",
+    "payback_years",
+    "discounted_payback_years",
+)
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """Headline metrics of several scenarios side by side, and each one's difference to
+    the first (NaN where either value does not exist, e.g. no payback)."""
+
+    names: list[str]
+    metrics: tuple[str, ...]
+    values: Array  # scenarios × metrics
+    differences: Array  # scenarios × metrics: value − value of the first scenario
+
+
+def compare_results(results: Sequence[Result]) -> Comparison:
+    """Compare computed scenarios (the first is the reference)."""
+    values = np.array(
+        [[float(np.asarray(r.metric(m)).reshape(-1)[0]) for m in COMPARED_METRICS] for r in results]
+    )
+    return Comparison(
+        names=[r.scenario.name for r in results],
+        metrics=COMPARED_METRICS,
+        values=values,
+        differences=values - values[0],
+    )

@@ -113,6 +113,95 @@ _LABELS: dict[str, tuple[str, str]] = {
     "n_years": ("{n} jaar", "{n} years"),
     "no_ratio": ("geen (geen investering)", "none (no investment)"),
     "summary": ("Samenvatting", "Summary"),
+    "the_answer": ("Het antwoord", "The answer"),
+    "says_headroom_ok": (
+        "Het budget volstaat in elk jaar; het krapst is {year}.",
+        "The budget suffices every year; the tightest year is {year}.",
+    ),
+    "says_headroom_short": (
+        "Het budget schiet tekort, het meest in {year}.",
+        "The budget falls short, most in {year}.",
+    ),
+    "says_payback": (
+        "De investering is na {years} terugverdiend.",
+        "The investment is paid back after {years}.",
+    ),
+    "says_no_payback": (
+        "Niet terugverdiend binnen de horizon van {years} jaar.",
+        "Not paid back within the {years}-year horizon.",
+    ),
+    "says_npv": (
+        "Wat de PACT over {years} jaar oplevert, in geld van nu ({rate} per jaar).",
+        "What the PACT yields over {years} years, in today's money ({rate} a year).",
+    ),
+    "says_effort": (
+        "Wat {n} partners samen inzetten over {years} jaar.",
+        "What {n} partners contribute together over {years} years.",
+    ),
+    "says_investment": (
+        "Eenmalige kosten: transitie, scholing, aanpassingen.",
+        "One-off costs: transition, training, adaptations.",
+    ),
+    "says_savings": (
+        "Kosten zonder PACT min de inzet in de PACT.",
+        "Cost without the PACT minus the effort in the PACT.",
+    ),
+    "budget_and_headroom": (
+        "Budget, inzet en ruimte per jaar",
+        "Budget, effort and headroom per year",
+    ),
+    "payback_title": (
+        "Investering, besparing en terugverdientijd",
+        "Investment, savings and payback",
+    ),
+    "chart_effort": (
+        "Inzet per partner, gestapeld, tegen het beschikbare budget.",
+        "Each partner's effort, stacked, against the available budget.",
+    ),
+    "chart_cumulative": (
+        "Cumulatief saldo (besparing + baten − investering) met het moment van terugverdienen.",
+        "Cumulative net (savings + benefits − investment) with the payback moment.",
+    ),
+    "chart_baseline": (
+        "Kosten zonder PACT tegen kosten in de PACT-situatie (inzet + investering).",
+        "Cost without the PACT against the cost in the PACT situation (effort + investment).",
+    ),
+    "who_pays_intro": (
+        "Betaalt: eigen bijdragen plus het aandeel in de kosten uit het budget, naar rato van "
+        "het budget dat de partner inbrengt. Hoeft niet meer te betalen: de kosten zonder "
+        "PACT. Baten: overige baten. Saldo = hoeft niet meer te betalen + baten − betaalt.",
+        "Pays: own contributions plus the share of the budget-funded costs, pro rata to the "
+        "budget the partner holds. Stops paying: the cost without the PACT. Gains: other "
+        "benefits. Net = stops paying + gains − pays.",
+    ),
+    "no_checks": ("Het scenario heeft geen checks.", "The scenario has no checks."),
+    "inputs": ("Invoer en bronnen", "Inputs and sources"),
+    "name": ("naam", "name"),
+    "value": ("waarde", "value"),
+    "unit": ("eenheid", "unit"),
+    "range": ("bereik", "range"),
+    "source": ("bron", "source"),
+    "kind": ("soort", "kind"),
+    "amount": ("bedrag (formule)", "amount (expression)"),
+    "no_assumptions": (
+        "Geen aannames: elk getal heeft een bron.",
+        "No assumptions: every number has a source.",
+    ),
+    "audit_trail": (
+        "Verantwoording: hoe elk getal ontstaat",
+        "Audit trail: how each number is made",
+    ),
+    "audit_intro": (
+        "Per kerncijfer de formule, per jaar met de waarden ingevuld, en de invoer met bron. "
+        "Hetzelfde toont `pactcalc explain BESTAND NAAM`.",
+        "For each headline figure the formula, year by year with the values put in, and the "
+        "inputs with their sources. `pactcalc explain FILE NAME` shows the same.",
+    ),
+    "made_from": ("Volgt uit:", "Made from:"),
+    "generated_by": ("Gemaakt met pactcalc {version}", "Made with pactcalc {version}"),
+    "compare_title": ("Scenario's vergeleken", "Scenarios compared"),
+    "compare_sheet": ("Vergelijking", "Comparison"),
+    "cumulative_title": ("Cumulatief saldo per jaar", "Cumulative net per year"),
     "effort_total": ("Inzet partners (totaal)", "Partner effort (total)"),
     "budget_total": ("Beschikbaar budget (totaal)", "Available budget (total)"),
     "headroom_total": ("Ruimte in het budget (totaal)", "Budget headroom (total)"),

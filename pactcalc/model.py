@@ -12,6 +12,7 @@ expressions, series lengths, the horizon).
 
 from __future__ import annotations
 
+import keyword
 import math
 import re
 import types
@@ -39,7 +40,9 @@ DEFAULT_DISCOUNT_SOURCE = (
     "Werkgroep discontovoet 2020: 2,25% reëel standaard voor MKBA's sinds 1 januari 2021 "
     "(rwseconomie.nl, 'discontovoet')"
 )
-RESERVED_NAMES = frozenset({"weeks_per_year", "min", "max"})
+#: Names an expression cannot use for a parameter or series: the built-ins, and the words of
+#: the expression grammar (parsed with Python's: `lambda`, `if`, `None`, `True` …).
+RESERVED_NAMES = frozenset({"weeks_per_year", "min", "max", *keyword.kwlist})
 _IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")
 _PARTNER_ID = re.compile(r"[A-Za-z0-9_-]+\Z")
 

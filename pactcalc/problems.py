@@ -150,6 +150,12 @@ _SPECS: list[Spec] = [
         "'{name}' is geen metriek of regel van dit scenario{suggestion}",
         "'{name}' is not a metric or line of this scenario{suggestion}",
     ),
+    Spec(
+        "PC025",
+        "unknown report format",
+        "onbekend formaat '{suffix}'; de extensie van --output kiest het formaat: {choices}",
+        "unknown format '{suffix}'; the extension of --output chooses the format: {choices}",
+    ),
     # --- the format (validation) -------------------------------------------------------------
     Spec(
         "PC101",

@@ -62,7 +62,9 @@ def test_python_dash_m(tmp_path):
     assert done.stdout.strip() == f"pactcalc {__version__}"
 
 
-@pytest.mark.parametrize("command", ["run", "check", "explain", "init", "schema"])
+@pytest.mark.parametrize(
+    "command", ["run", "check", "report", "compare", "explain", "init", "schema"]
+)
 def test_every_command_has_help_with_an_example(command):
     result = runner.invoke(app, [command, "--help"])
     assert result.exit_code == 0

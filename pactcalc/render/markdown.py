@@ -9,7 +9,17 @@ from pactcalc.render.common import Table
 
 
 def _cell(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+    """Scenario text as Markdown text: no table breaks, and no raw HTML (a Markdown viewer
+    would render ``<script>`` as markup)."""
+    return (
+        str(text)
+        .replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace("\\", "\\\\")
+        .replace("|", "\\|")
+        .replace("\n", " ")
+    )
 
 
 def _table(table: Table) -> list[str]:
@@ -23,7 +33,9 @@ def _table(table: Table) -> list[str]:
     return [*lines, ""]
 
 
-def render(document: Document, lang: str) -> str:
+def render(document: Document, lang: str, charts: dict[str, str] | None = None) -> str:
+    """The business case in Markdown. With ``charts`` (chart name → file name of its SVG
+    beside the Markdown file) it is the full report: pictures, inputs and audit trails."""
     result = document.result
     assert result is not None
     scenario = result.scenario
@@ -34,6 +46,13 @@ def render(document: Document, lang: str) -> str:
     lines.append("")
     lines += _table(common.summary(result, lang))
     lines += [_cell(common.rate_line(result, lang)), ""]
+    for name, caption in (
+        ("cumulative", "chart_cumulative"),
+        ("effort_vs_budget", "chart_effort"),
+        ("baseline_vs_pact", "chart_baseline"),
+    ):
+        if charts and name in charts:
+            lines += [f"![{_cell(t(caption, lang))}]({charts[name]})", ""]
     for table in (
         common.effort_by_partner(result, lang),
         common.by_year(result, lang),
@@ -58,4 +77,39 @@ def render(document: Document, lang: str) -> str:
     if assumed:
         lines += [f"## {t('assumptions', lang)}", ""] + [f"- {_cell(s)}" for s in assumed]
         lines.append("")
+    if charts is not None:
+        lines += _trails(document, lang)
     return "\n".join(lines)
+
+
+def _trails(document: Document, lang: str) -> list[str]:
+    from pactcalc.explain import explain
+    from pactcalc.render.html import common_trail_names
+
+    result = document.result
+    assert result is not None
+    lines = [f"## {_cell(t('audit_trail', lang))}", "", _cell(t("audit_intro", lang)), ""]
+    for name in common_trail_names(result):
+        trail = explain(result, name, lang)
+        if trail is None:
+            continue
+        lines += [
+            f"### {_cell(trail.name)} = {_cell(trail.value)}",
+            "",
+            f"`{trail.definition.replace('`', '')}`",
+            "",
+        ]
+        if trail.steps:
+            lines += [f"| {t('year', lang)} | | = |", "| --- | --- | ---: |"]
+            lines += [f"| {s.year} | {_cell(s.formula)} | {_cell(s.value)} |" for s in trail.steps]
+            lines.append("")
+        if trail.conclusion:
+            lines += [f"**{_cell(trail.conclusion)}**", ""]
+        if trail.inputs:
+            lines += [
+                f"- `{i.name}` = {_cell(i.value)}{' ' + _cell(i.unit) if i.unit else ''}"
+                f" — {_cell(i.source or t('no_source', lang))}"
+                for i in trail.inputs
+            ]
+            lines.append("")
+    return lines

@@ -11,7 +11,7 @@ from rich.text import Text
 
 from pactcalc.api import Document
 from pactcalc.explain import Trail
-from pactcalc.i18n import t
+from pactcalc.i18n import money, t
 from pactcalc.render import common
 from pactcalc.render.common import Table
 
@@ -70,6 +70,8 @@ def renderable(document: Document, lang: str) -> Group:
     parts.append(Text(""))
     for sentence in common.answers(result, lang):
         parts.append(Text(sentence, style="bold"))
+    parts.append(Text(""))
+    parts.append(cumulative_picture(document, lang))
     parts.append(Text(""))
     summary, *tables = _tables(document, lang)
     parts.append(_rich_table(summary, show_header=False))
@@ -175,3 +177,24 @@ _EXPLAIN = {
         "no source (assumption)",
     ),
 }
+
+
+def cumulative_picture(document: Document, lang: str, width: int = 24) -> Group:
+    """The cumulative net per year as bars either side of a zero axis, with the payback
+    moment in words: the shape of the business case at a glance."""
+    result = document.result
+    assert result is not None
+    values = [float(v) for v in result.cumulative_per_year]
+    scale = max((abs(v) for v in values), default=0.0) or 1.0
+    rows = [Text(t("cumulative_title", lang), style="bold")]
+    for year, value in zip(result.years, values, strict=True):
+        # bar length is drawing, not arithmetic; a non-zero value always shows
+        cells = max(1, round(abs(value) / scale * width)) if value else 0
+        left = ("█" * cells).rjust(width) if value < 0 else " " * width
+        right = ("█" * cells).ljust(width) if value >= 0 else " " * width
+        rows.append(
+            Text.assemble(
+                f"{year}  ", (left, "red"), "│", (right, "green"), f"  {money(value, lang)}"
+            )
+        )
+    return Group(*rows)

@@ -1,0 +1,132 @@
+"""``pactcalc compare``: headline metrics side by side, with the differences to the first
+scenario. Formatting only; the differences come from :func:`pactcalc.engine.compare_results`.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import math
+from typing import Any
+
+from pactcalc.engine import Comparison, Result
+from pactcalc.i18n import money, number, t
+from pactcalc.render.common import PAYBACK_METRICS, metric_text
+
+
+def _difference(metric: str, value: float, lang: str) -> str:
+    if math.isnan(value):
+        return "—"
+    if value == 0:
+        return "="
+    sign = "+" if value > 0 else ""
+    if metric in PAYBACK_METRICS:
+        return f"{sign}{number(value, lang, 1)}"
+    if metric in ("roi", "bcr"):
+        return f"{sign}{number(value, lang, 2)}"
+    return f"{sign}{money(value, lang)}" if value > 0 else money(value, lang)
+
+
+def table(
+    comparison: Comparison, results: list[Result], lang: str
+) -> tuple[list[str], list[list[str]]]:
+    """Header and rows: a metric per row; per scenario its value, and from the second on
+    the difference to the first in brackets."""
+    header = [""] + comparison.names
+    rows = []
+    for j, metric in enumerate(comparison.metrics):
+        row = [t(metric, lang)]
+        for i, result in enumerate(results):
+            value = comparison.values[i, j]
+            text = metric_text(result, metric, None if math.isnan(value) else value, lang)
+            if i:
+                text += f" ({_difference(metric, comparison.differences[i, j], lang)})"
+            row.append(text)
+        rows.append(row)
+    return header, rows
+
+
+def markdown(comparison: Comparison, results: list[Result], lang: str) -> str:
+    header, rows = table(comparison, results, lang)
+    esc = [[c.replace("|", "\\|") for c in r] for r in [header, *rows]]
+    lines = [
+        f"# {t('compare_title', lang)}",
+        "",
+        "| " + " | ".join(esc[0]) + " |",
+        "| --- |" + " ---: |" * (len(header) - 1),
+    ]
+    lines += ["| " + " | ".join(r) + " |" for r in esc[1:]]
+    return "\n".join(lines) + "\n"
+
+
+def as_csv(comparison: Comparison) -> str:
+    """Raw numbers: one row per metric, a value column per scenario, then the differences."""
+    from pactcalc.render.csv import neutralise
+
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    names = [neutralise(n) for n in comparison.names]
+    writer.writerow(["metric", *names, *(neutralise(f"diff: {n}") for n in comparison.names[1:])])
+    for j, metric in enumerate(comparison.metrics):
+        values: list[Any] = [_raw(v) for v in comparison.values[:, j]]
+        diffs = [_raw(v) for v in comparison.differences[1:, j]]
+        writer.writerow([metric, *values, *diffs])
+    return out.getvalue()
+
+
+def _raw(value: float) -> Any:
+    return "" if math.isnan(value) else float(value)
+
+
+def html(comparison: Comparison, results: list[Result], lang: str) -> str:
+    from pactcalc.render.html import escape, page
+
+    header, rows = table(comparison, results, lang)
+    head = "".join(f"<th>{escape(h)}</th>" for h in header)
+    body = "".join(
+        "<tr>"
+        + "".join(
+            f"<{'th' if i == 0 else 'td'}>{escape(c)}</{'th' if i == 0 else 'td'}>"
+            for i, c in enumerate(r)
+        )
+        + "</tr>"
+        for r in rows
+    )
+    content = (
+        f"<h1>{escape(t('compare_title', lang))}</h1>"
+        f"<table class='money'><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+    )
+    return page(t("compare_title", lang), content, lang)
+
+
+def xlsx(comparison: Comparison, results: list[Result], lang: str, path: Any) -> None:
+    """The comparison as values in one sheet (no formulas: each scenario is its own model)."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    from pactcalc.render.xlsx_util import set_text, stable_properties
+
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = t("compare_sheet", lang)
+    set_text(sheet.cell(row=1, column=1), "")
+    for i, name in enumerate(comparison.names):
+        set_text(sheet.cell(row=1, column=2 + i), name).font = Font(bold=True)
+    for i, name in enumerate(comparison.names[1:]):
+        cell = set_text(sheet.cell(row=1, column=2 + len(comparison.names) + i), f"Δ {name}")
+        cell.font = Font(bold=True)
+    for j, metric in enumerate(comparison.metrics):
+        set_text(sheet.cell(row=2 + j, column=1), t(metric, lang))
+        fmt = "0.00" if metric in ("roi", "bcr") or metric in PAYBACK_METRICS else "€ #,##0"
+        for i, value in enumerate(
+            list(comparison.values[:, j]) + list(comparison.differences[1:, j])
+        ):
+            cell = sheet.cell(
+                row=2 + j,
+                column=2 + i,
+                value=_raw(value) or None if math.isnan(value) else float(value),
+            )
+            cell.number_format = fmt
+    sheet.column_dimensions["A"].width = 40
+    stable_properties(workbook, results[0].years[0])
+    workbook.save(path)
