@@ -209,3 +209,25 @@ def test_json_still_carries_no_report_only_fields():
 
     data = json.loads(render_json.render(document, "en"))
     assert data["scenario"] == "<script>alert('x')</script> & co"  # JSON keeps text as data
+
+
+def test_compare_to_excel(tmp_path):
+    import openpyxl
+
+    base = ROOT / "examples" / "beschermd-wonen.yaml"
+    variant = write(
+        tmp_path,
+        SLOWER.replace("\nname: ", "\nname: Variant — ", 1).replace(
+            "value: 150000", "value: 200000", 1
+        ),
+        "variant.yaml",
+    )
+    book = tmp_path / "c.xlsx"
+    result = runner.invoke(app, ["compare", str(base), str(variant), "-o", str(book)])
+    assert result.exit_code == 0, result.output
+    sheet = openpyxl.load_workbook(book).active
+    rows = [row for row in sheet.iter_rows(values_only=True) if row[0]]
+    investment = next(r for r in rows if r[0].startswith("Investering"))
+    # transition 150,000 + 45,000 adaptations + 30,000 training = 225,000 in the example;
+    # the variant's transition is 200,000: 275,000, a difference of 50,000
+    assert investment[1:] == (225_000, 275_000, 50_000)

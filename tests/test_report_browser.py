@@ -29,8 +29,13 @@ pytestmark = pytest.mark.skipif(
     reason="chromium is not installed (CI installs it)",
 )
 FLAGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
 ]
 A4_WIDTH_PX = 794  # 210 mm at 96 px per inch
 
@@ -60,7 +65,10 @@ def chromium(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
     profile = tmp_path / "profile"
     return subprocess.run(
         [CHROMIUM, *FLAGS, f"--user-data-dir={profile}", *args],
-        capture_output=True, text=True, timeout=120, check=False,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
     )
 
 
@@ -73,8 +81,13 @@ def test_report_renders_on_an_a4_width(example: Path, tmp_path: Path) -> None:
     page = report_html.render(document, "nl")
     probe = tmp_path / "probe.html"
     probe.write_text(page.replace("</body>", PROBE + "</body>"), encoding="utf-8")
-    done = chromium(tmp_path, f"--window-size={A4_WIDTH_PX},1123",
-                    "--virtual-time-budget=5000", "--dump-dom", probe.as_uri())
+    done = chromium(
+        tmp_path,
+        f"--window-size={A4_WIDTH_PX},1123",
+        "--virtual-time-budget=5000",
+        "--dump-dom",
+        probe.as_uri(),
+    )
     assert done.returncode == 0, done.stderr[-2000:]  # chromium's stderr is noisy; rc counts
     found = re.search(r'<pre id="probe">(.*?)</pre>', done.stdout, flags=re.S)
     assert found, "the page did not load"
@@ -82,8 +95,12 @@ def test_report_renders_on_an_a4_width(example: Path, tmp_path: Path) -> None:
     assert seen["wide"] == [] and seen["scrollWidth"] <= seen["width"], seen["wide"]
     assert seen["charts"] == 3
     result = document.result
-    for value in (result.npv, result.metric("headroom_min"), result.metric("effort_total"),
-                  result.metric("investment_total")):
+    for value in (
+        result.npv,
+        result.metric("headroom_min"),
+        result.metric("effort_total"),
+        result.metric("investment_total"),
+    ):
         assert money(float(value), "nl") in seen["text"]
 
 
@@ -93,8 +110,7 @@ def test_report_prints_to_a4_pages(example: Path, tmp_path: Path) -> None:
     page = tmp_path / "report.html"
     page.write_text(report_html.render(document, "nl"), encoding="utf-8")
     pdf = tmp_path / "report.pdf"
-    done = chromium(tmp_path, "--no-pdf-header-footer", f"--print-to-pdf={pdf}",
-                    page.as_uri())
+    done = chromium(tmp_path, "--no-pdf-header-footer", f"--print-to-pdf={pdf}", page.as_uri())
     assert done.returncode == 0, done.stderr[-2000:]
     data = pdf.read_bytes()
     pages = len(re.findall(rb"/Type\s*/Page\b(?!s)", data))

@@ -104,29 +104,24 @@ def xlsx(comparison: Comparison, results: list[Result], lang: str, path: Any) ->
     from openpyxl import Workbook
     from openpyxl.styles import Font
 
-    from pactcalc.render.xlsx_util import set_text, stable_properties
+    from pactcalc.render.xlsx import MONEY_FORMAT, RATIO_FORMAT, save_stable, set_text
 
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = t("compare_sheet", lang)
-    set_text(sheet.cell(row=1, column=1), "")
-    for i, name in enumerate(comparison.names):
-        set_text(sheet.cell(row=1, column=2 + i), name).font = Font(bold=True)
-    for i, name in enumerate(comparison.names[1:]):
-        cell = set_text(sheet.cell(row=1, column=2 + len(comparison.names) + i), f"Δ {name}")
-        cell.font = Font(bold=True)
+    heads = [*comparison.names, *(f"Δ {name}" for name in comparison.names[1:])]
+    for i, head in enumerate(heads):
+        set_text(sheet.cell(row=1, column=2 + i), head).font = Font(bold=True)
     for j, metric in enumerate(comparison.metrics):
         set_text(sheet.cell(row=2 + j, column=1), t(metric, lang))
-        fmt = "0.00" if metric in ("roi", "bcr") or metric in PAYBACK_METRICS else "€ #,##0"
-        for i, value in enumerate(
-            list(comparison.values[:, j]) + list(comparison.differences[1:, j])
-        ):
-            cell = sheet.cell(
-                row=2 + j,
-                column=2 + i,
-                value=_raw(value) or None if math.isnan(value) else float(value),
-            )
+        money_metric = metric not in ("roi", "bcr") and metric not in PAYBACK_METRICS
+        fmt = MONEY_FORMAT[lang] if money_metric else RATIO_FORMAT
+        row = [*comparison.values[:, j], *comparison.differences[1:, j]]
+        for i, value in enumerate(row):
+            if math.isnan(value):  # no payback, no ratio: said in words
+                set_text(sheet.cell(row=2 + j, column=2 + i), "—")
+                continue
+            cell = sheet.cell(row=2 + j, column=2 + i, value=float(value))
             cell.number_format = fmt
     sheet.column_dimensions["A"].width = 40
-    stable_properties(workbook, results[0].years[0])
-    workbook.save(path)
+    save_stable(workbook, path, t("compare_title", lang))
