@@ -85,6 +85,15 @@ def evaluate(document: Document) -> Document:
     document.problems.extend(resolve(p, document.loaded) for p in result.problems)
     document.problems.sort(key=sort_key)
     if all(not p.is_error for p in result.problems):
+        probabilistic = [(i, c) for i, c in enumerate(document.checks) if c.is_probabilistic]
+        if probabilistic:
+            from pactcalc import uncertainty
+
+            simulation = uncertainty.simulate(document.scenario, document.checks)
+            result.checks += [
+                uncertainty.evaluate_probabilistic(simulation, c, i) for i, c in probabilistic
+            ]
+            result.checks.sort(key=lambda c: c.index)
         document.result = result
     return document
 

@@ -25,6 +25,7 @@ import numpy as np
 
 from pactcalc import expressions, finance
 from pactcalc.model import (
+    ADJUSTMENTS,
     DEFAULT_DISCOUNT_RATE,
     DEFAULT_DISCOUNT_SOURCE,
     LINE_KINDS,
@@ -47,8 +48,12 @@ class LineResult:
     name: str
     partner: str
     paid_from: str | None
-    eur_per_year: Array
+    eur_per_year: Array  # after the adjustments: what the business case counts
     running: Array  # bool per year: does the line run in that year
+    gross_per_year: Array | None = None  # before the adjustments (None: there are none)
+    #: Each adjustment's effect in euros per year, in the order applied (DOMAIN.md §6):
+    #: gross + Σ effects = eur_per_year.
+    adjustments: tuple[tuple[str, Array], ...] = ()
 
     @property
     def total(self) -> Array:
@@ -99,7 +104,10 @@ class CheckResult:
     index: int
     actual: float | None
     passed: bool
-    missing: str | None = None  # 'payback' | 'ratio' | None
+    missing: str | None = None  # 'payback' | 'ratio' | 'partner' | None
+    se: float | None = None  # Monte Carlo standard error of a probabilistic check
+    too_close: bool = False  # within two standard errors of the bound
+    samples: int | None = None  # of the simulation a probabilistic check was evaluated on
 
 
 @dataclass(frozen=True)
@@ -194,11 +202,15 @@ def compute(
     scenario: Scenario,
     checks: Sequence[Check] = (),
     parameters: Mapping[str, Array | float] | None = None,
+    samples: int | None = None,
 ) -> Result:
     """Compute the business case.
 
     ``parameters`` overrides parameter values (e.g. arrays of samples of shape ``(S, 1)``
-    for a leading sample axis); by default each parameter's ``value``.
+    for a leading sample axis); by default each parameter's ``value``. ``samples`` gives
+    every per-year array that leading axis even where no line depends on a sampled
+    parameter. Checks on a simulation (``P(…)``, ``P5(…)``, ``mean(…)``) are left to
+    :mod:`pactcalc.uncertainty`.
     Problems found while computing (a division by zero, a negative budget …) are in
     ``result.problems`` with a ``path`` into the scenario; ``result.ok`` is False when one
     of them is an error, and the numbers are then not to be shown.
@@ -261,6 +273,10 @@ def compute(
                         path=(kind, index, "amount"),
                     )
                 )
+            gross = eur
+            effects = _adjustments(scenario, kind, line, env, years, eur)
+            for _name, effect in effects:
+                eur = eur + effect
             lines.append(
                 LineResult(
                     kind,
@@ -270,11 +286,14 @@ def compute(
                     getattr(line, "paid_from", None),
                     eur,
                     mask,
+                    gross if effects else None,
+                    tuple(effects),
                 )
             )
 
-    lead_shape = (
-        np.broadcast_shapes(*(line.eur_per_year.shape for line in lines)) if lines else (n_years,)
+    lead_shape = np.broadcast_shapes(
+        (n_years,) if samples is None else (samples, n_years),
+        *(line.eur_per_year.shape for line in lines),
     )
     zeros = np.zeros(lead_shape)
 
@@ -376,7 +395,12 @@ def compute(
         inputs=_inputs(scenario),
         problems=problems,
     )
-    result.checks = [evaluate_check(result, check, i) for i, check in enumerate(checks)]
+    # Probabilistic checks need a simulation: pactcalc.uncertainty evaluates them.
+    result.checks = [
+        evaluate_check(result, check, i)
+        for i, check in enumerate(checks)
+        if not check.is_probabilistic
+    ]
     return result
 
 
@@ -392,6 +416,44 @@ def _environment(
         values = series.values if isinstance(series.values, list) else [series.values]
         env[name] = np.broadcast_to(np.asarray(values, dtype=float), (scenario.years,))
     return env
+
+
+def adjustment_values(scenario: Scenario, kind: str, line: Any) -> dict[str, float | str]:
+    """The adjustments that apply to a line, each a number or a parameter name: the line's
+    own, else the scenario's default optimism bias for its kind."""
+    values: dict[str, float | str] = {}
+    defaults = scenario.adjustments.optimism_bias
+    for name in ADJUSTMENTS[kind]:
+        value = getattr(line, name, None)
+        if value is None and name == "optimism_bias":
+            value = getattr(defaults, kind)
+        if value is not None:
+            values[name] = value
+    return values
+
+
+def _adjustments(
+    scenario: Scenario, kind: str, line: Any, env: Mapping[str, Any], years: list[int], gross: Array
+) -> list[tuple[str, Array]]:
+    """The effect in euros of each adjustment, applied one after the other (DOMAIN.md §6):
+    cost × (1 + optimism_bias); benefit × (1 − optimism_bias) · (1 − deadweight) ·
+    (1 − displacement) · (1 − attribution) · (1 − drop_off) ** (y − first year)."""
+    effects: list[tuple[str, Array]] = []
+    current = gross
+    for name, given in adjustment_values(scenario, kind, line).items():
+        fraction = env[given] if isinstance(given, str) else given
+        fraction = np.asarray(fraction, dtype=float)
+        if kind in ("effort", "investments"):
+            factor = 1.0 + fraction
+        elif name == "drop_off":
+            first = line.start if line.start is not None else years[0]
+            factor = (1.0 - fraction) ** np.maximum(np.asarray(years) - first, 0)
+        else:
+            factor = 1.0 - fraction
+        adjusted = current * factor
+        effects.append((name, adjusted - current))
+        current = adjusted
+    return effects
 
 
 def _running_mask(scenario: Scenario, line: Any) -> Array:

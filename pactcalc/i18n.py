@@ -276,6 +276,16 @@ _LABELS: dict[str, tuple[str, str]] = {
     "line": ("regel", "line"),
     "paid_from_own": ("eigen bijdrage", "own contribution"),
     "check_message_value": ("{label} is {value}", "{label} is {value}"),
+    "check_probability": (
+        "P({event}) is {p} (± {se}, {n} trekkingen)",
+        "P({event}) is {p} (± {se}, {n} samples)",
+    ),
+    "mean_of": ("gemiddelde {label}", "mean {label}"),
+    "too_close": (
+        "te dicht bij de grens om te beslissen bij {n} trekkingen; neem meer "
+        "trekkingen (simulation: samples)",
+        "too close to call at {n} samples; take more samples (simulation: samples)",
+    ),
     "check_missing_partner": (
         "partner '{partner}' bestaat niet",
         "partner '{partner}' does not exist",

@@ -189,6 +189,37 @@ PaidFrom = Annotated[
     BeforeValidator(_choice("budget", "own")),
 ]
 Language = Annotated[Literal["nl", "en"], BeforeValidator(_choice("nl", "en"))]
+Distribution = Annotated[
+    Literal["pert", "triangular", "uniform"],
+    BeforeValidator(_choice("pert", "triangular", "uniform")),
+]
+
+
+def read_fraction(value: Any) -> float | str:
+    """An adjustment: a fraction in [0, 1], or the name of a parameter (that may carry a
+    range). The range of a named parameter is checked with the whole scenario."""
+    if isinstance(value, str) and not (isinstance(value, Plain) and value.value is not None):
+        name = str(value).strip()
+        if re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", name):
+            return name
+        return read_number(value)  # explains a quoted number, a decimal comma …
+    number = read_number(value)
+    if not 0 <= number <= 1:
+        raise PydanticCustomError("PC136", "PC136", {"value": str(value)})
+    return number
+
+
+Fraction = Annotated[
+    Any,
+    BeforeValidator(read_fraction),
+    WithJsonSchema(
+        {
+            "anyOf": [{"type": "number", "minimum": 0, "maximum": 1}, {"type": "string"}],
+            "description": "A fraction in [0, 1] (0.1 is 10 %), or the name of a parameter "
+            "(which may carry a range).",
+        }
+    ),
+]
 
 
 class _Strict(BaseModel):
@@ -238,6 +269,11 @@ class Parameter(_Strict):
     note: Text | None = Field(None, description="A remark for the reader.")
     low: Number | None = Field(None, description="Lowest plausible value (with high).")
     high: Number | None = Field(None, description="Highest plausible value (with low).")
+    distribution: Distribution | None = Field(
+        None,
+        description="Shape of the range for simulation: 'pert' (default), "
+        "'triangular' or 'uniform'; all bounded by low and high, 'value' the most likely.",
+    )
 
 
 class Series(_Strict):
@@ -288,11 +324,40 @@ class BudgetLine(_RunningLine):
 
 
 class BenefitLine(_RunningLine):
-    """Another monetised effect of the pact; partner: who gains it."""
+    """Another monetised effect of the pact; partner: who gains it.
+
+    benefit[y] = gross[y] · (1 − optimism_bias) · (1 − deadweight) · (1 − displacement)
+    · (1 − attribution) · (1 − drop_off) ** (y − first year of the line)."""
+
+    optimism_bias: Fraction | None = Field(
+        None,
+        description="Share by which the benefit is probably overstated (HM Treasury "
+        "Green Book); benefit × (1 − optimism_bias). Default: the scenario's adjustments.",
+    )
+    deadweight: Fraction | None = Field(
+        None, description="Share that would have happened without the pact (SROI)."
+    )
+    displacement: Fraction | None = Field(
+        None, description="Share that only moves elsewhere (SROI)."
+    )
+    attribution: Fraction | None = Field(
+        None, description="Share due to others than the partners (SROI)."
+    )
+    drop_off: Fraction | None = Field(
+        None,
+        description="Yearly decline after the line's first year (SROI): "
+        "× (1 − drop_off) ** (year − first year).",
+    )
 
 
 class EffortLine(_RunningLine):
     """The yearly value of a partner's contribution in the pact; partner: who delivers it."""
+
+    optimism_bias: Fraction | None = Field(
+        None,
+        description="Share by which the cost is probably understated (HM Treasury "
+        "Green Book); cost × (1 + optimism_bias). Default: the scenario's adjustments.",
+    )
 
     paid_from: PaidFrom = Field(
         "budget",
@@ -303,6 +368,12 @@ class EffortLine(_RunningLine):
 
 class InvestmentLine(_Line):
     """A one-off cost (transition, training); partner: who delivers it."""
+
+    optimism_bias: Fraction | None = Field(
+        None,
+        description="Share by which the cost is probably understated (HM Treasury "
+        "Green Book); cost × (1 + optimism_bias). Default: the scenario's adjustments.",
+    )
 
     year: Integer | None = Field(
         None,
@@ -317,6 +388,43 @@ class InvestmentLine(_Line):
 
 
 LINE_KINDS = ("baseline", "budget", "effort", "investments", "benefits")
+#: Which adjustments each line kind takes (DOMAIN.md §6).
+ADJUSTMENTS = {
+    "baseline": (),
+    "budget": (),
+    "effort": ("optimism_bias",),
+    "investments": ("optimism_bias",),
+    "benefits": ("optimism_bias", "deadweight", "displacement", "attribution", "drop_off"),
+}
+
+
+class OptimismBias(_Strict):
+    """Default optimism bias per line kind (a line's own value wins)."""
+
+    investments: Fraction | None = Field(None, description="For investment lines.")
+    effort: Fraction | None = Field(None, description="For effort lines.")
+    benefits: Fraction | None = Field(None, description="For benefit lines.")
+
+
+class Adjustments(_Strict):
+    """Scenario-wide defaults for the appraisal adjustments."""
+
+    optimism_bias: OptimismBias = Field(
+        default_factory=lambda: OptimismBias(),
+        description="Default optimism bias per kind, e.g. {investments: 0.2, effort: 0.05, "
+        "benefits: 0.1}.",
+    )
+
+
+class Simulation(_Strict):
+    """Settings of the Monte Carlo simulation."""
+
+    samples: Integer = Field(10_000, description="Number of draws (default 10,000).")
+    seed: Integer = Field(
+        1,
+        description="Seed of the generator (numpy PCG64; default 1): "
+        "the same file, seed and samples give the same output.",
+    )
 
 
 class Scenario(_Strict):
@@ -366,6 +474,12 @@ class Scenario(_Strict):
     benefits: list[BenefitLine] = Field(
         default_factory=list, description="Other monetised effects (who gains them)."
     )
+    adjustments: Adjustments = Field(
+        default_factory=Adjustments, description="Scenario-wide defaults for adjustments."
+    )
+    simulation: Simulation = Field(
+        default_factory=lambda: Simulation(), description="Monte Carlo settings: {samples, seed}."
+    )
     checks: list[Text] = Field(
         default_factory=list,
         description="Assertions such as 'payback_years <= 3' or "
@@ -398,14 +512,27 @@ METRICS = (
     "discounted_payback_years",
 )
 PARTNER_METRICS = ("effort_total", "pays_total", "baseline_total", "benefits_total", "net_total")
-_CHECK = re.compile(
-    r"\s*(?P<metric>[A-Za-z_][A-Za-z0-9_]*)\s*(\[\s*(?P<partner>[^\]\s]+)\s*\])?\s*"
-    r"(?P<op><=|>=|<|>)\s*(?P<bound>[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?)\s*\Z"
+_NUM = r"[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?"
+_TARGET = r"(?P<metric>[A-Za-z_][A-Za-z0-9_]*)\s*(?:\[\s*(?P<partner>[^\]\s]+)\s*\])?"
+_OP = r"<=|>=|<|>"
+_CHECK = re.compile(rf"\s*{_TARGET}\s*(?P<op>{_OP})\s*(?P<bound>{_NUM})\s*\Z")
+_PROBABILITY = re.compile(
+    rf"\s*P\s*\(\s*{_TARGET}\s*(?P<inner_op>{_OP})\s*(?P<inner_bound>{_NUM})\s*\)\s*"
+    rf"(?P<op>{_OP})\s*(?P<bound>{_NUM})\s*\Z"
+)
+_STATISTIC = re.compile(
+    rf"\s*(?:P(?P<percentile>\d{{1,2}})|(?P<mean>mean))\s*\(\s*{_TARGET}\s*\)\s*"
+    rf"(?P<op>{_OP})\s*(?P<bound>{_NUM})\s*\Z"
 )
 
 
 class Check(BaseModel):
-    """A parsed check: ``METRIC OP NUMBER`` or ``METRIC[partner] OP NUMBER``."""
+    """A parsed check.
+
+    * ``METRIC OP NUMBER`` or ``METRIC[partner] OP NUMBER`` — on the deterministic run;
+    * ``P(METRIC OP NUMBER) OP PROBABILITY`` — the share of simulated samples;
+    * ``P5(METRIC) OP NUMBER`` (any percentile 1–99) or ``mean(METRIC) OP NUMBER``.
+    """
 
     model_config = ConfigDict(frozen=True)
 
@@ -414,15 +541,53 @@ class Check(BaseModel):
     partner: str | None
     op: Literal["<", "<=", ">", ">="]
     bound: float
+    statistic: Literal["value", "probability", "percentile", "mean"] = "value"
+    percentile: int | None = None
+    inner_op: Literal["<", "<=", ">", ">="] | None = None
+    inner_bound: float | None = None
+
+    @property
+    def is_probabilistic(self) -> bool:
+        return self.statistic != "value"
 
 
 def parse_check(text: str) -> Check | Problem:
     """Parse a check; a :class:`Problem` (without location) when it cannot be read."""
-    match = _CHECK.match(text)
-    if not match:
+    fields: dict[str, Any]
+    if match := _CHECK.match(text):
+        fields = {}
+    elif match := _PROBABILITY.match(text):
+        fields = {
+            "statistic": "probability",
+            "inner_op": match["inner_op"],
+            "inner_bound": float(match["inner_bound"]),
+        }
+        if not 0 <= float(match["bound"]) <= 1:
+            return Problem("PC137", "", args={"text": text.strip(), "bound": match["bound"]})
+    elif match := _STATISTIC.match(text):
+        if match["mean"]:
+            fields = {"statistic": "mean"}
+        else:
+            percentile = int(match["percentile"])
+            if not 1 <= percentile <= 99:
+                return Problem(
+                    "PC131",
+                    "",
+                    args={
+                        "text": text,
+                        "reason": Localized(
+                            "een percentiel ligt tussen P1 en P99",
+                            "a percentile lies between P1 and P99",
+                        ),
+                    },
+                )
+            fields = {"statistic": "percentile", "percentile": percentile}
+    else:
         reason = Localized(
-            "schrijf METRIEK OPERATOR GETAL, bijvoorbeeld 'payback_years <= 3'",
-            "write METRIC OPERATOR NUMBER, for example 'payback_years <= 3'",
+            "schrijf METRIEK OPERATOR GETAL, bijvoorbeeld 'payback_years <= 3', of "
+            "P(METRIEK OPERATOR GETAL) OPERATOR KANS, bijvoorbeeld 'P(npv > 0) >= 0.8'",
+            "write METRIC OPERATOR NUMBER, for example 'payback_years <= 3', or "
+            "P(METRIC OPERATOR NUMBER) OPERATOR PROBABILITY, for example 'P(npv > 0) >= 0.8'",
         )
         if re.search(r"\d,\d", text):
             reason = Localized("gebruik een decimale punt", "use a decimal point")
@@ -445,8 +610,9 @@ def parse_check(text: str) -> Check | Problem:
         text=text.strip(),
         metric=metric,
         partner=partner,
-        op=match["op"],  # type: ignore[arg-type]  # the regex admits only the four operators
+        op=match["op"],  # the regex admits only the four operators
         bound=float(match["bound"]),
+        **fields,
     )
 
 
@@ -499,6 +665,22 @@ def _from_pydantic(exc: ValidationError, file: str) -> Iterator[Problem]:
             )
         elif kind == "missing":
             yield Problem("PC101", file, args={"key": loc[-1], "where": ""}, path=loc[:-1])
+        elif kind == "extra_forbidden" and _misplaced_adjustment(loc):
+            takes = [k for k, names in ADJUSTMENTS.items() if loc[-1] in names]
+            yield Problem(
+                "PC135",
+                file,
+                args={
+                    "key": loc[-1],
+                    "kind": loc[0],
+                    "allowed": Localized(
+                        "het hoort bij regels onder " + ", ".join(takes),
+                        "it applies to lines under " + ", ".join(takes),
+                    ),
+                },
+                path=loc,
+                at_key=True,
+            )
         elif kind == "extra_forbidden":
             fields = _field_names(loc[:-1])
             yield Problem(
@@ -532,6 +714,13 @@ def _from_pydantic(exc: ValidationError, file: str) -> Iterator[Problem]:
                 args={"expected": expected, "got": _describe(error.get("input"))},
                 path=loc,
             )
+
+
+def _misplaced_adjustment(loc: tuple[Any, ...]) -> bool:
+    """An adjustment key on a line whose kind does not take it (``deadweight`` on an
+    effort line, ``optimism_bias`` on a budget line)."""
+    every = {name for names in ADJUSTMENTS.values() for name in names}
+    return len(loc) == 3 and loc[0] in ADJUSTMENTS and loc[-1] in every
 
 
 def _drop_shadowed_missing(problems: list[Problem]) -> list[Problem]:
@@ -673,6 +862,35 @@ def _unknown_names(
             )
 
 
+def _check_fractions(s: Scenario, file: str) -> Iterator[Problem]:
+    """Adjustments that name a parameter: it must exist, and its value and range must lie
+    in [0, 1]."""
+    places: list[tuple[tuple[Any, ...], Any]] = []
+    defaults = s.adjustments.optimism_bias
+    for kind in ("investments", "effort", "benefits"):
+        places.append((("adjustments", "optimism_bias", kind), getattr(defaults, kind)))
+    for kind, names in ADJUSTMENTS.items():
+        for index, line in enumerate(s.lines(kind)):
+            for name in names:
+                places.append(((kind, index, name), getattr(line, name)))
+    for path, value in places:
+        if not isinstance(value, str):
+            continue
+        if value not in s.parameters:
+            yield Problem(
+                "PC139",
+                file,
+                args={"name": value, "suggestion": suggestion(value, sorted(s.parameters))},
+                path=path,
+            )
+            continue
+        parameter = s.parameters[value]
+        for number in (parameter.value, parameter.low, parameter.high):
+            if number is not None and not 0 <= number <= 1:
+                yield Problem("PC136", file, args={"value": f"{value} = {number:g}"}, path=path)
+                break
+
+
 def _cross_check(s: Scenario, file: str) -> Iterator[Problem]:
     """Checks over the whole validated scenario (DOMAIN.md §3, rules of the format)."""
     first, last = s.start_year, s.start_year + s.years - 1
@@ -768,6 +986,10 @@ def _cross_check(s: Scenario, file: str) -> Iterator[Problem]:
                 },
                 path=("parameters", name),
             )
+    for name, parameter in s.parameters.items():
+        if parameter.distribution is not None and parameter.low is None:
+            yield Problem("PC138", file, path=("parameters", name, "distribution"), at_key=True)
+    yield from _check_fractions(s, file)
     for name, series in s.series.items():
         if isinstance(series.values, list) and len(series.values) != s.years:
             yield Problem(

@@ -367,6 +367,37 @@ _SPECS: list[Spec] = [
         "onbekende {what} '{name}' in de check{suggestion}",
         "unknown {what} '{name}' in the check{suggestion}",
     ),
+    Spec(
+        "PC135",
+        "adjustment on a line kind that does not take it",
+        "'{key}' hoort niet bij een regel onder '{kind}'; {allowed}",
+        "'{key}' does not apply to a line under '{kind}'; {allowed}",
+    ),
+    Spec(
+        "PC136",
+        "fraction outside [0, 1]",
+        "'{value}' ligt niet tussen 0 en 1; een aanpassing is een fractie (0.1 is 10%)",
+        "'{value}' is not between 0 and 1; an adjustment is a fraction (0.1 is 10%)",
+    ),
+    Spec(
+        "PC137",
+        "probability threshold outside [0, 1]",
+        "in '{text}' is {bound} geen kans; een kans ligt tussen 0 en 1 (0.8 is 80%)",
+        "in '{text}', {bound} is not a probability; a probability lies between 0 and 1 "
+        "(0.8 is 80%)",
+    ),
+    Spec(
+        "PC138",
+        "distribution without a range",
+        "'distribution' heeft alleen zin met 'low' en 'high'",
+        "'distribution' needs 'low' and 'high'",
+    ),
+    Spec(
+        "PC139",
+        "adjustment names an undeclared parameter",
+        "parameter '{name}' is niet gedeclareerd onder 'parameters'{suggestion}",
+        "parameter '{name}' is not declared under 'parameters'{suggestion}",
+    ),
     # --- warnings ----------------------------------------------------------------------------
     Spec(
         "PC301",

@@ -61,6 +61,11 @@ def metric_text(
     return number(value, lang, 2)
 
 
+def plain_number(value: float, lang: str) -> str:
+    """A number as written in a check: no decimals for a whole number, else two."""
+    return number(value, lang, 0 if float(value) == int(value) else 2)
+
+
 def rate_source(result: Result, lang: str) -> str:
     return result.discount_rate_source or t("rate_set_in_scenario", lang)
 
@@ -216,10 +221,31 @@ def check_detail(result: Result, check: CheckResult, lang: str) -> str:
         return t("check_missing_ratio", lang, label=label)
     if check.missing == "partner":
         return t("check_missing_partner", lang, partner=check.check.partner)
-    value = metric_text(result, name, check.actual, lang, payback_decimals=2)
-    return t(
-        "check_message_value", lang, label=label.lower() if lang == "en" else label, value=value
-    )
+    statistic = check.check.statistic
+    if statistic == "probability":
+        inner = f"{check.check.metric}" + (
+            f"[{check.check.partner}]" if check.check.partner else ""
+        )
+        text = t(
+            "check_probability",
+            lang,
+            event=f"{inner} {check.check.inner_op} "
+            f"{plain_number(check.check.inner_bound or 0.0, lang)}",
+            p=percent(check.actual or 0.0, lang, 1),
+            se=percent(check.se or 0.0, lang, 1),
+            n=number(check.samples or 0, lang),
+        )
+    else:
+        value = metric_text(result, name, check.actual, lang, payback_decimals=2)
+        shown_label = label.lower() if lang == "en" else label
+        if statistic == "percentile":
+            shown_label = f"P{check.check.percentile} ({shown_label})"
+        elif statistic == "mean":
+            shown_label = t("mean_of", lang, label=shown_label)
+        text = t("check_message_value", lang, label=shown_label, value=value)
+    if check.too_close:
+        text += "; " + t("too_close", lang, n=number(check.samples or 0, lang))
+    return text
 
 
 def check_line(document: Document, check: CheckResult, lang: str) -> str:

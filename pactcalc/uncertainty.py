@@ -1,0 +1,428 @@
+"""Uncertainty on the one engine: sampling, Monte Carlo, one-way sensitivity, switching values.
+
+Every function here calls :func:`pactcalc.engine.compute` once (or a few times) with the
+uncertain parameters as arrays of shape ``(rows, 1)`` — a leading axis of samples or
+variants — never a Python loop over samples. DOMAIN.md §6 is the specification.
+
+Conventions:
+
+* A parameter with ``low`` and ``high`` is uncertain; ``value`` is its most likely value.
+  ``distribution``: ``pert`` (default; Beta-PERT with λ = 4), ``triangular`` or
+  ``uniform``, all bounded by low and high.
+* A missing payback is an outcome, not a number: it sorts as the worst outcome (+∞), and
+  inside a probability it counts as a payback beyond the horizon.
+* The generator is numpy's PCG64 seeded from the scenario (or the command line), and the
+  uncertain parameters are drawn in the order of the file: the same file, seed and number
+  of samples give the same numbers.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from pactcalc.engine import CheckResult, Result, compute
+from pactcalc.model import Check, Parameter, Scenario
+
+Array = np.ndarray
+
+#: Metrics summarised by a simulation (DOMAIN.md §6), before the partners' net totals.
+SIMULATED_METRICS = (
+    "npv",
+    "headroom_min",
+    "savings_total",
+    "payback_years",
+    "discounted_payback_years",
+)
+PAYBACKS = ("payback_years", "discounted_payback_years")
+_COMPARE = {"<": np.less, "<=": np.less_equal, ">": np.greater, ">=": np.greater_equal}
+
+
+def uncertain(scenario: Scenario) -> dict[str, Parameter]:
+    """The parameters with a range, in the order of the file."""
+    return {
+        name: p
+        for name, p in scenario.parameters.items()
+        if p.low is not None and p.high is not None
+    }
+
+
+def pert_mean(low: float, mode: float, high: float) -> float:
+    """Mean of the Beta-PERT distribution: ``(a + 4m + b) / 6``.
+
+    >>> pert_mean(0, 1, 8)
+    2.0
+    """
+    return (low + 4 * mode + high) / 6
+
+
+def draw(parameter: Parameter, samples: int, rng: np.random.Generator) -> Array:
+    """``samples`` draws of one uncertain parameter, as a column of shape (samples, 1).
+
+    Beta-PERT (λ = 4): ``α = 1 + 4(m − a)/(b − a)``, ``β = 1 + 4(b − m)/(b − a)``,
+    ``x = a + (b − a)·Beta(α, β)``. A range of zero width gives the value itself.
+    """
+    a, m, b = float(parameter.low), float(parameter.value), float(parameter.high)  # type: ignore[arg-type]
+    if b == a:
+        return np.full((samples, 1), m)
+    kind = parameter.distribution or "pert"
+    if kind == "uniform":
+        x = rng.uniform(a, b, samples)
+    elif kind == "triangular":
+        x = rng.triangular(a, m, b, samples)
+    else:
+        alpha = 1 + 4 * (m - a) / (b - a)
+        beta = 1 + 4 * (b - m) / (b - a)
+        x = a + (b - a) * rng.beta(alpha, beta, samples)
+    return np.asarray(x, dtype=float).reshape(samples, 1)
+
+
+def sample_parameters(scenario: Scenario, samples: int, seed: int) -> dict[str, Array]:
+    """Draws of every uncertain parameter, shape (samples, 1) each, in file order."""
+    rng = np.random.Generator(np.random.PCG64(seed))
+    return {name: draw(p, samples, rng) for name, p in uncertain(scenario).items()}
+
+
+def worst_last(values: Array) -> Array:
+    """Paybacks with "none within the horizon" as +∞, so that it sorts as the worst."""
+    return np.where(np.isnan(values), np.inf, values)
+
+
+# --- Monte Carlo ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Summary:
+    """Mean and percentiles of one simulated metric. For a payback, ``missing`` is the
+    share of samples without payback within the horizon; a percentile that falls among
+    them is None (say it in words), and so is the mean when any sample has none."""
+
+    mean: float | None
+    p5: float | None
+    p50: float | None
+    p95: float | None
+    missing: float = 0.0
+
+
+@dataclass(frozen=True)
+class Probability:
+    """P(event) with its Monte Carlo standard error ``sqrt(p(1 − p)/n)``."""
+
+    event: str
+    p: float
+    se: float
+
+
+@dataclass
+class Simulation:
+    """The outcome of a Monte Carlo run."""
+
+    samples: int
+    seed: int
+    parameters: list[str]
+    summaries: dict[str, Summary]  # metric → summary; partners as "net_total[id]"
+    probabilities: list[Probability]
+    npv: Array  # every sample's npv, for histograms
+    cumulative_bands: dict[int, Array]  # percentile → cumulative net per year (fan chart)
+    partner_nets: dict[str, Array]  # partner id → every sample's net_total
+    result: Result = field(repr=False)
+
+
+def summarise(values: Array, payback: bool = False) -> Summary:
+    values = np.asarray(values, dtype=float).reshape(-1)
+    if payback:
+        ordered = worst_last(values)
+        missing = float(np.isnan(values).mean())
+        p5, p50, p95 = (float(np.percentile(ordered, q, method="linear")) for q in (5, 50, 95))
+        mean = None if missing else float(values.mean())
+        shown = [None if math.isinf(v) or math.isnan(v) else v for v in (p5, p50, p95)]
+        return Summary(mean, shown[0], shown[1], shown[2], missing=missing)
+    p5, p50, p95 = (float(v) for v in np.percentile(values, [5, 50, 95]))
+    return Summary(float(values.mean()), p5, p50, p95)
+
+
+def probability(event: str, hits: Array) -> Probability:
+    n = hits.size
+    p = float(hits.mean())
+    return Probability(event, p, math.sqrt(p * (1 - p) / n))
+
+
+def simulate(
+    scenario: Scenario,
+    checks: Sequence[Check] = (),
+    samples: int | None = None,
+    seed: int | None = None,
+) -> Simulation:
+    """Run the engine on ``samples`` draws of the uncertain parameters (defaults: the
+    scenario's ``simulation``) and summarise."""
+    n = samples if samples is not None else scenario.simulation.samples
+    seed_ = seed if seed is not None else scenario.simulation.seed
+    draws = sample_parameters(scenario, n, seed_)
+    if not draws:  # nothing uncertain: n identical samples of the point estimate
+        draws = {}
+    result = compute(scenario, (), parameters=draws, samples=n)
+    summaries: dict[str, Summary] = {}
+    for metric in SIMULATED_METRICS:
+        summaries[metric] = summarise(result.metric(metric), metric in PAYBACKS)
+    nets = {p.id: np.asarray(p.total("net_total")).reshape(-1) for p in result.partners}
+    for partner_id, net in nets.items():
+        summaries[f"net_total[{partner_id}]"] = summarise(net)
+
+    npv = np.asarray(result.metric("npv")).reshape(-1)
+    headroom = np.asarray(result.metric("headroom_min")).reshape(-1)
+    payback = np.asarray(result.payback_years).reshape(-1)
+    probabilities = [
+        probability("npv > 0", npv > 0),
+        probability("headroom_min >= 0", headroom >= 0),
+        probability("payback within the horizon", ~np.isnan(payback)),
+    ]
+    thresholds = sorted(
+        {
+            c.inner_bound
+            for c in checks
+            if c.statistic == "probability"
+            and c.metric == "payback_years"
+            and c.inner_bound is not None
+        }
+    )
+    probabilities += [
+        probability(f"payback_years <= {t:g}", worst_last(payback) <= t) for t in thresholds
+    ]
+    probabilities += [probability(f"net_total[{pid}] < 0", net < 0) for pid, net in nets.items()]
+    cumulative = np.asarray(result.cumulative_per_year).reshape(n, -1)
+    bands = {q: np.percentile(cumulative, q, axis=0) for q in (10, 50, 90)}
+    return Simulation(n, seed_, list(draws), summaries, probabilities, npv, bands, nets, result)
+
+
+def evaluate_probabilistic(simulation: Simulation, check: Check, index: int) -> CheckResult:
+    """A check on the simulation: ``P(…) OP p``, ``Pnn(metric) OP x`` or ``mean(metric)
+    OP x``. A check within two standard errors of its bound is too close to call."""
+    values = np.asarray(simulation.result.metric(check.metric, check.partner)).reshape(-1)
+    payback = check.metric in PAYBACKS
+    se: float | None = None
+    if check.statistic == "probability":
+        assert check.inner_op is not None and check.inner_bound is not None
+        outcome = worst_last(values) if payback else values
+        hits = _COMPARE[check.inner_op](outcome, check.inner_bound)
+        found = probability(check.text, hits)
+        actual, se = found.p, found.se
+    elif check.statistic == "percentile":
+        assert check.percentile is not None
+        ordered = worst_last(values) if payback else values
+        actual = float(np.percentile(ordered, check.percentile))
+        if math.isinf(actual):
+            return CheckResult(check, index, None, False, missing="payback")
+    else:
+        if payback and np.isnan(values).any():
+            return CheckResult(check, index, None, False, missing="payback")
+        actual = float(values.mean())
+        se = float(values.std(ddof=1) / math.sqrt(values.size)) if values.size > 1 else 0.0
+    passed = bool(_COMPARE[check.op](actual, check.bound))
+    close = se is not None and abs(actual - check.bound) < 2 * se
+    return CheckResult(
+        check, index, actual, passed, se=se, too_close=close, samples=simulation.samples
+    )
+
+
+# --- one-way sensitivity -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Swing:
+    """One bar of the tornado: the metric with the parameter at low and at high (all
+    others at value), and where the metric reaches its threshold."""
+
+    parameter: str
+    low: float
+    high: float
+    at_low: float  # NaN: no payback
+    at_high: float
+    swing: float  # |at_high − at_low|; a missing payback counts as +∞
+    switching_value: float | None  # None: no crossing in the searched interval
+    searched: tuple[float, float]  # the interval searched for a switching value
+
+
+@dataclass
+class Sensitivity:
+    metric: str
+    threshold: float | None  # None: no threshold (a payback without a check)
+    base: float  # the metric with every parameter at its value
+    swings: list[Swing]  # by swing, largest first
+
+
+def threshold_for(metric: str, checks: Sequence[Check]) -> float | None:
+    """The threshold of a switching value: the bound of a plain check on the metric, else
+    0 for money metrics; none for a payback without a check."""
+    for check in checks:
+        if check.metric == metric and check.statistic == "value" and check.partner is None:
+            return check.bound
+    if metric in PAYBACKS or metric in ("roi", "bcr"):
+        return None
+    return 0.0
+
+
+def sensitivity(
+    scenario: Scenario,
+    metric: str = "npv",
+    checks: Sequence[Check] = (),
+    grid: int = 64,
+    refine: int = 30,
+) -> Sensitivity:
+    """Tornado and switching values for ``metric``, one variant per row of one engine run.
+
+    Switching value: search outward from ``value`` over ``[value − 2·(value − low) − w,
+    value + 2·(high − value) + w]`` with w = high − low (never below 0 when low ≥ 0), on a
+    grid, then refine the nearest crossing by bisection.
+    """
+    params = uncertain(scenario)
+    names = list(params)
+    base_values = {n: float(p.value) for n, p in params.items()}
+    threshold = threshold_for(metric, checks)
+
+    def evaluate(rows: dict[str, Array], count: int) -> Array:
+        result = compute(scenario, (), parameters=rows, samples=count)
+        return np.asarray(result.metric(metric), dtype=float).reshape(-1)
+
+    def variants(values: Array, which: Array) -> dict[str, Array]:
+        """Rows where parameter ``which[r]`` takes ``values[r]``, all others their value."""
+        return {
+            n: np.where(which == i, values, base_values[n]).reshape(-1, 1)
+            for i, n in enumerate(names)
+        }
+
+    base = float(np.asarray(compute(scenario, ()).metric(metric)).reshape(-1)[0])
+    if not names:
+        return Sensitivity(metric, threshold, base, [])
+    index = np.arange(len(names))
+    lows = np.array([float(params[n].low) for n in names])  # type: ignore[arg-type]
+    highs = np.array([float(params[n].high) for n in names])  # type: ignore[arg-type]
+    ends = evaluate(
+        variants(np.concatenate([lows, highs]), np.concatenate([index, index])), 2 * len(names)
+    )
+    at_low, at_high = ends[: len(names)], ends[len(names) :]
+
+    switching: list[float | None] = [None] * len(names)
+    intervals: list[tuple[float, float]] = []
+    for i, n in enumerate(names):
+        width = highs[i] - lows[i]
+        lo = base_values[n] - 2 * (base_values[n] - lows[i]) - width
+        hi = base_values[n] + 2 * (highs[i] - base_values[n]) + width
+        if lows[i] >= 0:
+            lo = max(lo, 0.0)
+        intervals.append((lo, hi))
+    if threshold is not None:
+        switching = _switching_values(
+            names,
+            base_values,
+            intervals,
+            threshold,
+            grid,
+            refine,
+            variants,
+            evaluate,
+            metric in PAYBACKS,
+        )
+    swings = []
+    for i, n in enumerate(names):
+        a, b = at_low[i], at_high[i]
+        if metric in PAYBACKS:
+            a_s, b_s = worst_last(np.array([a, b]))
+            swing = abs(b_s - a_s) if not (math.isinf(a_s) and math.isinf(b_s)) else 0.0
+        else:
+            swing = abs(b - a)
+        swings.append(
+            Swing(
+                n,
+                float(lows[i]),
+                float(highs[i]),
+                float(a),
+                float(b),
+                float(swing),
+                switching[i],
+                (float(intervals[i][0]), float(intervals[i][1])),
+            )
+        )
+    swings.sort(key=lambda s: (-s.swing, s.parameter))
+    return Sensitivity(metric, threshold, base, swings)
+
+
+def _switching_values(
+    names: list[str],
+    base_values: dict[str, float],
+    intervals: list[tuple[float, float]],
+    threshold: float,
+    grid: int,
+    refine: int,
+    variants: Callable[[Array, Array], dict[str, Array]],
+    evaluate: Callable[[dict[str, Array], int], Array],
+    payback: bool,
+) -> list[float | None]:
+    """Nearest crossing of the threshold on each side of the value, refined by bisection;
+    all parameters at once (one engine run per step)."""
+    count = len(names)
+    # grid points on both sides, from the value outward
+    steps = np.linspace(0.0, 1.0, grid + 1)[1:]
+    points = np.empty((count, 2, grid))
+    for i, n in enumerate(names):
+        v = base_values[n]
+        lo, hi = intervals[i]
+        points[i, 0] = v - steps * (v - lo)
+        points[i, 1] = v + steps * (hi - v)
+    which = np.repeat(np.arange(count), 2 * grid)
+    values = evaluate(variants(points.reshape(-1), which), count * 2 * grid).reshape(count, 2, grid)
+    base = evaluate(variants(np.array([base_values[n] for n in names]), np.arange(count)), count)
+
+    def side(x: Array) -> Array:  # the sign of (metric − threshold); no payback is +∞
+        x = worst_last(x) if payback else x
+        return np.sign(x - threshold)
+
+    base_side = side(base)
+    result: list[float | None] = [None] * count
+    brackets: list[tuple[int, float, float]] = []
+    for i in range(count):
+        best: tuple[float, float, float] | None = None  # (distance, inner, outer)
+        for s in (0, 1):
+            sides = side(values[i, s])
+            changed = np.flatnonzero(sides != base_side[i])
+            if changed.size:
+                k = int(changed[0])
+                inner = base_values[names[i]] if k == 0 else points[i, s, k - 1]
+                outer = points[i, s, k]
+                distance = abs(outer - base_values[names[i]])
+                if best is None or distance < best[0]:
+                    best = (distance, inner, outer)
+        if best is not None:
+            brackets.append((i, best[1], best[2]))
+    if not brackets:
+        return result
+    idx = np.array([b[0] for b in brackets])
+    inner = np.array([b[1] for b in brackets])
+    outer = np.array([b[2] for b in brackets])
+    for _ in range(refine):
+        middle = (inner + outer) / 2
+        probe = evaluate(variants(middle, idx), len(idx))
+        same = side(probe) == base_side[idx]
+        inner = np.where(same, middle, inner)
+        outer = np.where(same, outer, middle)
+    for j, i in enumerate(idx):
+        result[int(i)] = float((inner[j] + outer[j]) / 2)
+    return result
+
+
+@dataclass
+class Analysis:
+    """What the reports show about uncertainty: a simulation and the sensitivity of the
+    npv (with its switching values)."""
+
+    simulation: Simulation
+    sensitivity: Sensitivity
+
+
+def analyse(scenario: Scenario, checks: Sequence[Check] = ()) -> Analysis | None:
+    """The uncertainty section of a report; None when no parameter has a range."""
+    if not uncertain(scenario):
+        return None
+    return Analysis(simulate(scenario, checks), sensitivity(scenario, "npv", checks))
