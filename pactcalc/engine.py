@@ -59,6 +59,16 @@ class LineResult:
     def total(self) -> Array:
         return self.eur_per_year.sum(axis=-1)
 
+    @property
+    def gross_total(self) -> Array:
+        """Before the adjustments (equal to ``total`` when there are none)."""
+        gross = self.eur_per_year if self.gross_per_year is None else self.gross_per_year
+        return gross.sum(axis=-1)
+
+    def adjustment_totals(self) -> list[tuple[str, Array]]:
+        """Each adjustment's effect over the horizon, in euros."""
+        return [(name, effect.sum(axis=-1)) for name, effect in self.adjustments]
+
 
 @dataclass(frozen=True)
 class PartnerResult:

@@ -113,6 +113,17 @@ _LABELS: dict[str, tuple[str, str]] = {
     "n_years": ("{n} jaar", "{n} years"),
     "no_ratio": ("geen (geen investering)", "none (no investment)"),
     "summary": ("Samenvatting", "Summary"),
+    "adjustments_title": (
+        "Aanpassingen (totaal over de horizon)",
+        "Adjustments (total over the horizon)",
+    ),
+    "gross": ("Bruto", "Gross"),
+    "counted": ("Meegeteld", "Counted"),
+    "optimism_bias": ("Optimisme-correctie", "Optimism bias"),
+    "deadweight": ("Wat toch al gebeurd was", "Deadweight"),
+    "displacement": ("Verplaatsing", "Displacement"),
+    "attribution": ("Toe te rekenen aan anderen", "Attribution"),
+    "drop_off": ("Afname per jaar", "Drop-off"),
     "the_answer": ("Het antwoord", "The answer"),
     "says_headroom_ok": (
         "Het budget volstaat in elk jaar; het krapst is {year}.",

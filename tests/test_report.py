@@ -165,11 +165,12 @@ def test_compare_two_variants(tmp_path):
     assert "value: 200000" in variant.read_text("utf-8")
     out = runner.invoke(app, ["compare", str(base), str(variant), "--lang", "en"])
     assert out.exit_code == 0, out.output
-    assert "(+€50,000)" in out.stdout  # investment_total differs by 200,000 − 150,000
+    # investment_total differs by (200,000 − 150,000) × 1.2 (the example's 20 % optimism bias)
+    assert "(+€60,000)" in out.stdout
     data = tmp_path / "c.csv"
     assert runner.invoke(app, ["compare", str(base), str(variant), "-o", str(data)]).exit_code == 0
     rows = {r[0]: r for r in csv.reader(io.StringIO(data.read_text("utf-8")))}
-    assert float(rows["investment_total"][3]) == pytest.approx(50_000.0)
+    assert float(rows["investment_total"][3]) == pytest.approx(60_000.0)
     for suffix in (".html", ".md"):
         target = tmp_path / f"c{suffix}"
         assert (
@@ -228,6 +229,7 @@ def test_compare_to_excel(tmp_path):
     sheet = openpyxl.load_workbook(book).active
     rows = [row for row in sheet.iter_rows(values_only=True) if row[0]]
     investment = next(r for r in rows if r[0].startswith("Investering"))
-    # transition 150,000 + 45,000 adaptations + 30,000 training = 225,000 in the example;
-    # the variant's transition is 200,000: 275,000, a difference of 50,000
-    assert investment[1:] == (225_000, 275_000, 50_000)
+    # transition 150,000 + 45,000 adaptations + 30,000 training = 225,000 in the example,
+    # × 1.2 optimism bias = 270,000; the variant's transition is 200,000: 275,000 × 1.2 =
+    # 330,000, a difference of 60,000
+    assert investment[1:] == pytest.approx((270_000, 330_000, 60_000))

@@ -167,7 +167,33 @@ effort:
   - {name: "bell\\x07name", partner: q, amount: "+x"}
 """
 
+ADJUSTED = """\
+pactcalc: 1
+name: Aanpassingen
+start_year: 2024
+years: 4
+parameters:
+  ob: {value: 0.15, low: 0.05, high: 0.3}
+  dw: 0.2
+partners:
+  - {id: gem, name: Gemeente}
+baseline:
+  - {name: Oud, partner: gem, amount: 1000}
+budget:
+  - {name: Budget, partner: gem, amount: 2000}
+effort:
+  - {name: Nieuw, partner: gem, amount: 400, optimism_bias: ob}
+investments:
+  - {name: Start, partner: gem, amount: 300}
+benefits:
+  - {name: Baat, partner: gem, amount: 500, from: 2022, deadweight: dw, displacement: 0.1,
+     attribution: 0.05, drop_off: 0.2}
+adjustments:
+  optimism_bias: {investments: 0.25, benefits: 0.1}
+"""
+
 SMALL = {
+    "adjusted": ADJUSTED,
     "running": RUNNING,
     "no_budget_year": NO_BUDGET_YEAR,
     "one_year": ONE_YEAR,

@@ -465,3 +465,477 @@ def _legend(fig: Figure, ax: Axes, handles: Sequence[Any]) -> None:
         fig.set_figheight(HEIGHT_IN + LEGEND_ROW_IN * (rows - 2))
     for text in legend.get_texts():
         text.set_parse_math(False)  # a partner named "$x$" is text, not mathematics
+
+
+# ---------------------------------------------------------------------------- uncertainty
+#
+# Charts of the uncertainty section (DOMAIN.md §6): a tornado of the one-way sensitivity,
+# the distribution of the NPV over the Monte Carlo samples, a fan chart of the cumulative
+# net and each partner's net. Every number plotted is a field of the Sensitivity or the
+# Simulation; the histogram's bin counts and the boxes' quartiles are drawn by matplotlib
+# (presentation), the whiskers are the Simulation's P5 and P95.
+
+if TYPE_CHECKING:  # pragma: no cover
+    from collections.abc import Mapping
+
+    from pactcalc.uncertainty import Sensitivity, Simulation
+
+_UNCERTAINTY_LABELS: dict[str, tuple[str, str]] = {
+    # key: (nl, en)
+    "tornado_title": ("Gevoeligheid: {metric} per parameter", "Sensitivity: {metric} by parameter"),
+    "tornado_caption": (
+        "Elke balk loopt van de uitkomst met alle parameters op hun waarde ({base}) naar de "
+        "uitkomst met één parameter op zijn lage of hoge waarde, de andere op hun waarde. "
+        "Grootste zwaai bovenaan; tussen haakjes het bereik van de parameter.",
+        "Each bar runs from the outcome with every parameter at its value ({base}) to the "
+        "outcome with one parameter at its low or high value, the others at their values. "
+        "Largest swing at the top; the parameter's range in brackets.",
+    ),
+    "at_low": ("parameter op laag", "parameter at low"),
+    "at_high": ("parameter op hoog", "parameter at high"),
+    "base": ("alles op zijn waarde", "all at their values"),
+    "threshold": ("drempel: {value}", "threshold: {value}"),
+    "threshold_left": (
+        "drempel {value}: links buiten beeld",
+        "threshold {value}: off the chart, left",
+    ),
+    "threshold_right": (
+        "drempel {value}: rechts buiten beeld",
+        "threshold {value}: off the chart, right",
+    ),
+    "beyond": ("buiten de horizon", "beyond the horizon"),
+    "no_uncertain": ("Geen parameter met een bereik.", "No parameter with a range."),
+    "npv_title": (
+        "Verdeling van de netto contante waarde",
+        "Distribution of the net present value",
+    ),
+    "npv_caption": (
+        "Histogram van de NCW over {n} trekkingen (seed {seed}); lijnen: P5, P50 (mediaan) "
+        "en P95. {probability}",
+        "Histogram of the NPV over {n} samples (seed {seed}); lines: P5, P50 (median) and "
+        "P95. {probability}",
+    ),
+    "npv_axis": ("netto contante waarde (euro)", "net present value (euros)"),
+    "samples_axis": ("aantal trekkingen", "number of samples"),
+    "p_npv": ("P(NCW > 0) = {p} (± {se}).", "P(NPV > 0) = {p} (± {se})."),
+    "zero": ("nul", "zero"),
+    "fan_title": ("Cumulatief saldo: bandbreedte", "Cumulative net: range"),
+    "fan_caption": (
+        "Het cumulatieve saldo aan het eind van elk jaar over {n} trekkingen: de band loopt "
+        "van P10 tot P90, de lijn is de mediaan (P50). Per jaar bepaald: de lijn is niet één "
+        "trekking.",
+        "The cumulative net at the end of each year over {n} samples: the band runs from P10 "
+        "to P90, the line is the median (P50). Taken year by year: the line is not one "
+        "sample.",
+    ),
+    "band": ("P10–P90", "P10–P90"),
+    "median": ("mediaan (P50)", "median (P50)"),
+    "partners_title": ("Saldo per partner", "Net per partner"),
+    "partners_caption": (
+        "Het saldo van elke partner over {n} trekkingen: de doos loopt van P25 tot P75, de "
+        "streep is de mediaan, de snorharen lopen van P5 tot P95. Onder de naam de kans op "
+        "een negatief saldo.",
+        "Each partner's net over {n} samples: the box runs from P25 to P75, the bar is the "
+        "median, the whiskers run from P5 to P95. Under the name the chance of a negative "
+        "net.",
+    ),
+    "p_negative": ("P(saldo < 0) = {p}", "P(net < 0) = {p}"),
+    "net_axis": ("saldo over de looptijd (euro)", "net over the horizon (euros)"),
+    "years_axis": ("jaar", "years"),
+}
+
+_METRIC_SHORT: dict[str, tuple[str, str]] = {
+    "npv": ("NCW", "NPV"),
+    "headroom_min": ("laagste ruimte", "lowest headroom"),
+    "payback_years": ("terugverdientijd", "payback"),
+    "discounted_payback_years": ("verdisconteerde terugverdientijd", "discounted payback"),
+}
+
+
+def _u(key: str, lang: str, **args: Any) -> str:
+    nl, en = _UNCERTAINTY_LABELS[key]
+    return (en if lang == "en" else nl).format(**args)
+
+
+def _metric_short(metric: str, lang: str) -> str:
+    if metric in _METRIC_SHORT:
+        nl, en = _METRIC_SHORT[metric]
+        return en if lang == "en" else nl
+    return metric
+
+
+_PAYBACK_METRICS = ("payback_years", "discounted_payback_years")
+_MONEY_METRICS = (
+    "effort_total",
+    "investment_total",
+    "budget_total",
+    "headroom_total",
+    "headroom_min",
+    "baseline_total",
+    "savings_total",
+    "benefits_total",
+    "npv",
+    "pays_total",
+    "net_total",
+    "costs_total",
+)
+
+
+def _plain(value: float, lang: str) -> str:
+    """An input number as written: as few decimals as it needs (up to four)."""
+    value = float(value)
+    decimals = next((d for d in range(5) if abs(round(value, d) - value) < 1e-9), 4)
+    return number(value, lang, decimals)
+
+
+def tornado_svg(sens: Sensitivity, lang: str) -> str:
+    """The one-way sensitivity as a tornado: per parameter (largest swing at the top) a
+    bar from the base outcome to the outcome at low and one to the outcome at high."""
+    return _uncertainty_svg("tornado", _tornado_spec(sens, lang))
+
+
+def npv_distribution_svg(sim: Simulation, lang: str) -> str:
+    """A histogram of the simulated NPV with the P5, P50 and P95 lines."""
+    return _uncertainty_svg("npv_distribution", _npv_spec(sim, lang))
+
+
+def fan_chart_svg(sim: Simulation, result_years: Sequence[int], lang: str) -> str:
+    """The cumulative net per year: the P10–P90 band around the median."""
+    return _uncertainty_svg("fan_chart", _fan_spec(sim, list(result_years), lang))
+
+
+def partner_nets_svg(sim: Simulation, partner_names: Mapping[str, str], lang: str) -> str:
+    """Each partner's net over the horizon, a box per partner (whiskers P5–P95)."""
+    return _uncertainty_svg("partner_nets", _partners_spec(sim, partner_names, lang))
+
+
+def uncertainty_chart_bytes(
+    name: str, *args: Any, lang: str = "nl", fmt: str = "png", dpi: int = 150
+) -> bytes:
+    """One uncertainty chart in another format (``png``, ``pdf``), e.g. to look at:
+    ``uncertainty_chart_bytes("tornado", sens, lang="en")``; the arguments are those of
+    the chart's ``…_svg`` function without ``lang``."""
+    specs: dict[str, Callable[..., _Spec]] = {
+        "tornado": _tornado_spec,
+        "npv_distribution": _npv_spec,
+        "fan_chart": lambda sim, years, lang: _fan_spec(sim, list(years), lang),
+        "partner_nets": _partners_spec,
+    }
+    return _render_spec(name, specs[name](*args, lang), fmt, dpi)
+
+
+# A chart to draw: title, caption, the drawing, and the figure's height in inches.
+_Spec = tuple[str, str, Callable[["Figure", "Axes"], None], float]
+
+
+# Characters a caption line holds at 8 pt over WIDTH_IN (DejaVu Sans averages about 0.55 em).
+_CAPTION_CHARS = 110
+_LEGEND_CHARS = 90
+
+
+def _uncertainty_legend(ax: Axes, handles: Sequence[Any], from_figure_edge: bool = False) -> None:
+    """The legend above the axes, in as many columns as fit; ``from_figure_edge``: starting
+    at the figure's left edge rather than the axes' (the tornado's long tick labels leave
+    its axes narrow)."""
+    from matplotlib.transforms import blended_transform_factory
+
+    widest = max(len(str(handle.get_label())) for handle in handles) + 5
+    figure = ax.get_figure()
+    assert figure is not None
+    legend = ax.legend(
+        handles=list(handles),
+        loc="lower left",
+        bbox_to_anchor=(0.005 if from_figure_edge else 0, 1.02),
+        bbox_transform=blended_transform_factory(figure.transFigure, ax.transAxes)
+        if from_figure_edge
+        else ax.transAxes,
+        borderaxespad=0,
+        frameon=False,
+        ncols=max(1, min(len(handles), _LEGEND_CHARS // widest)),
+    )
+    for text in legend.get_texts():
+        text.set_parse_math(False)
+
+
+def _uncertainty_svg(name: str, spec: _Spec) -> str:
+    text = _render_spec(name, spec, "svg", 72).decode("utf-8")
+    return text[text.index("<svg") :]
+
+
+def _render_spec(name: str, spec: _Spec, fmt: str, dpi: int) -> bytes:
+    import matplotlib
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
+    title, caption, draw, height = spec
+    rc: dict[Any, Any] = {**_RC, "svg.hashsalt": f"pactcalc-{name}"}
+    with matplotlib.rc_context(rc):
+        fig = Figure(figsize=(WIDTH_IN, height), layout="constrained")
+        FigureCanvasAgg(fig)
+        ax = fig.add_subplot()
+        fig.suptitle(title, x=0.01, ha="left", fontsize=10, fontweight="bold")
+        draw(fig, ax)
+        fig.supxlabel(textwrap.fill(caption, _CAPTION_CHARS), x=0.01, ha="left", fontsize=8)
+        buffer = io.BytesIO()
+        metadata = {"Date": None, "Title": title} if fmt == "svg" else None
+        fig.savefig(buffer, format=fmt, dpi=dpi, metadata=metadata)
+    return buffer.getvalue()
+
+
+def _metric_axis(ax: Axes, metric: str, lang: str, label: str, axis: str = "x") -> None:
+    """Ticks of a metric: euros (money_tick), years, or plain numbers."""
+    from matplotlib.ticker import FuncFormatter, MaxNLocator
+
+    target = ax.xaxis if axis == "x" else ax.yaxis
+    target.set_major_locator(MaxNLocator(nbins=6, steps=[1, 2, 2.5, 5, 10]))
+
+    class TickFormatter(FuncFormatter):
+        ticks: list[float] = []
+
+        def set_locs(self, locs: list[float]) -> None:
+            super().set_locs(locs)
+            self.ticks = [float(loc) for loc in locs]
+
+    def tick(value: float, _pos: Any) -> str:
+        if metric in _PAYBACK_METRICS:
+            return number(value, lang, 1)
+        if metric in _MONEY_METRICS:
+            return money_tick(value, formatter.ticks, lang)
+        return number(value, lang, 2)
+
+    formatter = TickFormatter(tick)
+    target.set_major_formatter(formatter)
+    target.set_label_text(label)
+
+
+def _metric_value(metric: str, value: float, lang: str) -> str:
+    if math.isnan(value):
+        return _u("beyond", lang)
+    if metric in _PAYBACK_METRICS:
+        return t("n_years", lang, n=number(value, lang, 1))
+    if metric in _MONEY_METRICS:
+        return money(value, lang)
+    return number(value, lang, 2)
+
+
+def _tornado_spec(sens: Sensitivity, lang: str) -> _Spec:
+    from matplotlib.lines import Line2D
+    from matplotlib.patches import Patch
+
+    swings = sens.swings
+    short = _metric_short(sens.metric, lang)
+    title = _u("tornado_title", lang, metric=short)
+    caption = _u("tornado_caption", lang, base=_metric_value(sens.metric, sens.base, lang))
+    height = max(HEIGHT_IN, 1.6 + 0.32 * len(swings))
+
+    def draw(fig: Figure, ax: Axes) -> None:
+        base = float(sens.base)
+        if not swings:
+            ax.text(0.5, 0.5, _u("no_uncertain", lang), transform=ax.transAxes, ha="center")
+            ax.set_axis_off()
+            return
+        for row, swing in enumerate(swings):
+            for offset, value, colour in (
+                (-0.19, swing.at_low, BLUE),
+                (0.19, swing.at_high, ORANGE),
+            ):
+                if math.isnan(value) or math.isnan(base):
+                    ax.text(
+                        0.99,
+                        row + offset,
+                        _u("beyond", lang),
+                        transform=ax.get_yaxis_transform(),
+                        ha="right",
+                        va="center",
+                        fontsize=7.5,
+                        color=colour,
+                    )
+                    continue
+                # layout: a bar starts at the base outcome and ends at the outcome
+                ax.barh(row + offset, value - base, left=base, height=0.36, color=colour, zorder=2)
+        ax.axvline(base, color=BLACK, linewidth=1.2, zorder=3)
+        handles: list[Any] = [
+            Patch(color=BLUE, label=_u("at_low", lang)),
+            Patch(color=ORANGE, label=_u("at_high", lang)),
+            Line2D([], [], color=BLACK, label=_u("base", lang)),
+        ]
+        if sens.threshold is not None:
+            # the threshold line only where it does not squash the bars; else in words
+            shown = _metric_value(sens.metric, float(sens.threshold), lang)
+            ends = [v for s in swings for v in (s.at_low, s.at_high, base) if not math.isnan(v)]
+            if ends and min(ends) <= sens.threshold <= max(ends):
+                ax.axvline(
+                    sens.threshold, color=VERMILLION, linestyle="--", linewidth=1.2, zorder=3
+                )
+                label = _u("threshold", lang, value=shown)
+            else:
+                side = "left" if ends and sens.threshold < min(ends) else "right"
+                label = _u(f"threshold_{side}", lang, value=shown)
+            handles.append(Line2D([], [], color=VERMILLION, linestyle="--", label=label))
+        labels = [f"{s.parameter} ({_plain(s.low, lang)} – {_plain(s.high, lang)})" for s in swings]
+        ax.set_yticks(range(len(swings)), labels, parse_math=False)
+        ax.set_ylim(len(swings) - 0.5, -0.5)  # largest swing at the top
+        ax.tick_params(axis="y", length=0)
+        ax.grid(axis="x", color="#dddddd", linewidth=0.6)
+        ax.margins(x=0.04)
+        axis_label = t(sens.metric, lang) if sens.metric in _METRIC_LABEL_KEYS else sens.metric
+        if sens.metric in _PAYBACK_METRICS:
+            axis_label += f" ({_u('years_axis', lang)})"
+        _metric_axis(ax, sens.metric, lang, axis_label)
+        _uncertainty_legend(ax, handles, from_figure_edge=True)
+
+    return title, caption, draw, height
+
+
+# metrics with a label in pactcalc.i18n
+_METRIC_LABEL_KEYS = (
+    "effort_total",
+    "budget_total",
+    "headroom_total",
+    "headroom_min",
+    "investment_total",
+    "baseline_total",
+    "savings_total",
+    "benefits_total",
+    "npv",
+    "roi",
+    "bcr",
+    "payback_years",
+    "discounted_payback_years",
+)
+
+
+def _percent(fraction: float, lang: str) -> str:
+    from pactcalc.i18n import percent
+
+    return percent(fraction, lang, 1)
+
+
+def _probability(sim: Simulation, event: str) -> Any:
+    return next((p for p in sim.probabilities if p.event == event), None)
+
+
+def _npv_spec(sim: Simulation, lang: str) -> _Spec:
+    from matplotlib.lines import Line2D
+    from matplotlib.patches import Patch
+
+    summary = sim.summaries["npv"]
+    positive = _probability(sim, "npv > 0")
+    probability = (
+        _u("p_npv", lang, p=_percent(positive.p, lang), se=_percent(positive.se, lang))
+        if positive is not None
+        else ""
+    )
+    title = _u("npv_title", lang)
+    caption = _u(
+        "npv_caption", lang, n=number(sim.samples, lang), seed=sim.seed, probability=probability
+    )
+
+    def draw(fig: Figure, ax: Axes) -> None:
+        values = [float(v) for v in sim.npv]
+        ax.hist(values, bins=40, color=SKY_BLUE, edgecolor="white", linewidth=0.4, zorder=2)
+        handles: list[Any] = [Patch(color=SKY_BLUE, label=_u("samples_axis", lang))]
+        lines = (
+            ("P5", summary.p5, (0, (4, 2))),
+            ("P50", summary.p50, "-"),
+            ("P95", summary.p95, (0, (4, 2))),
+        )
+        for name, value, style in lines:
+            if value is None:
+                continue
+            ax.axvline(value, color=BLACK, linestyle=style, linewidth=1.3, zorder=3)
+            handles.append(
+                Line2D([], [], color=BLACK, linestyle=style, label=f"{name} {money(value, lang)}")
+            )
+        if min(values) < 0 < max(values):
+            ax.axvline(0, color=VERMILLION, linewidth=1.3, zorder=3)
+            handles.append(Line2D([], [], color=VERMILLION, label=_u("zero", lang)))
+        ax.set_ylabel(_u("samples_axis", lang))
+        ax.grid(axis="y", color="#dddddd", linewidth=0.6)
+        _metric_axis(ax, "npv", lang, _u("npv_axis", lang))
+        _uncertainty_legend(ax, handles)
+
+    return title, caption, draw, HEIGHT_IN
+
+
+def _fan_spec(sim: Simulation, years: list[int], lang: str) -> _Spec:
+    from matplotlib.patches import Patch
+
+    title = _u("fan_title", lang)
+    caption = _u("fan_caption", lang, n=number(sim.samples, lang))
+
+    def draw(fig: Figure, ax: Axes) -> None:
+        centres = _centres(years)
+        low = _series(sim.cumulative_bands[10], years)
+        middle = _series(sim.cumulative_bands[50], years)
+        high = _series(sim.cumulative_bands[90], years)
+        ax.fill_between(centres, low, high, color=SKY_BLUE, alpha=0.55, linewidth=0, zorder=2)
+        (line,) = ax.plot(
+            centres, middle, color=BLUE, marker="o", linewidth=2, label=_u("median", lang), zorder=3
+        )
+        ax.axhline(0, color=BLACK, linewidth=0.8, zorder=3)
+        ax.grid(axis="y", color="#dddddd", linewidth=0.6)
+        _money_axis(ax, lang, _l("eur_cumulative", lang))
+        _year_axis(ax, years, lang)
+        _uncertainty_legend(ax, [Patch(color=SKY_BLUE, alpha=0.55, label=_u("band", lang)), line])
+
+    return title, caption, draw, HEIGHT_IN
+
+
+def _partners_spec(sim: Simulation, partner_names: Mapping[str, str], lang: str) -> _Spec:
+    ids = list(sim.partner_nets)
+    title = _u("partners_title", lang)
+    caption = _u("partners_caption", lang, n=number(sim.samples, lang))
+    height = max(HEIGHT_IN, 1.8 + 0.65 * len(ids))
+
+    def draw(fig: Figure, ax: Axes) -> None:
+        if not ids:
+            ax.set_axis_off()
+            return
+        data = [[float(v) for v in sim.partner_nets[pid]] for pid in ids]
+        boxes = ax.boxplot(
+            data,
+            orientation="horizontal",
+            positions=range(len(ids)),
+            whis=(5, 95),
+            showfliers=False,
+            widths=0.5,
+            patch_artist=True,
+            medianprops={"color": BLACK, "linewidth": 1.6},
+            whiskerprops={"color": BLACK},
+            capprops={"color": BLACK},
+            boxprops={"edgecolor": BLACK},
+        )
+        for index, patch in enumerate(boxes["boxes"]):
+            patch.set_facecolor(PARTNER_COLOURS[index % len(PARTNER_COLOURS)])
+            patch.set_hatch(PARTNER_HATCHES[(index // len(PARTNER_COLOURS)) % len(PARTNER_HATCHES)])
+        labels = []
+        for pid in ids:
+            risk = _probability(sim, f"net_total[{pid}] < 0")
+            name = partner_names.get(pid, pid)
+            if risk is not None:
+                name += "\n" + _u("p_negative", lang, p=_percent(risk.p, lang))
+            labels.append(name)
+        for row, pid in enumerate(ids):  # the Simulation's percentiles, in figures
+            summary = sim.summaries.get(f"net_total[{pid}]")
+            if summary is None or summary.p5 is None or summary.p95 is None:
+                continue
+            ax.text(
+                0.995,
+                row + 0.42,
+                f"P5 {money(summary.p5, lang)} · P50 {money(summary.p50 or 0.0, lang)} · "
+                f"P95 {money(summary.p95, lang)}",
+                transform=ax.get_yaxis_transform(),
+                ha="right",
+                va="center",
+                fontsize=7.5,
+                color="#444444",
+            )
+        ax.set_yticks(range(len(ids)), labels, parse_math=False)
+        ax.set_ylim(len(ids) - 0.45, -0.5)  # in the order of the file, top down
+        ax.tick_params(axis="y", length=0)
+        ax.axvline(0, color=VERMILLION, linewidth=1.0, zorder=1)
+        ax.grid(axis="x", color="#dddddd", linewidth=0.6)
+        _metric_axis(ax, "net_total", lang, _u("net_axis", lang))
+
+    return title, caption, draw, height

@@ -210,6 +210,36 @@ def who_pays(result: Result, lang: str) -> Table:
     return Table(t("who_pays", lang), header, rows, raw)
 
 
+def adjustments(result: Result, lang: str) -> Table | None:
+    """Lines with appraisal adjustments: gross, the effect of each adjustment, and what
+    the business case counts (DOMAIN.md §6) — so every assumption's effect is visible."""
+    adjusted = [line for line in result.lines if line.adjustments]
+    if not adjusted:
+        return None
+    names = [
+        n
+        for n in ("optimism_bias", "deadweight", "displacement", "attribution", "drop_off")
+        if any(n in dict(line.adjustments) for line in adjusted)
+    ]
+    header = [
+        t("line", lang).capitalize(),
+        t("gross", lang),
+        *(t(n, lang) for n in names),
+        t("counted", lang),
+    ]
+    rows, raw = [], []
+    for line in adjusted:
+        effects = dict(line.adjustment_totals())
+        values = [
+            float(line.gross_total),
+            *(float(effects.get(n, 0.0)) for n in names),
+            float(line.total),
+        ]
+        rows.append([f"{line.name} ({line.kind})", *(money(v, lang) for v in values)])
+        raw.append([line.name, *values])
+    return Table(t("adjustments_title", lang), header, rows, raw)
+
+
 def check_detail(result: Result, check: CheckResult, lang: str) -> str:
     """Why a check holds or fails, in words: "payback is 3.80 years"."""
     name = check.check.metric

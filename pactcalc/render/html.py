@@ -269,6 +269,11 @@ def render(document: Document, lang: str) -> str:
     out.append(_figure(charts.get("cumulative"), t("chart_cumulative", lang)))
     out.append(_figure(charts.get("baseline_vs_pact"), t("chart_baseline", lang)))
 
+    adjusted = common.adjustments(result, lang)
+    if adjusted is not None:
+        out.append(f"<h3>{escape(adjusted.title)}</h3>")
+        out.append(_table(adjusted))
+
     out.append(f"<h2>{escape(t('who_pays', lang))}</h2>")
     out.append(f"<p>{escape(t('who_pays_intro', lang))}</p>")
     out.append(_table(common.who_pays(result, lang), total_row=True))

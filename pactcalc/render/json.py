@@ -55,6 +55,22 @@ def result_object(document: Document, lang: str) -> dict[str, Any]:
                 "message": check_detail(result, check, lang),
             }
         )
+    lines = [
+        {
+            "kind": line.kind,
+            "name": line.name,
+            "partner": line.partner,
+            "paid_from": line.paid_from,
+            "eur_per_year": _list(line.eur_per_year),
+            "total": float(line.total),
+            "gross_per_year": _list(
+                line.gross_per_year if line.gross_per_year is not None else line.eur_per_year
+            ),
+            "gross_total": float(line.gross_total),
+            "adjustments": {name: _list(effect) for name, effect in line.adjustments},
+        }
+        for line in result.lines
+    ]
     warnings = [
         {"code": p.code, "file": p.file, "line": p.line, "col": p.col, "message": p.message(lang)}
         for p in document.warnings
@@ -68,6 +84,7 @@ def result_object(document: Document, lang: str) -> dict[str, Any]:
         "discount_rate": result.discount_rate,
         "discount_rate_source": result.discount_rate_source,
         "partners": partners,
+        "lines": lines,
         "effort_per_year": _list(result.effort_per_year),
         "effort_total": float(result.metric("effort_total")),
         "budget_per_year": _list(result.budget_per_year),

@@ -53,10 +53,12 @@ def render(document: Document, lang: str, charts: dict[str, str] | None = None) 
     ):
         if charts and name in charts:
             lines += [f"![{_cell(t(caption, lang))}]({charts[name]})", ""]
+    adjusted = common.adjustments(result, lang)
     for table in (
         common.effort_by_partner(result, lang),
         common.by_year(result, lang),
         common.who_pays(result, lang),
+        *([adjusted] if adjusted else []),
     ):
         lines += _table(table)
     if result.checks:

@@ -76,7 +76,8 @@ def renderable(document: Document, lang: str) -> Group:
     summary, *tables = _tables(document, lang)
     parts.append(_rich_table(summary, show_header=False))
     parts.append(Text(common.rate_line(result, lang), style="dim"))
-    for table in tables:
+    adjusted = common.adjustments(result, lang)
+    for table in [*tables, *([adjusted] if adjusted else [])]:
         parts.append(Text(""))
         parts.append(_rich_table(table))
     if result.checks:

@@ -549,7 +549,8 @@ class _Builder:
                     column,
                     f"IF(AND({year_cell}>=$E{row},{year_cell}<=$F{row}),"
                     f"({expression})*(1+{self.layout.scalars['indexation']})"
-                    f"^({year_cell}-{self.layout.scalars['price_year']}),0)",
+                    f"^({year_cell}-{self.layout.scalars['price_year']})"
+                    f"{self._adjustment_factors(line.kind, spec, year_cell, ref)},0)",
                     self.money,
                 )
             self.formula(
@@ -566,6 +567,26 @@ class _Builder:
         for column in range(first, total_column + 1):
             ws.column_dimensions[col(column)].width = 15
         self.widths(ws, {total_column + 1: 50, total_column + 2: 40})
+
+    def _adjustment_factors(
+        self, kind: str, spec: Any, year_cell: str, ref: Callable[[str], str]
+    ) -> str:
+        """The appraisal adjustments of DOMAIN.md §6 as factors of the line's formula:
+        cost × (1 + optimism_bias); benefit × (1 − each) and × (1 − drop_off) ^ (year −
+        first year). A parameter name becomes its defined name, so it stays live."""
+        from pactcalc.engine import adjustment_values
+
+        factors = []
+        for name, value in adjustment_values(self.scenario, kind, spec).items():
+            term = ref(value) if isinstance(value, str) else number_literal(float(value))
+            if kind in ("effort", "investments"):
+                factors.append(f"*(1+{term})")
+            elif name == "drop_off":
+                first = spec.start if spec.start is not None else self.years[0]
+                factors.append(f"*(1-{term})^MAX({year_cell}-{first},0)")
+            else:
+                factors.append(f"*(1-{term})")
+        return "".join(factors)
 
     def _lines_range(self, column: int | str, absolute_column: bool = False) -> str:
         last = max(2, 1 + len(self.result.lines))
