@@ -131,17 +131,33 @@ class Simulation:
     result: Result = field(repr=False)
 
 
+def _percentile(values: Array, q: float) -> float:
+    """A percentile where +∞ (no payback) may be among the values: one that falls among
+    them is +∞ (numpy's interpolation would give ∞ − ∞ = NaN)."""
+    with np.errstate(invalid="ignore"):
+        value = float(np.percentile(values, q))
+    return value if math.isfinite(value) or not np.isinf(values).any() else math.inf
+
+
+def _mean(values: Array) -> float:
+    """The mean; exactly the value when every sample is the same (zero-width ranges), so
+    that a simulation without uncertainty equals the deterministic run to the last bit."""
+    if values.size and (values == values[0]).all():
+        return float(values[0])
+    return float(values.mean())
+
+
 def summarise(values: Array, payback: bool = False) -> Summary:
     values = np.asarray(values, dtype=float).reshape(-1)
     if payback:
         ordered = worst_last(values)
         missing = float(np.isnan(values).mean())
-        p5, p50, p95 = (float(np.percentile(ordered, q, method="linear")) for q in (5, 50, 95))
-        mean = None if missing else float(values.mean())
+        p5, p50, p95 = (_percentile(ordered, q) for q in (5, 50, 95))
+        mean = None if missing else _mean(values)
         shown = [None if math.isinf(v) or math.isnan(v) else v for v in (p5, p50, p95)]
         return Summary(mean, shown[0], shown[1], shown[2], missing=missing)
     p5, p50, p95 = (float(v) for v in np.percentile(values, [5, 50, 95]))
-    return Summary(float(values.mean()), p5, p50, p95)
+    return Summary(_mean(values), p5, p50, p95)
 
 
 def probability(event: str, hits: Array) -> Probability:
@@ -179,15 +195,7 @@ def simulate(
         probability("headroom_min >= 0", headroom >= 0),
         probability("payback within the horizon", ~np.isnan(payback)),
     ]
-    thresholds = sorted(
-        {
-            c.inner_bound
-            for c in checks
-            if c.statistic == "probability"
-            and c.metric == "payback_years"
-            and c.inner_bound is not None
-        }
-    )
+    thresholds = sorted(_payback_thresholds(checks))
     probabilities += [
         probability(f"payback_years <= {t:g}", worst_last(payback) <= t) for t in thresholds
     ]
@@ -195,6 +203,20 @@ def simulate(
     cumulative = np.asarray(result.cumulative_per_year).reshape(n, -1)
     bands = {q: np.percentile(cumulative, q, axis=0) for q in (10, 50, 90)}
     return Simulation(n, seed_, list(draws), summaries, probabilities, npv, bands, nets, result)
+
+
+def _payback_thresholds(checks: Sequence[Check]) -> set[float]:
+    """Every t of a check on the payback: ``payback_years <= t`` and ``P(payback_years <=
+    t) >= p`` alike (DOMAIN.md §6: "for each threshold in the checks")."""
+    found = set()
+    for check in checks:
+        if check.metric != "payback_years" or check.partner is not None:
+            continue
+        if check.statistic == "probability" and check.inner_bound is not None:
+            found.add(check.inner_bound)
+        elif check.statistic == "value" and check.op in ("<", "<="):
+            found.add(check.bound)
+    return found
 
 
 def evaluate_probabilistic(simulation: Simulation, check: Check, index: int) -> CheckResult:
@@ -212,13 +234,13 @@ def evaluate_probabilistic(simulation: Simulation, check: Check, index: int) -> 
     elif check.statistic == "percentile":
         assert check.percentile is not None
         ordered = worst_last(values) if payback else values
-        actual = float(np.percentile(ordered, check.percentile))
-        if math.isinf(actual):
+        actual = _percentile(ordered, check.percentile)
+        if not math.isfinite(actual):
             return CheckResult(check, index, None, False, missing="payback")
     else:
         if payback and np.isnan(values).any():
             return CheckResult(check, index, None, False, missing="payback")
-        actual = float(values.mean())
+        actual = _mean(values)
         se = float(values.std(ddof=1) / math.sqrt(values.size)) if values.size > 1 else 0.0
     passed = bool(_COMPARE[check.op](actual, check.bound))
     close = se is not None and abs(actual - check.bound) < 2 * se
