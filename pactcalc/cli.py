@@ -300,10 +300,14 @@ def report(
     if document.result is None:
         _print_problems(document.problems, document, language, err=True)
         raise typer.Exit(2)
+    from pactcalc.uncertainty import analyse
+
+    assert document.scenario is not None
+    analysis = analyse(document.scenario, document.checks) if suffix in (".html", ".md") else None
     if suffix == ".html":
         from pactcalc.render import html
 
-        write_atomic(output, html.render(document, language), [file], language)
+        write_atomic(output, html.render(document, language, analysis), [file], language)
     elif suffix == ".xlsx":
         from pactcalc.render import xlsx
 
@@ -316,12 +320,16 @@ def report(
     else:
         from pactcalc.render import markdown
         from pactcalc.render.charts import all_charts
+        from pactcalc.render.uncertainty import section_charts
 
-        charts = all_charts(document.result, language)
+        charts = {
+            **all_charts(document.result, language),
+            **section_charts(analysis, document.result, language),
+        }
         files = {name: f"{output.stem}-{name}.svg" for name in charts}
         for name, svg in charts.items():
             write_atomic(output.with_name(files[name]), svg, [file], language)
-        write_atomic(output, markdown.render(document, language, files), [file], language)
+        write_atomic(output, markdown.render(document, language, files, analysis), [file], language)
     typer.echo(t("written", language, path=output), err=True)
 
 
@@ -391,6 +399,150 @@ def compare(
             language,
         )
     typer.echo(t("written", language, path=output), err=True)
+
+
+class AnalysisFormat(str, Enum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+    markdown = "markdown"
+
+
+def _computed(file: Path, lang: Lang | None) -> tuple[Document, str]:
+    """A valid, computed document and its output language; exit 2 with every problem
+    otherwise."""
+    document = run_file(file, str(file))
+    language = _language(lang, document)
+    if document.result is None:
+        _print_problems(document.problems, document, language, err=True)
+        raise typer.Exit(2)
+    return document, language
+
+
+def _emit(
+    text: str | None, renderable: Any, output: Path | None, inputs: list[Path], language: str
+) -> None:
+    """Print a rich renderable (table format) or text, or write text to --output."""
+    from pactcalc.render.uncertainty import required_width, to_text
+
+    if output is not None:
+        if text is None:
+            text = to_text(renderable)
+        write_atomic(output, text, inputs, language)
+        typer.echo(t("written", language, path=output), err=True)
+    elif text is not None:
+        typer.echo(text, nl=False)
+    else:
+        from rich.console import Console
+
+        console = Console()
+        console.width = max(console.width, required_width(renderable))
+        console.print(renderable, crop=False)
+
+
+@app.command()
+def sensitivity(
+    file: Annotated[Path, typer.Argument(help="The scenario file (YAML).", dir_okay=False)],
+    metric: Annotated[
+        str,
+        typer.Option(
+            "--metric", "-m", help="The metric: npv, headroom_min, payback_years, savings_total, …"
+        ),
+    ] = "npv",
+    output_format: Annotated[
+        AnalysisFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = AnalysisFormat.table,
+    lang: LangOption = None,
+    output: OutputOption = None,
+) -> None:
+    """One-way sensitivity: a tornado of the parameters with a range, and switching values.
+
+    For each parameter with low and high: the metric with that parameter at low and at
+    high (all others at their value), ordered by swing; and its switching value — where
+    the metric reaches its threshold (0 for npv and headroom_min, or the bound of a check
+    such as payback_years <= 3) — as a value and a change in %, or "none between X and Y".
+
+    Example: pactcalc sensitivity examples/beschermd-wonen.yaml --metric headroom_min
+    """
+    from pactcalc import uncertainty
+    from pactcalc.model import METRICS
+    from pactcalc.problems import suggestion
+    from pactcalc.render import uncertainty as render
+
+    document, language = _computed(file, lang)
+    assert document.scenario is not None
+    if metric not in METRICS:
+        _fail(
+            Problem(
+                "PC134",
+                str(file),
+                args={"what": "metric", "name": metric, "suggestion": suggestion(metric, METRICS)},
+            ),
+            language,
+        )
+    result = uncertainty.sensitivity(document.scenario, metric, document.checks)
+    scenario = document.scenario
+    text = {
+        AnalysisFormat.json: lambda: render.sensitivity_json(result, scenario, language),
+        AnalysisFormat.csv: lambda: render.sensitivity_csv(result, scenario, language),
+        AnalysisFormat.markdown: lambda: render.sensitivity_markdown(result, scenario, language),
+        AnalysisFormat.table: lambda: None,
+    }[output_format]()
+    renderable = render.sensitivity_renderable(result, scenario, language) if text is None else None
+    _emit(text, renderable, output, [file], language)
+
+
+@app.command()
+def simulate(
+    file: Annotated[Path, typer.Argument(help="The scenario file (YAML).", dir_okay=False)],
+    samples: Annotated[
+        int | None,
+        typer.Option(
+            "--samples",
+            "-n",
+            min=1,
+            max=10_000_000,
+            help="Number of draws; default: the scenario's simulation.samples, else 10,000.",
+        ),
+    ] = None,
+    seed: Annotated[
+        int | None,
+        typer.Option(
+            "--seed",
+            min=0,
+            help="Seed of the generator; default: the scenario's simulation.seed, else 1.",
+        ),
+    ] = None,
+    output_format: Annotated[
+        AnalysisFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = AnalysisFormat.table,
+    lang: LangOption = None,
+    output: OutputOption = None,
+) -> None:
+    """Monte Carlo: draw the parameters with a range and show the spread of the outcome.
+
+    Mean, P5, P50 and P95 of the npv, the lowest headroom, the savings, both paybacks and
+    each partner's net; the probabilities (npv > 0, headroom >= 0, payback within the
+    horizon and within each checked threshold, each partner's loss) with their standard
+    errors; and a histogram of the npv. The same file, seed and samples give the same
+    output, byte for byte.
+
+    Example: pactcalc simulate examples/crisisinterventie-jeugd.yaml --seed 7
+    """
+    from pactcalc import uncertainty
+    from pactcalc.render import uncertainty as render
+
+    document, language = _computed(file, lang)
+    assert document.scenario is not None
+    result = uncertainty.simulate(document.scenario, document.checks, samples, seed)
+    text = {
+        AnalysisFormat.json: lambda: render.simulation_json(result, language),
+        AnalysisFormat.csv: lambda: render.simulation_csv(result, language),
+        AnalysisFormat.markdown: lambda: render.simulation_markdown(result, language),
+        AnalysisFormat.table: lambda: None,
+    }[output_format]()
+    renderable = render.simulation_renderable(result, language) if text is None else None
+    _emit(text, renderable, output, [file], language)
 
 
 @app.command()

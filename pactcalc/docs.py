@@ -127,7 +127,18 @@ def errors_markdown(errors_dir: Path | None = None) -> str:
 
 FORMAT_MD = ROOT / "docs" / "format.md"
 CLI_MD = ROOT / "docs" / "cli.md"
-COMMANDS = ("", "run", "check", "report", "compare", "explain", "init", "schema")
+COMMANDS = (
+    "",
+    "run",
+    "check",
+    "report",
+    "compare",
+    "explain",
+    "sensitivity",
+    "simulate",
+    "init",
+    "schema",
+)
 
 
 def cli_help(command: str = "") -> str:

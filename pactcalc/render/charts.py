@@ -640,6 +640,8 @@ def _uncertainty_legend(ax: Axes, handles: Sequence[Any], from_figure_edge: bool
     from matplotlib.transforms import blended_transform_factory
 
     widest = max(len(str(handle.get_label())) for handle in handles) + 5
+    most = max(1, min(len(handles), _LEGEND_CHARS // widest))
+    columns = math.ceil(len(handles) / math.ceil(len(handles) / most))  # rows filled evenly
     figure = ax.get_figure()
     assert figure is not None
     legend = ax.legend(
@@ -651,7 +653,7 @@ def _uncertainty_legend(ax: Axes, handles: Sequence[Any], from_figure_edge: bool
         else ax.transAxes,
         borderaxespad=0,
         frameon=False,
-        ncols=max(1, min(len(handles), _LEGEND_CHARS // widest)),
+        ncols=columns,
     )
     for text in legend.get_texts():
         text.set_parse_math(False)
@@ -835,7 +837,7 @@ def _npv_spec(sim: Simulation, lang: str) -> _Spec:
         values = [float(v) for v in sim.npv]
         ax.hist(values, bins=40, color=SKY_BLUE, edgecolor="white", linewidth=0.4, zorder=2)
         handles: list[Any] = [Patch(color=SKY_BLUE, label=_u("samples_axis", lang))]
-        lines = (
+        lines: tuple[tuple[str, float | None, Any], ...] = (
             ("P5", summary.p5, (0, (4, 2))),
             ("P50", summary.p50, "-"),
             ("P95", summary.p95, (0, (4, 2))),

@@ -19,6 +19,8 @@ from pactcalc.explain import Trail, explain
 from pactcalc.i18n import money, number, percent, t, years_text
 from pactcalc.render import common
 from pactcalc.render.common import Table
+from pactcalc.render.uncertainty import html_section
+from pactcalc.uncertainty import Analysis
 
 #: Headline figures, in the order of the report, each linked to its audit trail.
 HEADLINES = (
@@ -240,8 +242,9 @@ def _num(value: float, lang: str) -> str:
     return number(value, lang, 0 if value == int(value) else 2)
 
 
-def render(document: Document, lang: str) -> str:
-    """The report as one HTML page."""
+def render(document: Document, lang: str, analysis: Analysis | None = None) -> str:
+    """The report as one HTML page; with ``analysis`` (the scenario has ranges) it gains
+    the uncertainty section."""
     result = document.result
     assert result is not None
     from pactcalc.render.charts import all_charts
@@ -299,6 +302,8 @@ def render(document: Document, lang: str) -> str:
             f"<li>{escape(p.where())}: {escape(p.message(lang))}</li>" for p in document.warnings
         ]
         out.append("</ul>")
+
+    out.append(html_section(analysis, result, lang))
 
     out.append(f'<h2 class="pagebreak">{escape(t("inputs", lang))}</h2>')
     out.append(_inputs(result, lang))

@@ -6,6 +6,8 @@ from pactcalc.api import Document
 from pactcalc.i18n import t
 from pactcalc.render import common
 from pactcalc.render.common import Table
+from pactcalc.render.uncertainty import markdown_section
+from pactcalc.uncertainty import Analysis
 
 
 def _cell(text: str) -> str:
@@ -33,7 +35,12 @@ def _table(table: Table) -> list[str]:
     return [*lines, ""]
 
 
-def render(document: Document, lang: str, charts: dict[str, str] | None = None) -> str:
+def render(
+    document: Document,
+    lang: str,
+    charts: dict[str, str] | None = None,
+    analysis: Analysis | None = None,
+) -> str:
     """The business case in Markdown. With ``charts`` (chart name → file name of its SVG
     beside the Markdown file) it is the full report: pictures, inputs and audit trails."""
     result = document.result
@@ -61,6 +68,8 @@ def render(document: Document, lang: str, charts: dict[str, str] | None = None) 
         *([adjusted] if adjusted else []),
     ):
         lines += _table(table)
+    if analysis is not None:
+        lines += [markdown_section(analysis, result, lang, charts or {}), ""]
     if result.checks:
         lines += [f"## {t('checks', lang)}", ""]
         for check in result.checks:
