@@ -303,7 +303,9 @@ def report(
     from pactcalc.uncertainty import analyse
 
     assert document.scenario is not None
-    analysis = analyse(document.scenario, document.checks) if suffix in (".html", ".md") else None
+    analysis = (
+        analyse(document.scenario, document.checks) if suffix in (".html", ".md", ".xlsx") else None
+    )
     if suffix == ".html":
         from pactcalc.render import html
 
@@ -312,7 +314,9 @@ def report(
         from pactcalc.render import xlsx
 
         _refuse_input(output, [file], language)
-        write_file_atomic(output, lambda path: xlsx.write(document, path, language), language)
+        write_file_atomic(
+            output, lambda path: xlsx.write(document, path, language, analysis), language
+        )
     elif suffix == ".csv":
         from pactcalc.render import csv as report_csv
 

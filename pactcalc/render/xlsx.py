@@ -48,6 +48,7 @@ from pactcalc.engine import Result
 from pactcalc.expressions import Expression
 from pactcalc.i18n import t, years_text
 from pactcalc.render.common import header_lines, rate_source
+from pactcalc.uncertainty import Analysis
 
 FIXED_TIME = datetime.datetime(2000, 1, 1, 0, 0, 0)
 _ZIP_TIME = (2000, 1, 1, 0, 0, 0)
@@ -241,8 +242,14 @@ class _Layout:
     summary_rows: dict[str, int] = field(default_factory=dict)
 
 
-def write(document: Document, path: str | os.PathLike[str], lang: str = "nl") -> None:
-    """Write the workbook of a computed document to ``path`` (``.xlsx``)."""
+def write(
+    document: Document,
+    path: str | os.PathLike[str],
+    lang: str = "nl",
+    analysis: Analysis | None = None,
+) -> None:
+    """Write the workbook of a computed document to ``path`` (``.xlsx``); with
+    ``analysis`` (the scenario has ranges) an uncertainty sheet of values is added."""
     import openpyxl
 
     result = document.result
@@ -250,6 +257,8 @@ def write(document: Document, path: str | os.PathLike[str], lang: str = "nl") ->
     lang = "en" if lang == "en" else "nl"
     workbook = openpyxl.Workbook()
     _Builder(workbook, result, lang).build()
+    if analysis is not None:
+        uncertainty_sheet(workbook, analysis, lang)
 
     save_stable(workbook, path, result.scenario.name)
 
@@ -271,6 +280,110 @@ def save_stable(workbook: Any, path: str | os.PathLike[str], title: str) -> None
         ExcelWriter(workbook, archive).save()
     with open(path, "wb") as out:
         out.write(_fixed_zip_times(raw.getvalue()))
+
+
+_UNCERTAINTY_LABELS = {
+    "sheet": ("Onzekerheid", "Uncertainty"),
+    "intro": (
+        "Waarden uit pactcalc simulate ({n} trekkingen, seed {seed}) en pactcalc "
+        "sensitivity; geen formules: de simulatie draait in pactcalc.",
+        "Values from pactcalc simulate ({n} samples, seed {seed}) and pactcalc sensitivity; "
+        "not formulas: the simulation runs in pactcalc.",
+    ),
+    "outcomes": ("Uitkomsten", "Outcomes"),
+    "mean": ("Gemiddelde", "Mean"),
+    "missing": ("Zonder terugverdiening", "Without payback"),
+    "probabilities": ("Kansen", "Probabilities"),
+    "p": ("Kans", "Probability"),
+    "se": ("Standaardfout", "Standard error"),
+    "tornado": (
+        "Gevoeligheid van de NCW (één parameter tegelijk)",
+        "Sensitivity of the NPV (one parameter at a time)",
+    ),
+    "parameter": ("Parameter", "Parameter"),
+    "low": ("Laag", "Low"),
+    "high": ("Hoog", "High"),
+    "at_low": ("NCW bij laag", "NPV at low"),
+    "at_high": ("NCW bij hoog", "NPV at high"),
+    "swing": ("Zwaai", "Swing"),
+    "switching": ("Omslagwaarde", "Switching value"),
+    "none": ("geen", "none"),
+}
+
+
+def _u(key: str, lang: str, **args: Any) -> str:
+    nl, en = _UNCERTAINTY_LABELS[key]
+    return (en if lang == "en" else nl).format(**args)
+
+
+def uncertainty_sheet(workbook: Any, analysis: Analysis, lang: str) -> None:
+    """The simulation and the tornado as values (DOMAIN.md §6), in their own sheet."""
+    from openpyxl.styles import Font
+
+    from pactcalc.i18n import t
+    from pactcalc.render.uncertainty import event_text
+
+    simulation, sensitivity = analysis.simulation, analysis.sensitivity
+    sheet = workbook.create_sheet(_u("sheet", lang))
+    bold = Font(bold=True)
+    money = MONEY_FORMAT[lang]
+    set_text(
+        sheet.cell(row=1, column=1), _u("intro", lang, n=simulation.samples, seed=simulation.seed)
+    )
+    row = 3
+    set_text(sheet.cell(row=row, column=1), _u("outcomes", lang)).font = bold
+    for i, head in enumerate((_u("mean", lang), "P5", "P50", "P95", _u("missing", lang))):
+        set_text(sheet.cell(row=row, column=2 + i), head).font = bold
+    names = {p.id: p.name for p in simulation.result.partners}
+    for key, summary in simulation.summaries.items():
+        row += 1
+        partner = key[len("net_total[") : -1] if key.startswith("net_total[") else None
+        label_text = (
+            f"{t('partner_net', lang)} {names.get(partner, partner)}" if partner else t(key, lang)
+        )
+        set_text(sheet.cell(row=row, column=1), label_text)
+        fmt = RATIO_FORMAT if "payback" in key else money
+        for i, value in enumerate((summary.mean, summary.p5, summary.p50, summary.p95)):
+            if value is None:  # among the samples without payback: said in words
+                set_text(sheet.cell(row=row, column=2 + i), "—")
+            else:
+                sheet.cell(row=row, column=2 + i, value=float(value)).number_format = fmt
+        if "payback" in key:
+            cell = sheet.cell(row=row, column=6, value=float(summary.missing))
+            cell.number_format = PERCENT_FORMAT
+    row += 2
+    set_text(sheet.cell(row=row, column=1), _u("probabilities", lang)).font = bold
+    set_text(sheet.cell(row=row, column=2), _u("p", lang)).font = bold
+    set_text(sheet.cell(row=row, column=3), _u("se", lang)).font = bold
+    horizon = len(simulation.result.years)
+    for found in simulation.probabilities:
+        row += 1
+        set_text(sheet.cell(row=row, column=1), event_text(found.event, lang, horizon, names))
+        sheet.cell(row=row, column=2, value=found.p).number_format = PERCENT_FORMAT
+        sheet.cell(row=row, column=3, value=found.se).number_format = PERCENT_FORMAT
+    row += 2
+    set_text(sheet.cell(row=row, column=1), _u("tornado", lang)).font = bold
+    heads = ("parameter", "low", "high", "at_low", "at_high", "swing", "switching")
+    for i, key in enumerate(heads):
+        set_text(sheet.cell(row=row + 1, column=1 + i), _u(key, lang)).font = bold
+    row += 1
+    for swing in sensitivity.swings:
+        row += 1
+        set_text(sheet.cell(row=row, column=1), swing.parameter)
+        sheet.cell(row=row, column=2, value=swing.low)
+        sheet.cell(row=row, column=3, value=swing.high)
+        for index, value in ((4, swing.at_low), (5, swing.at_high), (6, swing.swing)):
+            if math.isfinite(value):
+                sheet.cell(row=row, column=index, value=float(value)).number_format = money
+            else:  # no payback: said in words, never NaN in a cell
+                set_text(sheet.cell(row=row, column=index), "—")
+        if swing.switching_value is None:
+            set_text(sheet.cell(row=row, column=7), _u("none", lang))
+        else:
+            sheet.cell(row=row, column=7, value=swing.switching_value)
+    sheet.column_dimensions["A"].width = 48
+    for letter in "BCDEFG":
+        sheet.column_dimensions[letter].width = 16
 
 
 def _fixed_zip_times(data: bytes) -> bytes:
