@@ -8,7 +8,6 @@ from __future__ import annotations
 import json
 import os
 import sys
-import tempfile
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, Any
@@ -105,6 +104,8 @@ def _refuse_input(path: Path, inputs: list[Path], lang: str) -> None:
 def write_file_atomic(path: Path, write: Any, lang: str) -> None:
     """Let ``write(temporary_path)`` make the file, then rename it into place, so that a
     reader never sees half a file and a failure leaves nothing behind."""
+    import tempfile  # only when a file is written: keeps start-up quick
+
     directory = path.parent if str(path.parent) else Path(".")
     temp = None
     try:

@@ -242,7 +242,11 @@ def compute(
                 (*evaluation.value.shape[:-1], n_years) if evaluation.value.ndim else (n_years,),
             )
             zero_div = np.broadcast_to(evaluation.divided_by_zero, value.shape)
-            bad = (zero_div | ~np.isfinite(value)) & mask
+            # Checked on the line's own shape (a line without sampled inputs stays one row).
+            bad = ~np.isfinite(value)
+            if evaluation.divided_by_zero.any():
+                bad = bad | zero_div
+            bad &= mask
             if bad.any():
                 t = int(np.argmax(bad.reshape(-1, n_years).any(axis=0)))
                 what = (
@@ -259,7 +263,9 @@ def compute(
                     )
                 )
                 value = np.where(bad, 0.0, value)
-            eur = np.where(mask, value, 0.0) * index_factor
+            eur = value if mask.all() else np.where(mask, value, 0.0)
+            if scenario.indexation != 0:
+                eur = eur * index_factor
             if kind == "budget" and (eur < 0).any():
                 t = int(np.argmax((eur < 0).reshape(-1, n_years).any(axis=0)))
                 problems.append(
@@ -305,26 +311,19 @@ def compute(
         (n_years,) if samples is None else (samples, n_years),
         *(line.eur_per_year.shape for line in lines),
     )
-    zeros = np.zeros(lead_shape)
-
-    def total(kind: str, paid_from: str | None = None) -> Array:
-        selected = [
-            line.eur_per_year
-            for line in lines
-            if line.kind == kind and (paid_from is None or line.paid_from == paid_from)
-        ]
-        return zeros + sum(selected, np.zeros(n_years))
-
+    sums = _Sums(lines, lead_shape)
+    total = sums.total
     effort = total("effort")
     investment = total("investments")
     budget = total("budget")
     baseline = total("baseline")
     benefits = total("benefits")
-    budget_funded = total("effort", "budget") + total("investments", "budget")
+    budget_funded = total("effort", paid_from="budget") + total("investments", paid_from="budget")
     headroom = budget - budget_funded
     savings = baseline - effort
     returns = savings + benefits
     net = returns - investment
+    cumulative = np.cumsum(net, axis=-1)
     rate = scenario.discount_rate.value
     df = finance.discount_factors(n_years, rate)
     npv = (net * df).sum(axis=-1)
@@ -338,7 +337,7 @@ def compute(
             line for line in lines if line.paid_from == "budget" and (line.eur_per_year != 0).any()
         )
         problems.append(Problem("PC129", "", path=(first.kind, first.index)))
-    partners = _partners(scenario, lines, budget, budget_funded, zeros, n_years)
+    partners = _partners(scenario, sums, budget, budget_funded)
     if (budget_funded != 0).any():
         for year_index in np.flatnonzero(
             ((budget_funded != 0) & (budget == 0)).reshape(-1, n_years).any(axis=0)
@@ -369,6 +368,7 @@ def compute(
             )
         )
 
+    discounted_cumulative = np.cumsum(net * df, axis=-1)
     result = Result(
         scenario=scenario,
         years=years,
@@ -386,13 +386,13 @@ def compute(
         savings_per_year=savings,
         benefits_per_year=benefits,
         net_per_year=net,
-        cumulative_per_year=np.cumsum(net, axis=-1),
+        cumulative_per_year=cumulative,
         discount_factor_per_year=df,
         returns_per_year=returns,
-        cumulative_start_per_year=np.cumsum(net, axis=-1) - returns,
+        cumulative_start_per_year=cumulative - returns,
         discounted_net_per_year=net * df,
-        discounted_cumulative_per_year=np.cumsum(net * df, axis=-1),
-        discounted_cumulative_start_per_year=np.cumsum(net * df, axis=-1) - returns * df,
+        discounted_cumulative_per_year=discounted_cumulative,
+        discounted_cumulative_start_per_year=discounted_cumulative - returns * df,
         index_factor_per_year=index_factor,
         npv=npv,
         pv_investment=pv_investment,
@@ -476,25 +476,43 @@ def _running_mask(scenario: Scenario, line: Any) -> Array:
     return np.asarray((years >= start) & (years <= end))
 
 
+class _Sums:
+    """The lines added up once, by kind, by partner and by who pays (one pass over the
+    lines: with a sample axis each sum is a large array, so none is made twice)."""
+
+    def __init__(self, lines: list[LineResult], shape: tuple[int, ...]) -> None:
+        self.zeros = np.zeros(shape)
+        self.zeros.flags.writeable = False  # shared by every empty sum
+        self.sums: dict[tuple[str, str | None, str | None], Array] = {}
+        for line in lines:
+            keys: set[tuple[str, str | None, str | None]] = {
+                (line.kind, None, None),
+                (line.kind, line.partner, None),
+            }
+            if line.paid_from is not None:
+                keys |= {
+                    (line.kind, None, line.paid_from),
+                    (line.kind, line.partner, line.paid_from),
+                }
+            for key in keys:
+                found = self.sums.get(key)
+                if found is None:
+                    self.sums[key] = self.zeros + line.eur_per_year  # a fresh array
+                else:
+                    found += line.eur_per_year
+
+    def total(self, kind: str, partner: str | None = None, paid_from: str | None = None) -> Array:
+        return self.sums.get((kind, partner, paid_from), self.zeros)
+
+
 def _partners(
     scenario: Scenario,
-    lines: list[LineResult],
+    sums: _Sums,
     budget: Array,
     budget_funded: Array,
-    zeros: Array,
-    n_years: int,
 ) -> list[PartnerResult]:
     def of(partner: str, kind: str, paid_from: str | None = None) -> Array:
-        return zeros + sum(
-            (
-                line.eur_per_year
-                for line in lines
-                if line.kind == kind
-                and line.partner == partner
-                and (paid_from is None or line.paid_from == paid_from)
-            ),
-            np.zeros(n_years),
-        )
+        return sums.total(kind, partner, paid_from)
 
     budgets = {p.id: of(p.id, "budget") for p in scenario.partners}
     budget_horizon = budget.sum(axis=-1, keepdims=True)
