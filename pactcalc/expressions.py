@@ -90,14 +90,17 @@ def _reason(kind: str, text: str = "") -> Localized:
 
 def _check(node: ast.expr, text: str, lead: int, names: list[tuple[str, int]]) -> None:
     offset = lead + getattr(node, "col_offset", 0)
+    if isinstance(node, ast.BinOp | ast.Compare) and (
+        isinstance(node, ast.Compare) or type(node.op) not in _OPS
+    ):
+        # point at the operator, not at the start of its left operand
+        right = node.right if isinstance(node, ast.BinOp) else node.comparators[0]
+        between = text[node.left.end_col_offset or 0 : right.col_offset]
+        symbol = str(_describe(node)).strip("'")
+        if symbol in between:
+            offset = lead + (node.left.end_col_offset or 0) + between.index(symbol)
+        raise ExpressionError("PC124", {"construct": _describe(node)}, offset)
     if isinstance(node, ast.BinOp):
-        if type(node.op) not in _OPS:
-            # point at the operator, not at the start of its left operand
-            between = text[node.left.end_col_offset or 0 : node.right.col_offset]
-            symbol = str(_describe(node)).strip("'")
-            if symbol in between:
-                offset = lead + (node.left.end_col_offset or 0) + between.index(symbol)
-            raise ExpressionError("PC124", {"construct": _describe(node)}, offset)
         _check(node.left, text, lead, names)
         _check(node.right, text, lead, names)
     elif isinstance(node, ast.UnaryOp):
@@ -129,21 +132,70 @@ def _check(node: ast.expr, text: str, lead: int, names: list[tuple[str, int]]) -
         raise ExpressionError("PC124", {"construct": _describe(node)}, offset)
 
 
+_SYMBOLS: dict[type, str] = {
+    ast.Pow: "**",
+    ast.Mod: "%",
+    ast.FloorDiv: "//",
+    ast.MatMult: "@",
+    ast.BitOr: "|",
+    ast.BitAnd: "&",
+    ast.BitXor: "^",
+    ast.LShift: "<<",
+    ast.RShift: ">>",
+    ast.Invert: "~",
+    ast.Not: "not",
+    ast.Eq: "==",
+    ast.NotEq: "!=",
+    ast.Lt: "<",
+    ast.LtE: "<=",
+    ast.Gt: ">",
+    ast.GtE: ">=",
+    ast.Is: "is",
+    ast.IsNot: "is not",
+    ast.In: "in",
+    ast.NotIn: "not in",
+    ast.And: "and",
+    ast.Or: "or",
+}
+#: What the user wrote, for constructs that are not operators.
+_WRITTEN: dict[type, str] = {
+    ast.List: "[…]",
+    ast.Set: "{…}",
+    ast.Dict: "{…: …}",
+    ast.Subscript: "[…]",
+    ast.IfExp: "if … else …",
+    ast.Lambda: "lambda",
+    ast.Starred: "*",
+    ast.JoinedStr: "f'…'",
+    ast.NamedExpr: ":=",
+    ast.ListComp: "[… for …]",
+    ast.GeneratorExp: "(… for …)",
+    ast.SetComp: "{… for …}",
+    ast.DictComp: "{… for …}",
+    ast.Await: "await",
+    ast.Yield: "yield",
+    ast.YieldFrom: "yield from",
+    ast.Slice: ":",
+}
+
+
 def _describe(node: ast.expr) -> str | Localized:
+    """The construct as the user wrote it, for "… is not allowed"."""
     if isinstance(node, ast.Attribute):
         return f"'.{node.attr}'"
     if isinstance(node, ast.Call):
         func = node.func.id if isinstance(node.func, ast.Name) else "…"
         return f"'{func}(…)'"
-    if isinstance(node, ast.BinOp):
-        symbol = {ast.Pow: "**", ast.Mod: "%", ast.FloorDiv: "//"}.get(type(node.op), "?")
-        return f"'{symbol}'"
+    if isinstance(node, ast.BinOp | ast.UnaryOp | ast.BoolOp):
+        return f"'{_SYMBOLS.get(type(node.op), '?')}'"
+    if isinstance(node, ast.Compare):
+        return f"'{_SYMBOLS.get(type(node.ops[0]), '?')}'"
     if isinstance(node, ast.Tuple):
         return Localized(
             "',' (een decimale komma? gebruik een punt)",
             "',' (a decimal comma? use a decimal point)",
         )
-    return f"'{type(node).__name__}'"
+    return f"'{_WRITTEN.get(type(node), type(node).__name__)}'"
 
 
 @dataclass

@@ -223,9 +223,7 @@ def _position_of(text: str, offset: int) -> Position:
     """1-based (line, col) of character ``offset`` in ``text``, counting YAML line breaks."""
     line = 1
     start = 0
-    for match in _BREAK_RE.finditer(text, 0, offset):
-        if match.end() > offset:
-            break
+    for match in _BREAK_RE.finditer(text, 0, offset):  # matches end at or before offset
         line += 1
         start = match.end()
     return line, offset - start + 1

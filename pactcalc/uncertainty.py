@@ -177,8 +177,7 @@ def simulate(
     n = samples if samples is not None else scenario.simulation.samples
     seed_ = seed if seed is not None else scenario.simulation.seed
     draws = sample_parameters(scenario, n, seed_)
-    if not draws:  # nothing uncertain: n identical samples of the point estimate
-        draws = {}
+    # nothing uncertain (no draws): n identical samples of the point estimate
     result = compute(scenario, (), parameters=draws, samples=n)
     summaries: dict[str, Summary] = {}
     for metric in SIMULATED_METRICS:
