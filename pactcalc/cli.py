@@ -88,6 +88,17 @@ def _language(option: Lang | None, document: Document | None) -> str:
     return "nl"
 
 
+def _computed(file: Path, lang: Lang | None) -> tuple[Document, str]:
+    """A valid, computed document and its output language; exit 2 with every problem
+    otherwise."""
+    document = run_file(file, str(file))
+    language = _language(lang, document)
+    if document.result is None:
+        _print_problems(document.problems, document, language, err=True)
+        raise typer.Exit(2)
+    return document, language
+
+
 def _print_problems(
     problems: list[Problem], document: Document, lang: str, err: bool = False
 ) -> None:
@@ -156,11 +167,8 @@ def run(
 
     Example: pactcalc run examples/beschermd-wonen.yaml --lang en --format json
     """
-    document = run_file(file, str(file))
-    language = _language(lang, document)
-    if document.result is None:
-        _print_problems(document.problems, document, language, err=True)
-        raise typer.Exit(2)
+    document, language = _computed(file, lang)
+    assert document.result is not None and document.scenario is not None
     text = _render(document, output_format, language, to_terminal=output is None)
     if output is not None:
         write_atomic(output, text, [file], language)
@@ -296,11 +304,8 @@ def report(
             ),
             language_option.value if language_option else "nl",
         )
-    document = run_file(file, str(file))
-    language = _language(lang, document)
-    if document.result is None:
-        _print_problems(document.problems, document, language, err=True)
-        raise typer.Exit(2)
+    document, language = _computed(file, lang)
+    assert document.result is not None and document.scenario is not None
     from pactcalc.uncertainty import analyse
 
     assert document.scenario is not None
@@ -413,17 +418,6 @@ class AnalysisFormat(str, Enum):
     markdown = "markdown"
 
 
-def _computed(file: Path, lang: Lang | None) -> tuple[Document, str]:
-    """A valid, computed document and its output language; exit 2 with every problem
-    otherwise."""
-    document = run_file(file, str(file))
-    language = _language(lang, document)
-    if document.result is None:
-        _print_problems(document.problems, document, language, err=True)
-        raise typer.Exit(2)
-    return document, language
-
-
 def _emit(
     text: str | None, renderable: Any, output: Path | None, inputs: list[Path], language: str
 ) -> None:
@@ -475,7 +469,7 @@ def sensitivity(
     from pactcalc.render import uncertainty as render
 
     document, language = _computed(file, lang)
-    assert document.scenario is not None
+    assert document.result is not None and document.scenario is not None
     if metric not in METRICS:
         _fail(
             Problem(
@@ -538,7 +532,7 @@ def simulate(
     from pactcalc.render import uncertainty as render
 
     document, language = _computed(file, lang)
-    assert document.scenario is not None
+    assert document.result is not None and document.scenario is not None
     result = uncertainty.simulate(document.scenario, document.checks, samples, seed)
     text = {
         AnalysisFormat.json: lambda: render.simulation_json(result, language),
@@ -573,11 +567,8 @@ def explain(
     from pactcalc.problems import suggestion
     from pactcalc.render import terminal
 
-    document = run_file(file, str(file))
-    language = _language(lang, document)
-    if document.result is None:
-        _print_problems(document.problems, document, language, err=True)
-        raise typer.Exit(2)
+    document, language = _computed(file, lang)
+    assert document.result is not None and document.scenario is not None
     trail = trails.explain(document.result, name, language)
     if trail is None:
         known = trails.names(document.result)

@@ -28,6 +28,7 @@ from pactcalc.model import (
     ADJUSTMENTS,
     DEFAULT_DISCOUNT_RATE,
     DEFAULT_DISCOUNT_SOURCE,
+    HEADLINE_METRICS,
     LINE_KINDS,
     Check,
     InvestmentLine,
@@ -587,21 +588,7 @@ def evaluate_check(result: Result, check: Check, index: int) -> CheckResult:
     return CheckResult(check, index, value, passed)
 
 
-COMPARED_METRICS = (
-    "effort_total",
-    "budget_total",
-    "headroom_total",
-    "headroom_min",
-    "investment_total",
-    "baseline_total",
-    "savings_total",
-    "benefits_total",
-    "npv",
-    "roi",
-    "bcr",
-    "payback_years",
-    "discounted_payback_years",
-)
+COMPARED_METRICS = HEADLINE_METRICS
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ import numpy as np
 
 from pactcalc.engine import LineResult, Result
 from pactcalc.expressions import Expression
-from pactcalc.i18n import money, number, percent, years_text
+from pactcalc.i18n import label_from, money, number, percent, years_text
 from pactcalc.model import LINE_KINDS, METRICS
 
 _LABELS: dict[str, tuple[str, str]] = {
@@ -44,8 +44,7 @@ _LABELS: dict[str, tuple[str, str]] = {
 
 
 def _t(key: str, lang: str, **args: object) -> str:
-    nl, en = _LABELS[key]
-    return (en if lang == "en" else nl).format(**args)
+    return label_from(_LABELS, key, lang, **args)
 
 
 @dataclass(frozen=True)

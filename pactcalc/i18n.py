@@ -7,6 +7,7 @@ operation done here; every number itself comes from the engine.
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from decimal import ROUND_HALF_UP, Decimal
 from functools import cache
 from typing import Any
@@ -328,7 +329,13 @@ _LABELS: dict[str, tuple[str, str]] = {
 }
 
 
+def label_from(labels: Mapping[str, tuple[str, str]], key: str, lang: str, **args: Any) -> str:
+    """Label ``key`` of a table of ``(nl, en)`` pairs in ``lang``, with ``args`` filled in.
+    Modules with labels of their own keep such a table and read it through this."""
+    nl, en = labels[key]
+    return (en if lang == "en" else nl).format(**args)
+
+
 def t(key: str, lang: str, **args: Any) -> str:
     """The label ``key`` in ``lang``, with ``args`` filled in."""
-    nl, en = _LABELS[key]
-    return (en if lang == "en" else nl).format(**args)
+    return label_from(_LABELS, key, lang, **args)

@@ -511,6 +511,22 @@ METRICS = (
     "payback_years",
     "discounted_payback_years",
 )
+#: The metrics in the order every table and chart shows them (each has a label in i18n).
+HEADLINE_METRICS = (
+    "effort_total",
+    "budget_total",
+    "headroom_total",
+    "headroom_min",
+    "investment_total",
+    "baseline_total",
+    "savings_total",
+    "benefits_total",
+    "npv",
+    "roi",
+    "bcr",
+    "payback_years",
+    "discounted_payback_years",
+)
 PARTNER_METRICS = ("effort_total", "pays_total", "baseline_total", "benefits_total", "net_total")
 _NUM = r"[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?"
 _TARGET = r"(?P<metric>[A-Za-z_][A-Za-z0-9_]*)\s*(?:\[\s*(?P<partner>[^\]\s]+)\s*\])?"

@@ -31,7 +31,9 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from pactcalc.engine import Result
-from pactcalc.i18n import money, number, t, years_text
+from pactcalc.i18n import label_from, money, number, t, years_text
+from pactcalc.model import HEADLINE_METRICS
+from pactcalc.render.common import MONEY_METRICS, PAYBACK_METRICS
 
 if TYPE_CHECKING:  # pragma: no cover
     from matplotlib.axes import Axes
@@ -136,8 +138,7 @@ _LABELS: dict[str, tuple[str, str]] = {
 
 
 def _l(key: str, lang: str, **args: Any) -> str:
-    nl, en = _LABELS[key]
-    return (en if lang == "en" else nl).format(**args)
+    return label_from(_LABELS, key, lang, **args)
 
 
 # ---------------------------------------------------------------------------- public
@@ -553,8 +554,7 @@ _METRIC_SHORT: dict[str, tuple[str, str]] = {
 
 
 def _u(key: str, lang: str, **args: Any) -> str:
-    nl, en = _UNCERTAINTY_LABELS[key]
-    return (en if lang == "en" else nl).format(**args)
+    return label_from(_UNCERTAINTY_LABELS, key, lang, **args)
 
 
 def _metric_short(metric: str, lang: str) -> str:
@@ -564,21 +564,8 @@ def _metric_short(metric: str, lang: str) -> str:
     return metric
 
 
-_PAYBACK_METRICS = ("payback_years", "discounted_payback_years")
-_MONEY_METRICS = (
-    "effort_total",
-    "investment_total",
-    "budget_total",
-    "headroom_total",
-    "headroom_min",
-    "baseline_total",
-    "savings_total",
-    "benefits_total",
-    "npv",
-    "pays_total",
-    "net_total",
-    "costs_total",
-)
+_PAYBACK_METRICS = PAYBACK_METRICS
+_MONEY_METRICS = MONEY_METRICS
 
 
 def _plain(value: float, lang: str) -> str:
@@ -790,21 +777,7 @@ def _tornado_spec(sens: Sensitivity, lang: str) -> _Spec:
 
 
 # metrics with a label in pactcalc.i18n
-_METRIC_LABEL_KEYS = (
-    "effort_total",
-    "budget_total",
-    "headroom_total",
-    "headroom_min",
-    "investment_total",
-    "baseline_total",
-    "savings_total",
-    "benefits_total",
-    "npv",
-    "roi",
-    "bcr",
-    "payback_years",
-    "discounted_payback_years",
-)
+_METRIC_LABEL_KEYS = HEADLINE_METRICS
 
 
 def _percent(fraction: float, lang: str) -> str:

@@ -14,21 +14,26 @@ from typing import Any
 from pactcalc.api import Document
 from pactcalc.engine import CheckResult, Result
 from pactcalc.i18n import money, number, optional, percent, ratio_text, t, years_text
+from pactcalc.model import HEADLINE_METRICS
 from pactcalc.problems import format_problem
 
-MONEY_METRICS = {
-    "effort_total",
-    "investment_total",
-    "budget_total",
-    "headroom_total",
-    "headroom_min",
-    "baseline_total",
-    "savings_total",
-    "benefits_total",
-    "npv",
-    "pays_total",
-    "net_total",
-}
+#: Metrics in euros (the rest are ratios or years).
+MONEY_METRICS = frozenset(
+    {
+        "effort_total",
+        "investment_total",
+        "budget_total",
+        "headroom_total",
+        "headroom_min",
+        "baseline_total",
+        "savings_total",
+        "benefits_total",
+        "npv",
+        "pays_total",
+        "net_total",
+        "costs_total",
+    }
+)
 PAYBACK_METRICS = {"payback_years", "discounted_payback_years"}
 
 
@@ -81,23 +86,8 @@ def rate_line(result: Result, lang: str) -> str:
 
 def summary(result: Result, lang: str) -> Table:
     """The answer first: the headline metrics with their values."""
-    names = [
-        "effort_total",
-        "budget_total",
-        "headroom_total",
-        "headroom_min",
-        "investment_total",
-        "baseline_total",
-        "savings_total",
-        "benefits_total",
-        "npv",
-        "roi",
-        "bcr",
-        "payback_years",
-        "discounted_payback_years",
-    ]
     rows, raw = [], []
-    for name in names:
+    for name in HEADLINE_METRICS:
         value = optional(scalar(result.metric(name)))
         label = t(name, lang)
         if name == "npv":

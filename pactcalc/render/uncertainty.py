@@ -29,7 +29,9 @@ from rich.console import Console, Group
 from rich.table import Table as RichTable
 from rich.text import Text
 
-from pactcalc.i18n import money, number, percent, t
+from pactcalc.i18n import label_from, money, number, percent, t
+from pactcalc.model import HEADLINE_METRICS
+from pactcalc.render import common
 from pactcalc.render.csv import neutralise
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -37,23 +39,8 @@ if TYPE_CHECKING:  # pragma: no cover
     from pactcalc.model import Scenario
     from pactcalc.uncertainty import Analysis, Probability, Sensitivity, Simulation, Summary, Swing
 
-MONEY_METRICS = frozenset(
-    {
-        "effort_total",
-        "investment_total",
-        "budget_total",
-        "headroom_total",
-        "headroom_min",
-        "baseline_total",
-        "savings_total",
-        "benefits_total",
-        "npv",
-        "pays_total",
-        "net_total",
-        "costs_total",
-    }
-)
-PAYBACK_METRICS = frozenset({"payback_years", "discounted_payback_years"})
+MONEY_METRICS = common.MONEY_METRICS
+PAYBACK_METRICS = common.PAYBACK_METRICS
 #: The simulated metrics, in the order shown (DOMAIN.md §6); then each partner's net.
 SHOWN_METRICS = (
     "npv",
@@ -220,8 +207,7 @@ _METRIC_NAMES: dict[str, tuple[str, str]] = {
 
 
 def _l(key: str, lang: str, **args: Any) -> str:
-    nl, en = _LABELS[key]
-    return (en if lang == "en" else nl).format(**args)
+    return label_from(_LABELS, key, lang, **args)
 
 
 def metric_name(metric: str, lang: str) -> str:
@@ -529,23 +515,7 @@ def sensitivity_object(sens: Sensitivity, scenario: Scenario, lang: str = "nl") 
     }
 
 
-_I18N_METRICS = frozenset(
-    {
-        "effort_total",
-        "budget_total",
-        "headroom_total",
-        "headroom_min",
-        "investment_total",
-        "baseline_total",
-        "savings_total",
-        "benefits_total",
-        "npv",
-        "roi",
-        "bcr",
-        "payback_years",
-        "discounted_payback_years",
-    }
-)
+_I18N_METRICS = frozenset(HEADLINE_METRICS)
 
 
 def sensitivity_json(sens: Sensitivity, scenario: Scenario, lang: str = "nl") -> str:

@@ -46,7 +46,7 @@ from typing import Any
 from pactcalc.api import Document
 from pactcalc.engine import Result
 from pactcalc.expressions import Expression
-from pactcalc.i18n import t, years_text
+from pactcalc.i18n import label_from, t, years_text
 from pactcalc.render.common import header_lines, rate_source
 from pactcalc.uncertainty import Analysis
 
@@ -312,8 +312,7 @@ _UNCERTAINTY_LABELS = {
 
 
 def _u(key: str, lang: str, **args: Any) -> str:
-    nl, en = _UNCERTAINTY_LABELS[key]
-    return (en if lang == "en" else nl).format(**args)
+    return label_from(_UNCERTAINTY_LABELS, key, lang, **args)
 
 
 def uncertainty_sheet(workbook: Any, analysis: Analysis, lang: str) -> None:
