@@ -54,16 +54,20 @@ def interleaved(commands: dict[str, list[str]], repeat: int) -> dict[str, float]
     return {name: statistics.median(values) for name, values in times.items()}
 
 
+def generate_one(source: Path, target: Path, prefix: str) -> None:
+    """A copy of an example without its probabilistic checks, its name prefixed."""
+    text = source.read_text("utf-8").replace("\nname: ", f"\nname: {prefix}", 1)
+    text = "\n".join(line for line in text.splitlines() if not line.startswith("  - P("))
+    target.write_text(text + "\n", encoding="utf-8")
+
+
 def generate(folder: Path, count: int) -> None:
     """``count`` scenario files: the examples with their scenario names numbered, without
     their probabilistic checks — those run a 10,000-sample simulation each, which is
     measured by bench_uncertainty.py, not here."""
     sources = sorted((ROOT / "examples").glob("*.yaml"))
     for i in range(count):
-        source = sources[i % len(sources)]
-        text = source.read_text("utf-8").replace("\nname: ", f"\nname: {i} — ", 1)
-        text = "\n".join(line for line in text.splitlines() if not line.startswith("  - P("))
-        (folder / f"s{i:04d}.yaml").write_text(text, encoding="utf-8")
+        generate_one(sources[i % len(sources)], folder / f"s{i:04d}.yaml", f"{i} — ")
 
 
 def main() -> None:
@@ -76,14 +80,18 @@ def main() -> None:
         f"{platform.python_version()}, {platform.platform()}"
     )
 
+    deterministic = Path(tempfile.mkdtemp(prefix="pactcalc-bench-")) / "bw.yaml"
+    generate_one(ROOT / "examples" / "beschermd-wonen.yaml", deterministic, "")
     medians = interleaved(
         {
             "run": [*PACTCALC, "run", "examples/beschermd-wonen.yaml", "--format", "json"],
+            "run_deterministic": [*PACTCALC, "run", str(deterministic), "--format", "json"],
             "bare": [PYTHON, "-c", BARE],
             "floor": [PYTHON, "-c", FLOOR],
         },
         args.repeat,
     )
+    shutil.rmtree(deterministic.parent)
     print(
         f"\n1. pactcalc run --format json: {medians['run']:.3f} s; bare import "
         f"{medians['bare']:.3f} s; ratio {medians['run'] / medians['bare']:.2f}x "
@@ -92,6 +100,11 @@ def main() -> None:
     print(
         f"   bare import + pydantic's first model: {medians['floor']:.3f} s "
         f"({medians['floor'] / medians['bare']:.2f}x the bare import)"
+    )
+    print(
+        f"   the same without its probabilistic check (no 10,000-sample simulation): "
+        f"{medians['run_deterministic']:.3f} s, "
+        f"{medians['run_deterministic'] / medians['bare']:.2f}x"
     )
 
     folder = Path(tempfile.mkdtemp(prefix="pactcalc-bench-"))

@@ -515,30 +515,30 @@ def _partners(
     def of(partner: str, kind: str, paid_from: str | None = None) -> Array:
         return sums.total(kind, partner, paid_from)
 
-    budgets = {p.id: of(p.id, "budget") for p in scenario.partners}
     budget_horizon = budget.sum(axis=-1, keepdims=True)
+    has_budget = budget > 0
+    safe_budget = np.where(has_budget, budget, 1.0)
+    safe_horizon = np.where(budget_horizon > 0, budget_horizon, 1.0)
     result = []
     for partner in scenario.partners:
-        held = budgets[partner.id]
-        # Pro rata to the budget held that year; in a year without budget, pro rata to
-        # the budgets over the whole horizon (DOMAIN.md §2, "who pays").
-        with np.errstate(divide="ignore", invalid="ignore"):
-            share_year = np.where(budget > 0, held / np.where(budget > 0, budget, 1.0), 0.0)
-            share_horizon = np.where(
-                budget_horizon > 0,
-                held.sum(axis=-1, keepdims=True)
-                / np.where(budget_horizon > 0, budget_horizon, 1.0),
-                0.0,
+        held = of(partner.id, "budget")
+        pays = of(partner.id, "effort", "own") + of(partner.id, "investments", "own")
+        if held is not sums.zeros:  # a budget holder also pays its share of the budget
+            # Pro rata to the budget held that year; in a year without budget, pro rata
+            # to the budgets over the whole horizon (DOMAIN.md §2, "who pays").
+            share = np.where(
+                has_budget,
+                held / safe_budget,
+                np.where(budget_horizon > 0, held.sum(axis=-1, keepdims=True) / safe_horizon, 0.0),
             )
-        share = np.where(budget > 0, share_year, share_horizon)
-        own = of(partner.id, "effort", "own") + of(partner.id, "investments", "own")
+            pays = pays + share * budget_funded
         result.append(
             PartnerResult(
                 id=partner.id,
                 name=partner.name,
                 effort_per_year=of(partner.id, "effort"),
                 budget_per_year=held,
-                pays_per_year=own + share * budget_funded,
+                pays_per_year=pays,
                 baseline_per_year=of(partner.id, "baseline"),
                 benefits_per_year=of(partner.id, "benefits"),
             )
