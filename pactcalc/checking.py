@@ -7,6 +7,7 @@ github) in :mod:`pactcalc.render.checks` all render that same list.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -87,13 +88,19 @@ def scenario_files(paths: Sequence[Path]) -> tuple[list[Path], list[Path]]:
     return files, missing
 
 
+_PACTCALC_KEY = re.compile(r"^pactcalc[ \t]*:", re.MULTILINE)
+
+
 def is_scenario(document: Document) -> bool:
     """A YAML file is a scenario when it has a top-level ``pactcalc`` key. One that cannot
-    be read (a syntax error, say) counts as one, so that it is reported, not skipped."""
+    be read as a mapping (empty, a syntax error, several documents) counts as one when a
+    line starts with ``pactcalc:``, so that a broken scenario is reported, not skipped,
+    and an unrelated broken YAML file is skipped."""
     data = document.loaded.data
     if isinstance(data, dict):
         return "pactcalc" in data
-    return not any(p.code == "PC010" for p in document.problems)
+    text = document.loaded.text
+    return text is None or bool(_PACTCALC_KEY.search(text))
 
 
 def check_paths(paths: Sequence[Path], skip_named_others: bool = False) -> CheckRun:

@@ -123,6 +123,11 @@ def write_file_atomic(path: Path, write: Any, lang: str) -> None:
         handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", dir=directory)
         os.close(handle)
         write(temp)
+        # mkstemp makes the file private (0600); a report is meant to be shared, so it
+        # gets the mode any new file gets here (0666 less the umask), as `init` does.
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(temp, 0o666 & ~umask)
         os.replace(temp, path)
     except OSError as error:
         if temp is not None and os.path.exists(temp):
@@ -150,7 +155,9 @@ def _fail(problem: Problem, lang: str) -> None:
 
 @app.command()
 def run(
-    file: Annotated[Path, typer.Argument(help="The scenario file (YAML).", dir_okay=False)],
+    file: Annotated[
+        Path, typer.Argument(help="The scenario file (YAML).", dir_okay=False, metavar="FILE")
+    ],
     output_format: Annotated[
         RunFormat, typer.Option("--format", "-f", help="Output format.")
     ] = RunFormat.table,
@@ -211,7 +218,9 @@ class CheckFormat(str, Enum):
 
 @app.command()
 def check(
-    paths: Annotated[list[Path], typer.Argument(help="Scenario files or folders.")],
+    paths: Annotated[
+        list[Path], typer.Argument(help="Scenario files or folders.", metavar="PATH...")
+    ],
     output_format: Annotated[
         CheckFormat | None,
         typer.Option(
@@ -270,7 +279,9 @@ REPORT_SUFFIXES = (".html", ".xlsx", ".md", ".csv")
 
 @app.command()
 def report(
-    file: Annotated[Path, typer.Argument(help="The scenario file (YAML).", dir_okay=False)],
+    file: Annotated[
+        Path, typer.Argument(help="The scenario file (YAML).", dir_okay=False, metavar="FILE")
+    ],
     output: Annotated[
         Path,
         typer.Option(
@@ -346,7 +357,10 @@ def report(
 @app.command()
 def compare(
     files: Annotated[
-        list[Path], typer.Argument(help="Two or more scenario files; the first is the reference.")
+        list[Path],
+        typer.Argument(
+            help="Two or more scenario files; the first is the reference.", metavar="FILE..."
+        ),
     ],
     output: OutputOption = None,
     lang: LangOption = None,
@@ -362,6 +376,9 @@ def compare(
     """
     from pactcalc.engine import compare_results
     from pactcalc.render import compare as render_compare
+
+    if len(files) < 2:
+        raise typer.BadParameter("give two or more scenario files", param_hint="FILE...")
 
     documents = [run_file(f, str(f)) for f in files]
     language = lang.value if lang else _language(None, documents[0])
@@ -441,7 +458,9 @@ def _emit(
 
 @app.command()
 def sensitivity(
-    file: Annotated[Path, typer.Argument(help="The scenario file (YAML).", dir_okay=False)],
+    file: Annotated[
+        Path, typer.Argument(help="The scenario file (YAML).", dir_okay=False, metavar="FILE")
+    ],
     metric: Annotated[
         str,
         typer.Option(
@@ -473,9 +492,13 @@ def sensitivity(
     if metric not in METRICS:
         _fail(
             Problem(
-                "PC134",
+                "PC026",
                 str(file),
-                args={"what": "metric", "name": metric, "suggestion": suggestion(metric, METRICS)},
+                args={
+                    "name": metric,
+                    "suggestion": suggestion(metric, METRICS),
+                    "choices": ", ".join(METRICS),
+                },
             ),
             language,
         )
@@ -493,7 +516,9 @@ def sensitivity(
 
 @app.command()
 def simulate(
-    file: Annotated[Path, typer.Argument(help="The scenario file (YAML).", dir_okay=False)],
+    file: Annotated[
+        Path, typer.Argument(help="The scenario file (YAML).", dir_okay=False, metavar="FILE")
+    ],
     samples: Annotated[
         int | None,
         typer.Option(
@@ -546,7 +571,9 @@ def simulate(
 
 @app.command()
 def explain(
-    file: Annotated[Path, typer.Argument(help="The scenario file (YAML).", dir_okay=False)],
+    file: Annotated[
+        Path, typer.Argument(help="The scenario file (YAML).", dir_okay=False, metavar="FILE")
+    ],
     name: Annotated[
         str,
         typer.Argument(

@@ -20,6 +20,7 @@ from pactcalc.i18n import label_from, money, number, percent, years_text
 from pactcalc.model import LINE_KINDS, METRICS
 
 _LABELS: dict[str, tuple[str, str]] = {
+    "undiscounted": ("startjaar niet verdisconteerd", "start year undiscounted"),
     "sum_of": ("som van de regels onder '{kind}'", "sum of the lines under '{kind}'"),
     "not_running": ("loopt niet in dit jaar", "does not run this year"),
     "index": ("indexatie", "indexation"),
@@ -202,7 +203,7 @@ def _metric(result: Result, name: str, lang: str) -> Trail:
         definition = (
             f"npv = Σ net[y] · df[y]; net = savings + benefits − investment; "
             f"df[y] = 1 / (1 + {percent(result.discount_rate, lang)}) ** (y − "
-            f"{result.years[0]}) (start year undiscounted)"
+            f"{result.years[0]}) ({_t('undiscounted', lang)})"
         )
         return Trail(
             name,

@@ -173,7 +173,13 @@ def load_file(path: str | os.PathLike[str], display_name: str | None = None) -> 
                 return _too_large(name, str(size))
             raw = handle.read(MAX_BYTES + 1)
     except OSError as error:
-        reason = error.strerror or str(error)
+        reason: str | Localized = error.strerror or str(error)
+        if isinstance(error, FileNotFoundError):
+            reason = Localized("niet gevonden", "not found")
+        elif isinstance(error, IsADirectoryError):
+            reason = Localized("dit is een map", "this is a folder")
+        elif isinstance(error, PermissionError):
+            reason = Localized("geen leesrechten", "no permission to read it")
         return Loaded(name, None, None, [Problem("PC001", name, args={"reason": reason})])
     if len(raw) > MAX_BYTES:  # st_size lied (a pipe, a growing file)
         return _too_large(name, Localized(f"meer dan {MAX_BYTES}", f"more than {MAX_BYTES}"))

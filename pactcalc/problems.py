@@ -156,6 +156,12 @@ _SPECS: list[Spec] = [
         "onbekend formaat '{suffix}'; de extensie van --output kiest het formaat: {choices}",
         "unknown format '{suffix}'; the extension of --output chooses the format: {choices}",
     ),
+    Spec(
+        "PC026",
+        "unknown metric on the command line",
+        "onbekende metriek '{name}'{suggestion}; kies uit {choices}",
+        "unknown metric '{name}'{suggestion}; choose one of {choices}",
+    ),
     # --- the format (validation) -------------------------------------------------------------
     Spec(
         "PC101",

@@ -262,3 +262,43 @@ def test_init_writes_a_starter_that_passes_check(tmp_path, case):
 def test_schema_command_prints_the_schema():
     result = runner.invoke(app, ["schema"])
     assert json.loads(result.stdout) == json_schema()
+
+
+def test_skip_other_yaml_skips_unreadable_non_scenarios(tmp_path):
+    (tmp_path / "empty.yml").write_text("", encoding="utf-8")
+    (tmp_path / "comment.yaml").write_text("# only a comment\n", encoding="utf-8")
+    (tmp_path / "broken.yaml").write_text("a: [1, 2\n", encoding="utf-8")
+    (tmp_path / "multi.yaml").write_text("a: 1\n---\nb: 2\n", encoding="utf-8")
+    # a broken file that starts like a scenario is reported, never skipped
+    (tmp_path / "scenario.yaml").write_text("pactcalc: 1\nname: [x\n", encoding="utf-8")
+    named = sorted(str(p) for p in tmp_path.iterdir())
+    result = runner.invoke(app, ["check", "--skip-other-yaml", *named, "--lang", "en"])
+    assert result.exit_code == 2
+    assert "4 YAML file(s) without a 'pactcalc' key skipped" in result.stdout
+    assert "scenario.yaml:2:7: error: PC006" in result.stdout
+
+
+def test_output_files_get_the_usual_mode(tmp_path):
+    import os
+
+    out = tmp_path / "r.json"
+    assert (
+        runner.invoke(
+            app, ["run", "examples/beschermd-wonen.yaml", "-f", "json", "-o", str(out)]
+        ).exit_code
+        == 0
+    )
+    umask = os.umask(0)
+    os.umask(umask)
+    assert out.stat().st_mode & 0o777 == 0o666 & ~umask  # not mkstemp's private 0600
+
+
+def test_compare_needs_two_files():
+    result = runner.invoke(app, ["compare", "examples/beschermd-wonen.yaml"])
+    assert result.exit_code == 2
+
+
+def test_run_missing_file_says_not_found(tmp_path):
+    result = runner.invoke(app, ["run", str(tmp_path / "nope.yaml"), "--lang", "en"])
+    assert result.exit_code == 2
+    assert "PC001 cannot read the file: not found" in result.stderr

@@ -29,7 +29,7 @@ runner = CliRunner()
 
 #: About the command line (paths, the name given to explain), tested in test_cli.py and
 #: test_explain.py.
-CLI_CODES = {"PC020", "PC021", "PC022", "PC023", "PC024", "PC025"}
+CLI_CODES = {"PC020", "PC021", "PC022", "PC023", "PC024", "PC025", "PC026"}
 #: Cannot be a committed file; tested directly below.
 DIRECT_CODES = {"PC001", "PC002", "PC004"}
 

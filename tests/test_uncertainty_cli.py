@@ -88,7 +88,7 @@ def test_sensitivity_switching_value_by_hand(scenario: Path) -> None:
 def test_sensitivity_unknown_metric(scenario: Path) -> None:
     out = runner.invoke(app, ["sensitivity", str(scenario), "--metric", "npvv"])
     assert out.exit_code == 2
-    assert "PC134" in out.stderr
+    assert "PC026" in out.stderr
 
 
 def test_failing_probabilistic_check_in_junit_and_github(scenario: Path) -> None:

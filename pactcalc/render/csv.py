@@ -1,6 +1,6 @@
-"""CSV output: the year-by-year table, numbers unrounded with a decimal point (for
-spreadsheets and scripts). Text cells that a spreadsheet would run as a formula are
-neutralised."""
+"""CSV output: the year-by-year table, euros to the cent with a decimal point (for
+spreadsheets and scripts; JSON keeps the unrounded numbers). Text cells that a
+spreadsheet would run as a formula are neutralised."""
 
 from __future__ import annotations
 
@@ -26,6 +26,16 @@ def neutralise(cell: Any) -> Any:
     return cell
 
 
+def _cell(value: Any) -> Any:
+    """Euros to the cent (floating-point noise such as 1696726.4000000001 never shows),
+    text neutralised, a missing total empty."""
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        return round(value, 2) + 0.0  # + 0.0 turns -0.0 into 0.0
+    return neutralise(value)
+
+
 def render(document: Document, lang: str) -> str:
     assert document.result is not None
     result = document.result
@@ -34,9 +44,9 @@ def render(document: Document, lang: str) -> str:
     year_table = by_year(result, lang)
     writer.writerow(["metric", *map(str, result.years), "total"])
     for row in year_table.raw:
-        writer.writerow([neutralise(c) if c is not None else "" for c in row])
+        writer.writerow([_cell(c) for c in row])
     for row in effort_by_partner(result, lang).raw:
         name = row[0]
         label = "effort_total_all" if name == "total" else f"effort[{name}]"
-        writer.writerow([neutralise(label), *row[1:]])
+        writer.writerow([neutralise(label), *(_cell(c) for c in row[1:])])
     return out.getvalue()
