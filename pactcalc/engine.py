@@ -226,6 +226,18 @@ def compute(
     ``result.problems`` with a ``path`` into the scenario; ``result.ok`` is False when one
     of them is an error, and the numbers are then not to be shown.
     """
+    # Overflow and 0/0 are found and reported as problems (PC130, PC140); numpy's own
+    # warnings would only reach the user's terminal as noise.
+    with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
+        return _compute(scenario, checks, parameters, samples)
+
+
+def _compute(
+    scenario: Scenario,
+    checks: Sequence[Check],
+    parameters: Mapping[str, Array | float] | None,
+    samples: int | None,
+) -> Result:
     years = scenario.calendar_years
     n_years = len(years)
     problems: list[Problem] = []
@@ -333,6 +345,22 @@ def compute(
     simple = finance.payback(investment, returns)
     discounted = finance.payback(investment * df, returns * df)
 
+    problems.extend(
+        _overflow(
+            scenario,
+            {
+                "baseline": baseline,
+                "budget": budget,
+                "effort": effort,
+                "investments": investment,
+                "benefits": benefits,
+                "discount_rate": np.concatenate(
+                    [np.broadcast_to(df, net.shape), net * df, np.asarray(npv)[..., np.newaxis]],
+                    axis=-1,
+                ),
+            },
+        )
+    )
     if (budget_funded != 0).any() and not (budget.sum(axis=-1) > 0).all():
         first = next(
             line for line in lines if line.paid_from == "budget" and (line.eur_per_year != 0).any()
@@ -427,6 +455,16 @@ def _environment(
         values = series.values if isinstance(series.values, list) else [series.values]
         env[name] = np.broadcast_to(np.asarray(values, dtype=float), (scenario.years,))
     return env
+
+
+def _overflow(scenario: Scenario, totals: Mapping[str, Array]) -> list[Problem]:
+    """Amounts too large for floating point (their sum overflows), or a discount rate
+    that makes the discount factors of a long horizon overflow: an error, never an
+    infinity in the output."""
+    for kind, values in totals.items():
+        if not np.isfinite(values).all():
+            return [Problem("PC140", "", args={"what": kind}, path=(kind,))]
+    return []
 
 
 def adjustment_values(scenario: Scenario, kind: str, line: Any) -> dict[str, float | str]:

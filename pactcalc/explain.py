@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 
@@ -107,7 +108,8 @@ def _n(value: float, lang: str) -> str:
     if value == int(value):
         return number(value, lang, 0)
     decimals = 2 if abs(value) >= 1 else 4
-    return number(value, lang, decimals)
+    text = number(value, lang, decimals)
+    return text.rstrip("0").rstrip(",.") if abs(value) < 1 else text  # 0,2 not 0,2000
 
 
 def _lines(result: Result, kind: str, paid_from: str | None = None) -> list[LineResult]:
@@ -307,6 +309,7 @@ def _line(result: Result, line: LineResult, lang: str) -> Trail:
                     "weeks_per_year" + ("" if given else " (default)"),
                 )
             )
+    adjustments = _adjustments_put_in(result, line, spec, inputs, lang)
     steps = []
     indexed = scenario.indexation != 0
     for t, year in enumerate(result.years):
@@ -318,9 +321,61 @@ def _line(result: Result, line: LineResult, lang: str) -> Trail:
             formula = (
                 f"({formula}) × {_n(result.index_factor_per_year[t], lang)} ({_t('index', lang)})"
             )
+        if adjustments:
+            first_year = getattr(spec, "start", None) or result.years[0]
+            formula = (
+                f"({formula}){_adjustment_text(adjustments, line.kind, first_year, year, lang)}"
+            )
         steps.append(Step(year, formula, _m(line.eur_per_year[t], lang)))
     definition = f"{line.kind}: {line.name} ({line.partner}) = {amount}"
+    if adjustments:
+        definition += "; " + ", ".join(f"{name} = {value}" for name, value in adjustments.items())
     return Trail(line.name, "line", definition, _m(float(line.total), lang), steps, inputs=inputs)
+
+
+def _adjustment_text(
+    adjustments: dict[str, float | str], kind: str, first_year: int, year: int, lang: str
+) -> str:
+    """The adjustments of DOMAIN.md §6 as factors with their values put in; drop-off
+    counts the years since the line's first year."""
+    parts = []
+    for name, value in adjustments.items():
+        shown = _n(value, lang) if isinstance(value, float | int) else value
+        if kind in ("effort", "investments"):
+            parts.append(f" × (1 + {shown})")
+        elif name == "drop_off":
+            parts.append(f" × (1 − {shown})^{max(year - first_year, 0)}")
+        else:
+            parts.append(f" × (1 − {shown})")
+    return "".join(parts)
+
+
+def _adjustments_put_in(
+    result: Result, line: LineResult, spec: Any, inputs: list[InputRef], lang: str
+) -> dict[str, float | str]:
+    """The line's adjustments with parameter names replaced by their values (and those
+    parameters added to the inputs, with their sources)."""
+    from pactcalc.engine import adjustment_values
+
+    scenario = result.scenario
+    values: dict[str, float | str] = {}
+    for name, value in adjustment_values(scenario, line.kind, spec).items():
+        if isinstance(value, str):
+            parameter = scenario.parameters[value]
+            if all(i.name != value for i in inputs):
+                inputs.append(
+                    InputRef(
+                        value,
+                        "parameter",
+                        _n(parameter.value, lang),
+                        parameter.unit,
+                        parameter.source,
+                    )
+                )
+            values[name] = float(parameter.value)
+        else:
+            values[name] = float(value)
+    return values
 
 
 def _substitute(amount: object, scenario: object, t: int, lang: str) -> str:

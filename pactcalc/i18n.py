@@ -119,6 +119,11 @@ _LABELS: dict[str, tuple[str, str]] = {
         "Adjustments (total over the horizon)",
     ),
     "gross": ("Bruto", "Gross"),
+    "kind_baseline": ("kosten zonder PACT", "cost without PACT"),
+    "kind_budget": ("budget", "budget"),
+    "kind_effort": ("inzet", "effort"),
+    "kind_investments": ("investering", "investment"),
+    "kind_benefits": ("baat", "benefit"),
     "counted": ("Meegeteld", "Counted"),
     "optimism_bias": ("Optimisme-correctie", "Optimism bias"),
     "deadweight": ("Wat toch al gebeurd was", "Deadweight"),
@@ -151,8 +156,8 @@ _LABELS: dict[str, tuple[str, str]] = {
         "What {n} partners contribute together over {years} years.",
     ),
     "says_investment": (
-        "Eenmalige kosten: transitie, scholing, aanpassingen.",
-        "One-off costs: transition, training, adaptations.",
+        "De eenmalige kosten van de omslag (de regels onder 'investments').",
+        "The one-off costs of the change (the lines under 'investments').",
     ),
     "says_savings": (
         "Kosten zonder PACT min de inzet in de PACT.",
@@ -279,10 +284,14 @@ _LABELS: dict[str, tuple[str, str]] = {
         "The investment pays back after {years}.",
     ),
     "answer_no_payback": (
-        "De investering wordt {horizon} terugverdiend.",
+        "De investering wordt niet {horizon} terugverdiend.",
         "The investment does not pay back {horizon}.",
     ),
     "answer_no_investment": ("Er is geen investering.", "There is no investment."),
+    "answer_no_budget": (
+        "Er is geen budget: alle inzet is een eigen bijdrage van de partners.",
+        "There is no budget: all effort is the partners' own contribution.",
+    ),
     "parameter": ("parameter", "parameter"),
     "series": ("reeks", "series"),
     "line": ("regel", "line"),
@@ -312,7 +321,7 @@ _LABELS: dict[str, tuple[str, str]] = {
     ),
     "within_horizon": ("binnen de horizon van {years} jaar", "within the {years}-year horizon"),
     "summary_line": (
-        "{files} scenario('s) gecontroleerd: {passed} in orde, {failed} met falende "
+        "{files} scenario's gecontroleerd: {passed} in orde, {failed} met falende "
         "checks, {invalid} ongeldig{skipped}",
         "{files} scenario(s) checked: {passed} passed, {failed} with failing checks, "
         "{invalid} invalid{skipped}",

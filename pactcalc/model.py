@@ -12,6 +12,7 @@ expressions, series lengths, the horizon).
 
 from __future__ import annotations
 
+import copy
 import keyword
 import math
 import re
@@ -419,7 +420,9 @@ class Adjustments(_Strict):
 class Simulation(_Strict):
     """Settings of the Monte Carlo simulation."""
 
-    samples: Integer = Field(10_000, description="Number of draws (default 10,000).")
+    samples: Integer = Field(
+        10_000, description="Number of draws (default 10,000; 1 to 1,000,000)."
+    )
     seed: Integer = Field(
         1,
         description="Seed of the generator (numpy PCG64; default 1): "
@@ -436,7 +439,7 @@ class Scenario(_Strict):
     municipality: Municipality | None = Field(None, description="The municipality.")
     language: Language = Field("nl", description="Language of the output: 'nl' or 'en'.")
     start_year: Integer = Field(description="First calendar year of the horizon.")
-    years: Integer = Field(description="Length of the horizon in years (at least 1).")
+    years: Integer = Field(description="Length of the horizon in years (1 to 100).")
     discount_rate: Annotated[DiscountRate, _shorthand("value")] = Field(
         DiscountRate(value=DEFAULT_DISCOUNT_RATE, source=DEFAULT_DISCOUNT_SOURCE),
         description="Real discount rate as a fraction (default 0.0225, the Dutch standard "
@@ -646,6 +649,7 @@ def validate(data: Any, file: str) -> tuple[Scenario | None, list[Check], list[P
     except ValidationError as exc:
         problems.extend(_drop_shadowed_missing(list(_from_pydantic(exc, file))))
         problems.extend(_cross_check_raw(data, file))
+        problems.extend(_cross_check_pruned(data, exc, file, problems))
         return None, [], problems
     checks: list[Check] = []
     for index, text in enumerate(scenario.checks):
@@ -730,6 +734,43 @@ def _from_pydantic(exc: ValidationError, file: str) -> Iterator[Problem]:
                 args={"expected": expected, "got": _describe(error.get("input"))},
                 path=loc,
             )
+
+
+def _cross_check_pruned(
+    data: Any, exc: ValidationError, file: str, found: list[Problem]
+) -> list[Problem]:
+    """Every problem at once: the values pydantic refused are left out of a copy of the
+    data; when what is left is a valid scenario, its cross-checks (duplicate ids, the
+    horizon, `from` after `until` …) are reported too, without repeating a problem."""
+    pruned = copy.deepcopy(data)
+    for error in exc.errors():
+        if not _remove(pruned, tuple(error["loc"])):
+            return []  # removing it would shift a list, and so the places of problems
+    try:
+        scenario = Scenario.model_validate(pruned)
+    except ValidationError:
+        return []  # a required value was refused: the rest waits for a valid file
+    seen = {(p.code, p.path) for p in found}
+    return [p for p in _cross_check(scenario, file) if (p.code, p.path) not in seen]
+
+
+def _remove(data: Any, loc: tuple[Any, ...]) -> bool:
+    """Delete the key at ``loc`` from its mapping (or the deepest key of ``loc`` that still
+    exists). False when that would mean deleting an item of a list."""
+    for depth in range(len(loc), 0, -1):
+        parent = data
+        try:
+            for part in loc[: depth - 1]:
+                parent = parent[part]
+        except (KeyError, IndexError, TypeError):
+            continue
+        key = loc[depth - 1]
+        if isinstance(parent, dict) and key in parent:
+            del parent[key]
+            return True
+        if isinstance(parent, list):
+            return False
+    return True  # already gone
 
 
 def _misplaced_adjustment(loc: tuple[Any, ...]) -> bool:
@@ -912,13 +953,34 @@ def _cross_check(s: Scenario, file: str) -> Iterator[Problem]:
     first, last = s.start_year, s.start_year + s.years - 1
     if s.pactcalc != 1:
         yield Problem("PC118", file, args={"value": s.pactcalc}, path=("pactcalc",))
-    if s.years < 1:
-        yield Problem(
-            "PC113",
-            file,
-            args={"name": "years", "rule": Localized("minstens 1", "at least 1"), "value": s.years},
-            path=("years",),
-        )
+    limits = (  # (path, value, lowest, highest or None, rule)
+        (
+            ("years",),
+            s.years,
+            1,
+            100,
+            Localized("een geheel getal van 1 tot 100", "a whole number from 1 to 100"),
+        ),
+        (
+            ("simulation", "samples"),
+            s.simulation.samples,
+            1,
+            1_000_000,
+            Localized("een geheel getal van 1 tot 1.000.000", "a whole number from 1 to 1,000,000"),
+        ),
+        (
+            ("simulation", "seed"),
+            s.simulation.seed,
+            0,
+            2**63 - 1,
+            Localized("een geheel getal vanaf 0", "a whole number from 0"),
+        ),
+    )
+    for where, value, lowest, highest, rule in limits:
+        if not lowest <= value <= highest:
+            yield Problem(
+                "PC113", file, args={"name": where[-1], "rule": rule, "value": value}, path=where
+            )
     rate = s.discount_rate.value
     if rate <= -1:
         yield Problem("PC132", file, args={"value": Percent(rate)}, path=("discount_rate",))

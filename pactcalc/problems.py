@@ -404,6 +404,14 @@ _SPECS: list[Spec] = [
         "parameter '{name}' is niet gedeclareerd onder 'parameters'{suggestion}",
         "parameter '{name}' is not declared under 'parameters'{suggestion}",
     ),
+    Spec(
+        "PC140",
+        "numbers too large to compute",
+        "de getallen onder '{what}' worden te groot om te rekenen (overloop); controleer de "
+        "bedragen, of de discontovoet bij deze horizon",
+        "the numbers under '{what}' grow too large to compute (overflow); check the amounts, "
+        "or the discount rate over this horizon",
+    ),
     # --- warnings ----------------------------------------------------------------------------
     Spec(
         "PC301",

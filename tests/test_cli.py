@@ -302,3 +302,33 @@ def test_run_missing_file_says_not_found(tmp_path):
     result = runner.invoke(app, ["run", str(tmp_path / "nope.yaml"), "--lang", "en"])
     assert result.exit_code == 2
     assert "PC001 cannot read the file: not found" in result.stderr
+
+
+def test_one_refused_value_does_not_hide_the_cross_checks(tmp_path):
+    text = (
+        "pactcalc: 1\nname: Fasen\nstart_year: 2024\nyears: 3\nx: true\npartners:\n"
+        "  - {id: gem, name: Gemeente}\n  - {id: gem, name: Nogmaals}\n"
+        "baseline:\n  - {name: Oud, partner: gem, amount: 1000, from: 2026, until: 2025}\n"
+        "investments:\n  - {name: Start, partner: gem, amount: 100, year: 2030}\n"
+    )
+    result = runner.invoke(app, ["check", str(write(tmp_path, text)), "--lang", "en"])
+    codes = [
+        line.split(": ")[2].split()[0] for line in result.stdout.splitlines() if ": error: " in line
+    ]
+    # the unknown key, and behind it the duplicate id, from > until, the year outside
+    assert codes == ["PC102", "PC116", "PC126", "PC127"]
+
+
+def test_simulation_settings_are_validated(tmp_path):
+    text = SMALL + "simulation: {samples: 0, seed: -1}\n"
+    result = runner.invoke(app, ["check", str(write(tmp_path, text)), "--lang", "en"])
+    assert result.exit_code == 2
+    assert "PC113 samples must be a whole number from 1 to 1,000,000, not 0" in result.stdout
+    assert "PC113 seed must be a whole number from 0, not -1" in result.stdout
+    assert "Traceback" not in result.output
+
+
+def test_no_payback_said_in_dutch(tmp_path):
+    text = SMALL.replace("amount: 300}", "amount: 3000}")
+    result = runner.invoke(app, ["run", str(write(tmp_path, text))])
+    assert "De investering wordt niet binnen de horizon van 2 jaar terugverdiend." in result.stdout

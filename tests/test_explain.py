@@ -96,3 +96,22 @@ def test_cli_explain(tmp_path):
     assert (
         "PC024 'npvv' is not a metric or line of this scenario; did you mean 'npv'?" in bad.stderr
     )
+
+
+def test_line_trail_shows_the_adjustments_with_their_values():
+    text = SCENARIO.replace(
+        "amount: 1500, year: 2024}", "amount: 1500, year: 2024, optimism_bias: ob}"
+    ).replace(
+        '  uren: {value: 2, source: "aanname: twee uur"}\n',
+        '  uren: {value: 2, source: "aanname: twee uur"}\n'
+        '  ob: {value: 0.2, low: 0.1, high: 0.4, source: "aanname: Green Book"}\n',
+    )
+    assert "optimism_bias: ob" in text and "  ob: {" in text
+    document = evaluate(load_scenario_text(text, "t.yaml"))
+    assert document.result is not None
+    trail = explain(document.result, "Start", "en")
+    assert trail is not None
+    # 1500 × (1 + 0.2) = 1800: the row adds up, and the parameter's source is listed
+    assert trail.steps[0].formula == "(1,500) × (1 + 0.2)"
+    assert trail.steps[0].value == "€1,800"
+    assert {i.name: i.source for i in trail.inputs}["ob"] == "aanname: Green Book"

@@ -106,7 +106,9 @@ def answers(result: Result, lang: str) -> list[str]:
     """One sentence each: does the budget suffice, when does the investment pay back."""
     sentences = []
     headroom_min = scalar(result.metric("headroom_min"))
-    if headroom_min >= 0:
+    if scalar(result.metric("budget_total")) == 0:
+        sentences.append(t("answer_no_budget", lang))
+    elif headroom_min >= 0:
         sentences.append(t("answer_budget_ok", lang))
     else:
         year = result.years[int(result.headroom_per_year.argmin())]
@@ -225,7 +227,9 @@ def adjustments(result: Result, lang: str) -> Table | None:
             *(float(effects.get(n, 0.0)) for n in names),
             float(line.total),
         ]
-        rows.append([f"{line.name} ({line.kind})", *(money(v, lang) for v in values)])
+        rows.append(
+            [f"{line.name} ({t('kind_' + line.kind, lang)})", *(money(v, lang) for v in values)]
+        )
         raw.append([line.name, *values])
     return Table(t("adjustments_title", lang), header, rows, raw)
 

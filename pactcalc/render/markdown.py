@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from pactcalc.api import Document
 from pactcalc.i18n import t
 from pactcalc.render import common
@@ -22,6 +24,15 @@ def _cell(text: str) -> str:
         .replace("|", "\\|")
         .replace("\n", " ")
     )
+
+
+def _code(text: str) -> str:
+    """Text as an inline code span: shown literally (no HTML is interpreted inside, so
+    nothing is escaped), with a fence longer than any run of backticks in the text."""
+    text = str(text).replace("\n", " ")
+    fence = "`" * (max((len(run) for run in re.findall("`+", text)), default=0) + 1)
+    padded = f" {text} " if text.startswith("`") or text.endswith("`") else text
+    return f"{fence}{padded}{fence}"
 
 
 def _table(table: Table) -> list[str]:
@@ -75,7 +86,7 @@ def render(
         for check in result.checks:
             verdict = t("check_holds" if check.passed else "check_fails", lang)
             lines.append(
-                f"- `{_cell(check.check.text)}` — {verdict}: "
+                f"- {_code(check.check.text)} — {verdict}: "
                 f"{_cell(common.check_detail(result, check, lang))}"
             )
         lines.append("")
@@ -107,7 +118,7 @@ def _trails(document: Document, lang: str) -> list[str]:
         lines += [
             f"### {_cell(trail.name)} = {_cell(trail.value)}",
             "",
-            f"`{trail.definition.replace('`', '')}`",
+            _code(trail.definition),
             "",
         ]
         if trail.steps:
@@ -118,7 +129,7 @@ def _trails(document: Document, lang: str) -> list[str]:
             lines += [f"**{_cell(trail.conclusion)}**", ""]
         if trail.inputs:
             lines += [
-                f"- `{i.name}` = {_cell(i.value)}{' ' + _cell(i.unit) if i.unit else ''}"
+                f"- {_code(i.name)} = {_cell(i.value)}{' ' + _cell(i.unit) if i.unit else ''}"
                 f" — {_cell(i.source or t('no_source', lang))}"
                 for i in trail.inputs
             ]
