@@ -435,16 +435,14 @@ class AnalysisFormat(str, Enum):
     markdown = "markdown"
 
 
-def _emit(
-    text: str | None, renderable: Any, output: Path | None, inputs: list[Path], language: str
-) -> None:
-    """Print a rich renderable (table format) or text, or write text to --output."""
+def _emit(shown: Any, output: Path | None, inputs: list[Path], language: str) -> None:
+    """Print text, or a rich renderable (the table format) on a console wide enough for
+    it; or write either, as text, to --output."""
     from pactcalc.render.uncertainty import required_width, to_text
 
+    text = shown if isinstance(shown, str) else None
     if output is not None:
-        if text is None:
-            text = to_text(renderable)
-        write_atomic(output, text, inputs, language)
+        write_atomic(output, text if text is not None else to_text(shown), inputs, language)
         typer.echo(t("written", language, path=output), err=True)
     elif text is not None:
         typer.echo(text, nl=False)
@@ -452,8 +450,8 @@ def _emit(
         from rich.console import Console
 
         console = Console()
-        console.width = max(console.width, required_width(renderable))
-        console.print(renderable, crop=False)
+        console.width = max(console.width, required_width(shown))
+        console.print(shown, crop=False)
 
 
 @app.command()
@@ -504,14 +502,13 @@ def sensitivity(
         )
     result = uncertainty.sensitivity(document.scenario, metric, document.checks)
     scenario = document.scenario
-    text = {
-        AnalysisFormat.json: lambda: render.sensitivity_json(result, scenario, language),
-        AnalysisFormat.csv: lambda: render.sensitivity_csv(result, scenario, language),
-        AnalysisFormat.markdown: lambda: render.sensitivity_markdown(result, scenario, language),
-        AnalysisFormat.table: lambda: None,
-    }[output_format]()
-    renderable = render.sensitivity_renderable(result, scenario, language) if text is None else None
-    _emit(text, renderable, output, [file], language)
+    renderers = {
+        AnalysisFormat.json: render.sensitivity_json,
+        AnalysisFormat.csv: render.sensitivity_csv,
+        AnalysisFormat.markdown: render.sensitivity_markdown,
+        AnalysisFormat.table: render.sensitivity_renderable,
+    }
+    _emit(renderers[output_format](result, scenario, language), output, [file], language)
 
 
 @app.command()
@@ -559,14 +556,13 @@ def simulate(
     document, language = _computed(file, lang)
     assert document.result is not None and document.scenario is not None
     result = uncertainty.simulate(document.scenario, document.checks, samples, seed)
-    text = {
-        AnalysisFormat.json: lambda: render.simulation_json(result, language),
-        AnalysisFormat.csv: lambda: render.simulation_csv(result, language),
-        AnalysisFormat.markdown: lambda: render.simulation_markdown(result, language),
-        AnalysisFormat.table: lambda: None,
-    }[output_format]()
-    renderable = render.simulation_renderable(result, language) if text is None else None
-    _emit(text, renderable, output, [file], language)
+    renderers = {
+        AnalysisFormat.json: render.simulation_json,
+        AnalysisFormat.csv: render.simulation_csv,
+        AnalysisFormat.markdown: render.simulation_markdown,
+        AnalysisFormat.table: render.simulation_renderable,
+    }
+    _emit(renderers[output_format](result, language), output, [file], language)
 
 
 @app.command()

@@ -351,15 +351,14 @@ class BenefitLine(_RunningLine):
     )
 
 
-class EffortLine(_RunningLine):
-    """The yearly value of a partner's contribution in the pact; partner: who delivers it."""
+class _Cost(_Strict):
+    """What effort and investment lines have in common: who pays, and optimism bias."""
 
     optimism_bias: Fraction | None = Field(
         None,
         description="Share by which the cost is probably understated (HM Treasury "
         "Green Book); cost × (1 + optimism_bias). Default: the scenario's adjustments.",
     )
-
     paid_from: PaidFrom = Field(
         "budget",
         description="'budget' (default): financed from the available budget; "
@@ -367,24 +366,17 @@ class EffortLine(_RunningLine):
     )
 
 
-class InvestmentLine(_Line):
-    """A one-off cost (transition, training); partner: who delivers it."""
+class EffortLine(_Cost, _RunningLine):
+    """The yearly value of a partner's contribution in the pact; partner: who delivers it."""
 
-    optimism_bias: Fraction | None = Field(
-        None,
-        description="Share by which the cost is probably understated (HM Treasury "
-        "Green Book); cost × (1 + optimism_bias). Default: the scenario's adjustments.",
-    )
+
+class InvestmentLine(_Cost, _Line):
+    """A one-off cost (transition, training); partner: who delivers it."""
 
     year: Integer | None = Field(
         None,
         description="Calendar year of the investment; default: start_year. "
         "Must lie within the horizon.",
-    )
-    paid_from: PaidFrom = Field(
-        "budget",
-        description="'budget' (default): financed from the available budget; "
-        "'own': the partner's own contribution, outside the budget.",
     )
 
 

@@ -13,8 +13,8 @@ from pactcalc.uncertainty import Analysis
 
 
 def _cell(text: str) -> str:
-    """Scenario text as Markdown text: no table breaks, and no raw HTML (a Markdown viewer
-    would render ``<script>`` as markup)."""
+    """Scenario text as Markdown text: no table breaks, no raw HTML (a Markdown viewer
+    would render ``<script>`` as markup), no emphasis or code from ``*``, ``_``, `````."""
     return (
         str(text)
         .replace("&", "&amp;")
@@ -22,8 +22,16 @@ def _cell(text: str) -> str:
         .replace(">", "&gt;")
         .replace("\\", "\\\\")
         .replace("|", "\\|")
+        .replace("`", "\\`")
+        .replace("*", "\\*")
+        .replace("_", "\\_")
+        .replace("[", "\\[")
+        .replace("]", "\\]")
         .replace("\n", " ")
     )
+
+
+text = _cell  # the public name: other renderers escape Markdown with it
 
 
 def _code(text: str) -> str:

@@ -578,22 +578,11 @@ def sensitivity_csv(sens: Sensitivity, scenario: Scenario, lang: str = "nl") -> 
     return _csv(rows)
 
 
-def _md(text: Any) -> str:
-    """Scenario text as Markdown text: no table breaks, no raw HTML."""
-    return (
-        str(text)
-        .replace("&", "&amp;")
-        .replace("<", "&lt;")
-        .replace(">", "&gt;")
-        .replace("\\", "\\\\")
-        .replace("|", "\\|")
-        .replace("`", "\\`")
-        .replace("*", "\\*")
-        .replace("_", "\\_")
-        .replace("[", "\\[")
-        .replace("]", "\\]")
-        .replace("\n", " ")
-    )
+def _md(value: Any) -> str:
+    """Scenario text as Markdown text (one escaper for every Markdown output)."""
+    from pactcalc.render.markdown import text
+
+    return text(value)
 
 
 def _md_table(header: Sequence[str], rows: Iterable[Sequence[str]], left: int = 1) -> list[str]:
