@@ -30,7 +30,9 @@ app = typer.Typer(
 )
 
 
-class RunFormat(str, Enum):
+class OutputFormat(str, Enum):
+    """The formats of run, sensitivity and simulate."""
+
     table = "table"
     json = "json"
     csv = "csv"
@@ -159,8 +161,8 @@ def run(
         Path, typer.Argument(help="The scenario file (YAML).", dir_okay=False, metavar="FILE")
     ],
     output_format: Annotated[
-        RunFormat, typer.Option("--format", "-f", help="Output format.")
-    ] = RunFormat.table,
+        OutputFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = OutputFormat.table,
     lang: LangOption = None,
     output: OutputOption = None,
 ) -> None:
@@ -184,16 +186,16 @@ def run(
         typer.echo(text, nl=False)
 
 
-def _render(document: Document, output_format: RunFormat, lang: str, to_terminal: bool) -> str:
-    if output_format is RunFormat.json:
+def _render(document: Document, output_format: OutputFormat, lang: str, to_terminal: bool) -> str:
+    if output_format is OutputFormat.json:
         from pactcalc.render import json as renderer
 
         return renderer.render(document, lang)
-    if output_format is RunFormat.csv:
+    if output_format is OutputFormat.csv:
         from pactcalc.render import csv as renderer_csv
 
         return renderer_csv.render(document, lang)
-    if output_format is RunFormat.markdown:
+    if output_format is OutputFormat.markdown:
         from pactcalc.render import markdown
 
         return markdown.render(document, lang)
@@ -428,13 +430,6 @@ def compare(
     typer.echo(t("written", language, path=output), err=True)
 
 
-class AnalysisFormat(str, Enum):
-    table = "table"
-    json = "json"
-    csv = "csv"
-    markdown = "markdown"
-
-
 def _emit(shown: Any, output: Path | None, inputs: list[Path], language: str) -> None:
     """Print text, or a rich renderable (the table format) on a console wide enough for
     it; or write either, as text, to --output."""
@@ -466,8 +461,8 @@ def sensitivity(
         ),
     ] = "npv",
     output_format: Annotated[
-        AnalysisFormat, typer.Option("--format", "-f", help="Output format.")
-    ] = AnalysisFormat.table,
+        OutputFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = OutputFormat.table,
     lang: LangOption = None,
     output: OutputOption = None,
 ) -> None:
@@ -503,10 +498,10 @@ def sensitivity(
     result = uncertainty.sensitivity(document.scenario, metric, document.checks)
     scenario = document.scenario
     renderers = {
-        AnalysisFormat.json: render.sensitivity_json,
-        AnalysisFormat.csv: render.sensitivity_csv,
-        AnalysisFormat.markdown: render.sensitivity_markdown,
-        AnalysisFormat.table: render.sensitivity_renderable,
+        OutputFormat.json: render.sensitivity_json,
+        OutputFormat.csv: render.sensitivity_csv,
+        OutputFormat.markdown: render.sensitivity_markdown,
+        OutputFormat.table: render.sensitivity_renderable,
     }
     _emit(renderers[output_format](result, scenario, language), output, [file], language)
 
@@ -535,8 +530,8 @@ def simulate(
         ),
     ] = None,
     output_format: Annotated[
-        AnalysisFormat, typer.Option("--format", "-f", help="Output format.")
-    ] = AnalysisFormat.table,
+        OutputFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = OutputFormat.table,
     lang: LangOption = None,
     output: OutputOption = None,
 ) -> None:
@@ -557,10 +552,10 @@ def simulate(
     assert document.result is not None and document.scenario is not None
     result = uncertainty.simulate(document.scenario, document.checks, samples, seed)
     renderers = {
-        AnalysisFormat.json: render.simulation_json,
-        AnalysisFormat.csv: render.simulation_csv,
-        AnalysisFormat.markdown: render.simulation_markdown,
-        AnalysisFormat.table: render.simulation_renderable,
+        OutputFormat.json: render.simulation_json,
+        OutputFormat.csv: render.simulation_csv,
+        OutputFormat.markdown: render.simulation_markdown,
+        OutputFormat.table: render.simulation_renderable,
     }
     _emit(renderers[output_format](result, language), output, [file], language)
 

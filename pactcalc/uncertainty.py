@@ -264,6 +264,9 @@ class Swing:
     swing: float  # |at_high − at_low|; a missing payback counts as +∞
     switching_value: float | None  # None: no crossing in the searched interval
     searched: tuple[float, float]  # the interval searched for a switching value
+    value: float = 0.0  # the parameter's most likely value
+    #: (switching value − value) / value; None without a switching value or when value is 0
+    switching_change: float | None = None
 
 
 @dataclass
@@ -364,10 +367,19 @@ def sensitivity(
                 float(swing),
                 switching[i],
                 (float(intervals[i][0]), float(intervals[i][1])),
+                base_values[n],
+                _change(switching[i], base_values[n]),
             )
         )
     swings.sort(key=lambda s: (-s.swing, s.parameter))
     return Sensitivity(metric, threshold, base, swings)
+
+
+def _change(new: float | None, old: float) -> float | None:
+    """(new − old) / old, the change of a switching value from the parameter's value."""
+    if new is None or old == 0:
+        return None
+    return (new - old) / old
 
 
 def _switching_values(

@@ -278,14 +278,6 @@ def param_value(
     return f"{text} {unit}" if with_unit and unit else text
 
 
-def relative_change(new: float, old: float) -> float | None:
-    """(new − old) / old: the change of a switching value from the parameter's value, for
-    display; None when the value is 0."""
-    if old == 0:
-        return None
-    return (new - old) / old
-
-
 def change_text(change: float | None, lang: str) -> str:
     """A signed percentage with a true minus: "−42%", "+15%"."""
     if change is None:
@@ -326,7 +318,7 @@ def switching_text(swing: Swing, scenario: Scenario, lang: str) -> str:
             low=param_value(low, unit, lang),
             high=param_value(high, unit, lang),
         )
-    change = change_text(relative_change(swing.switching_value, value), lang)
+    change = change_text(swing.switching_change, lang)
     text = param_value(swing.switching_value, unit, lang, found=True)
     return f"{text} ({_l('from_value', lang, change=change)})" if change else text
 
@@ -366,7 +358,7 @@ def switching_sentences(sens: Sensitivity, scenario: Scenario, lang: str = "nl")
                 )
             )
             continue
-        change = change_text(relative_change(swing.switching_value, value), lang)
+        change = change_text(swing.switching_change, lang)
         key = "switch_zero" if sens.threshold == 0 else "switch_threshold"
         sentence = _l(
             key,
@@ -496,11 +488,7 @@ def sensitivity_object(sens: Sensitivity, scenario: Scenario, lang: str = "nl") 
                 "metric_at_high": _raw(swing.at_high),
                 "swing": _raw(swing.swing),
                 "switching_value": _raw(swing.switching_value),
-                "switching_change": _raw(
-                    relative_change(swing.switching_value, value)
-                    if swing.switching_value is not None
-                    else None
-                ),
+                "switching_change": _raw(swing.switching_change),
                 "searched": [swing.searched[0], swing.searched[1]],
             }
         )
