@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping
+from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from functools import cache
 from typing import Any
@@ -105,239 +106,6 @@ def ratio_text(value: float | None, lang: str) -> str:
     return number(value, lang, 2)
 
 
-_LABELS: dict[str, tuple[str, str]] = {
-    # key: (nl, en)
-    "no_payback": (
-        "niet binnen de horizon van {years} jaar",
-        "not within the {years}-year horizon",
-    ),
-    "n_years": ("{n} jaar", "{n} years"),
-    "no_ratio": ("geen (geen investering)", "none (no investment)"),
-    "summary": ("Samenvatting", "Summary"),
-    "adjustments_title": (
-        "Aanpassingen (totaal over de horizon)",
-        "Adjustments (total over the horizon)",
-    ),
-    "gross": ("Bruto", "Gross"),
-    "kind_baseline": ("kosten zonder PACT", "cost without PACT"),
-    "kind_budget": ("budget", "budget"),
-    "kind_effort": ("inzet", "effort"),
-    "kind_investments": ("investering", "investment"),
-    "kind_benefits": ("baat", "benefit"),
-    "counted": ("Meegeteld", "Counted"),
-    "optimism_bias": ("Optimisme-correctie", "Optimism bias"),
-    "deadweight": ("Wat toch al gebeurd was", "Deadweight"),
-    "displacement": ("Verplaatsing", "Displacement"),
-    "attribution": ("Toe te rekenen aan anderen", "Attribution"),
-    "drop_off": ("Afname per jaar", "Drop-off"),
-    "the_answer": ("Het antwoord", "The answer"),
-    "says_headroom_ok": (
-        "Het budget volstaat in elk jaar; het krapst is {year}.",
-        "The budget suffices every year; the tightest year is {year}.",
-    ),
-    "says_headroom_short": (
-        "Het budget schiet tekort, het meest in {year}.",
-        "The budget falls short, most in {year}.",
-    ),
-    "says_payback": (
-        "De investering is na {years} terugverdiend.",
-        "The investment is paid back after {years}.",
-    ),
-    "says_no_payback": (
-        "Niet terugverdiend binnen de horizon van {years} jaar.",
-        "Not paid back within the {years}-year horizon.",
-    ),
-    "says_npv": (
-        "Wat de PACT over {years} jaar oplevert, in geld van nu ({rate} per jaar).",
-        "What the PACT yields over {years} years, in today's money ({rate} a year).",
-    ),
-    "says_effort": (
-        "Wat {n} partners samen inzetten over {years} jaar.",
-        "What {n} partners contribute together over {years} years.",
-    ),
-    "says_investment": (
-        "De eenmalige kosten van de omslag (de regels onder 'investments').",
-        "The one-off costs of the change (the lines under 'investments').",
-    ),
-    "says_savings": (
-        "Kosten zonder PACT min de inzet in de PACT.",
-        "Cost without the PACT minus the effort in the PACT.",
-    ),
-    "budget_and_headroom": (
-        "Budget, inzet en ruimte per jaar",
-        "Budget, effort and headroom per year",
-    ),
-    "payback_title": (
-        "Investering, besparing en terugverdientijd",
-        "Investment, savings and payback",
-    ),
-    "chart_effort": (
-        "Inzet per partner, gestapeld, tegen het beschikbare budget.",
-        "Each partner's effort, stacked, against the available budget.",
-    ),
-    "chart_cumulative": (
-        "Cumulatief saldo (besparing + baten − investering) met het moment van terugverdienen.",
-        "Cumulative net (savings + benefits − investment) with the payback moment.",
-    ),
-    "chart_baseline": (
-        "Kosten zonder PACT tegen kosten in de PACT-situatie (inzet + investering).",
-        "Cost without the PACT against the cost in the PACT situation (effort + investment).",
-    ),
-    "who_pays_intro": (
-        "Betaalt: eigen bijdragen plus het aandeel in de kosten uit het budget, naar rato van "
-        "het budget dat de partner inbrengt. Hoeft niet meer te betalen: de kosten zonder "
-        "PACT. Baten: overige baten. Saldo = hoeft niet meer te betalen + baten − betaalt.",
-        "Pays: own contributions plus the share of the budget-funded costs, pro rata to the "
-        "budget the partner holds. Stops paying: the cost without the PACT. Gains: other "
-        "benefits. Net = stops paying + gains − pays.",
-    ),
-    "no_checks": ("Het scenario heeft geen checks.", "The scenario has no checks."),
-    "inputs": ("Invoer en bronnen", "Inputs and sources"),
-    "name": ("naam", "name"),
-    "value": ("waarde", "value"),
-    "unit": ("eenheid", "unit"),
-    "range": ("bereik", "range"),
-    "source": ("bron", "source"),
-    "kind": ("soort", "kind"),
-    "amount": ("bedrag (formule)", "amount (expression)"),
-    "no_assumptions": (
-        "Geen aannames: elk getal heeft een bron.",
-        "No assumptions: every number has a source.",
-    ),
-    "audit_trail": (
-        "Verantwoording: hoe elk getal ontstaat",
-        "Audit trail: how each number is made",
-    ),
-    "audit_intro": (
-        "Per kerncijfer de formule, per jaar met de waarden ingevuld, en de invoer met bron. "
-        "Hetzelfde toont `pactcalc explain BESTAND NAAM`.",
-        "For each headline figure the formula, year by year with the values put in, and the "
-        "inputs with their sources. `pactcalc explain FILE NAME` shows the same.",
-    ),
-    "made_from": ("Volgt uit:", "Made from:"),
-    "generated_by": ("Gemaakt met pactcalc {version}", "Made with pactcalc {version}"),
-    "compare_title": ("Scenario's vergeleken", "Scenarios compared"),
-    "compare_sheet": ("Vergelijking", "Comparison"),
-    "cumulative_title": ("Cumulatief saldo per jaar", "Cumulative net per year"),
-    "effort_total": ("Inzet partners (totaal)", "Partner effort (total)"),
-    "budget_total": ("Beschikbaar budget (totaal)", "Available budget (total)"),
-    "headroom_total": ("Ruimte in het budget (totaal)", "Budget headroom (total)"),
-    "headroom_min": ("Laagste ruimte in een jaar", "Lowest headroom in a year"),
-    "investment_total": ("Investering (totaal)", "Investment (total)"),
-    "baseline_total": ("Kosten zonder PACT (totaal)", "Cost without the PACT (total)"),
-    "savings_total": ("Besparing (totaal)", "Savings (total)"),
-    "benefits_total": ("Overige baten (totaal)", "Other benefits (total)"),
-    "npv": ("Netto contante waarde", "Net present value"),
-    "discount_rate": ("Discontovoet", "Discount rate"),
-    "roi": ("Rendement (NCW / investering)", "ROI (NPV / investment)"),
-    "bcr": ("Baten-kostenverhouding", "Benefit-cost ratio"),
-    "payback_years": ("Terugverdientijd", "Payback period"),
-    "discounted_payback_years": ("Verdisconteerde terugverdientijd", "Discounted payback period"),
-    "rate_set_in_scenario": (
-        "ingesteld in het scenario (zonder bron)",
-        "set in the scenario (no source)",
-    ),
-    "effort_by_partner": (
-        "Inzet per partner (euro per jaar)",
-        "Effort per partner (euros per year)",
-    ),
-    "by_year": ("Per jaar", "Year by year"),
-    "who_pays": ("Wie betaalt, wie profiteert", "Who pays, who benefits"),
-    "partner": ("Partner", "Partner"),
-    "total": ("Totaal", "Total"),
-    "year": ("Jaar", "Year"),
-    "budget": ("Budget", "Budget"),
-    "effort": ("Inzet", "Effort"),
-    "headroom": ("Ruimte", "Headroom"),
-    "baseline": ("Kosten zonder PACT", "Cost without PACT"),
-    "savings": ("Besparing", "Savings"),
-    "benefits": ("Overige baten", "Other benefits"),
-    "investment": ("Investering", "Investment"),
-    "net": ("Saldo", "Net"),
-    "cumulative": ("Cumulatief", "Cumulative"),
-    "pays": ("Betaalt", "Pays"),
-    "stops_paying": ("Hoeft niet meer te betalen", "Stops paying"),
-    "gains": ("Baten", "Gains"),
-    "partner_net": ("Saldo", "Net"),
-    "checks": ("Checks", "Checks"),
-    "check_holds": ("klopt", "holds"),
-    "check_fails": ("klopt niet", "fails"),
-    "warnings": ("Waarschuwingen", "Warnings"),
-    "sources": ("Bronnen", "Sources"),
-    "assumptions": (
-        "Aannames (zonder bron of als aanname gemarkeerd)",
-        "Assumptions (no source, or marked as assumption)",
-    ),
-    "no_source": ("geen bron", "no source"),
-    "inhabitants": ("{n} inwoners", "{n} inhabitants"),
-    "horizon": ("{first}–{last}, {years} jaar", "{first}–{last}, {years} years"),
-    "answer_budget_ok": (
-        "Het budget is in elk jaar toereikend voor de inzet uit het budget.",
-        "The budget suffices in every year for the effort it funds.",
-    ),
-    "answer_budget_short": (
-        "Het budget schiet tekort: in {year} is de ruimte {amount}.",
-        "The budget falls short: in {year} the headroom is {amount}.",
-    ),
-    "answer_payback": (
-        "De investering is na {years} terugverdiend.",
-        "The investment pays back after {years}.",
-    ),
-    "answer_no_payback": (
-        "De investering wordt niet {horizon} terugverdiend.",
-        "The investment does not pay back {horizon}.",
-    ),
-    "answer_no_investment": ("Er is geen investering.", "There is no investment."),
-    "answer_no_budget": (
-        "Er is geen budget: alle inzet is een eigen bijdrage van de partners.",
-        "There is no budget: all effort is the partners' own contribution.",
-    ),
-    "parameter": ("parameter", "parameter"),
-    "series": ("reeks", "series"),
-    "line": ("regel", "line"),
-    "paid_from_own": ("eigen bijdrage", "own contribution"),
-    "check_message_value": ("{label} is {value}", "{label} is {value}"),
-    "check_probability": (
-        "P({event}) is {p} (± {se}, {n} trekkingen)",
-        "P({event}) is {p} (± {se}, {n} samples)",
-    ),
-    "mean_of": ("gemiddelde {label}", "mean {label}"),
-    "too_close": (
-        "te dicht bij de grens om te beslissen bij {n} trekkingen; neem meer "
-        "trekkingen (simulation: samples)",
-        "too close to call at {n} samples; take more samples (simulation: samples)",
-    ),
-    "check_missing_partner": (
-        "partner '{partner}' bestaat niet",
-        "partner '{partner}' does not exist",
-    ),
-    "check_missing_ratio": (
-        "{label} bestaat niet: er is geen investering",
-        "{label} does not exist: there is no investment",
-    ),
-    "check_missing_payback": (
-        "er is geen terugverdientijd {horizon}",
-        "there is no payback {horizon}",
-    ),
-    "within_horizon": ("binnen de horizon van {years} jaar", "within the {years}-year horizon"),
-    "summary_line": (
-        "{files} scenario's gecontroleerd: {passed} in orde, {failed} met falende "
-        "checks, {invalid} ongeldig{skipped}",
-        "{files} scenario(s) checked: {passed} passed, {failed} with failing checks, "
-        "{invalid} invalid{skipped}",
-    ),
-    "skipped": (
-        "; {n} YAML-bestand(en) zonder 'pactcalc'-sleutel overgeslagen",
-        "; {n} YAML file(s) without a 'pactcalc' key skipped",
-    ),
-    "written": ("geschreven: {path}", "written: {path}"),
-    "created": (
-        "aangemaakt: {path} — probeer: pactcalc run {path}",
-        "created: {path} — try: pactcalc run {path}",
-    ),
-}
-
-
 def label_from(labels: Mapping[str, tuple[str, str]], key: str, lang: str, **args: Any) -> str:
     """Label ``key`` of a table of ``(nl, en)`` pairs in ``lang``, with ``args`` filled in.
     Modules with labels of their own keep such a table and read it through this."""
@@ -346,5 +114,21 @@ def label_from(labels: Mapping[str, tuple[str, str]], key: str, lang: str, **arg
 
 
 def t(key: str, lang: str, **args: Any) -> str:
-    """The label ``key`` in ``lang``, with ``args`` filled in."""
-    return label_from(_LABELS, key, lang, **args)
+    """The catalogue's entry ``key`` in ``lang``, with ``args`` filled in. An argument that
+    is itself a :class:`Text` is worded in the same language first."""
+    from pactcalc.catalogue import ENTRIES
+
+    filled = {k: v.text(lang) if isinstance(v, Text) else v for k, v in args.items()}
+    return label_from(ENTRIES, key, lang, **filled)
+
+
+@dataclass(frozen=True)
+class Text:
+    """A message not yet worded: a catalogue id and its named values. The core returns
+    these; a renderer words them with :meth:`text` in the reader's language."""
+
+    key: str
+    args: Mapping[str, Any] = field(default_factory=dict)
+
+    def text(self, lang: str) -> str:
+        return t(self.key, lang, **self.args)

@@ -1,0 +1,3 @@
+"""Words of the charts area: id → (nl, en), with ``{named}`` placeholders (see the package)."""
+
+WORDS: dict[str, tuple[str, str]] = {}

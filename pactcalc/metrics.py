@@ -1,0 +1,216 @@
+"""The one registry of metrics: every list, label and unit of a metric comes from here.
+
+A check (``npv > 0``, ``net_total[wmo] >= 0``), a sensitivity ``--metric``, the JSON keys,
+the tables' rows and order, the labels in Dutch and English, and which metrics a
+simulation summarises are all read from :data:`REGISTRY`. Adding a metric is one row.
+
+>>> REGISTRY["npv"].kind
+'money'
+>>> [m.name for m in partner_metrics()][:2]
+['effort_total', 'baseline_total']
+>>> is_known("net_total", partner=True), is_known("roi", partner=True)
+(True, False)
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+Kind = Literal["money", "years", "ratio", "probability", "count"]
+
+
+@dataclass(frozen=True)
+class Metric:
+    """One metric: its name (as written in checks and JSON), its kind (how it is shown and
+    compared), where it exists, and its labels.
+
+    ``scenario``: exists for the scenario as a whole (``npv``); ``partner``: exists per
+    partner, indexed by partner id (``net_total[wmo]``); ``headline``: a row of the
+    summary table (in registry order); ``simulated``: summarised by a simulation (mean,
+    P5, P50, P95); ``card``: its rank among the report's headline cards (None: no card).
+    """
+
+    name: str
+    kind: Kind
+    nl: str
+    en: str
+    short_nl: str = ""
+    short_en: str = ""
+    scenario: bool = True
+    partner: bool = False
+    headline: bool = True
+    simulated: bool = False
+    card: int | None = None
+
+    def label(self, lang: str) -> str:
+        return self.en if lang == "en" else self.nl
+
+    def short(self, lang: str) -> str:
+        """A short label for chart axes and narrow tables (the label when none is set)."""
+        text = self.short_en if lang == "en" else self.short_nl
+        return text or self.label(lang)
+
+    @property
+    def is_payback(self) -> bool:
+        return self.kind == "years"
+
+
+_ROWS = (
+    Metric(
+        "effort_total",
+        "money",
+        "Inzet partners (totaal)",
+        "Partner effort (total)",
+        partner=True,
+        card=4,
+    ),
+    Metric("budget_total", "money", "Beschikbaar budget (totaal)", "Available budget (total)"),
+    Metric("headroom_total", "money", "Ruimte in het budget (totaal)", "Budget headroom (total)"),
+    Metric(
+        "headroom_min",
+        "money",
+        "Laagste ruimte in een jaar",
+        "Lowest headroom in a year",
+        "laagste ruimte",
+        "lowest headroom",
+        simulated=True,
+        card=1,
+    ),
+    Metric("investment_total", "money", "Investering (totaal)", "Investment (total)", card=5),
+    Metric(
+        "baseline_total",
+        "money",
+        "Kosten zonder PACT (totaal)",
+        "Cost without the PACT (total)",
+        partner=True,
+    ),
+    Metric(
+        "savings_total",
+        "money",
+        "Besparing (totaal)",
+        "Savings (total)",
+        simulated=True,
+        card=6,
+    ),
+    Metric(
+        "benefits_total",
+        "money",
+        "Overige baten (totaal)",
+        "Other benefits (total)",
+        partner=True,
+    ),
+    Metric(
+        "npv",
+        "money",
+        "Netto contante waarde",
+        "Net present value",
+        "NCW",
+        "NPV",
+        simulated=True,
+        card=3,
+    ),
+    Metric("roi", "ratio", "Rendement (NCW / investering)", "ROI (NPV / investment)"),
+    Metric("bcr", "ratio", "Baten-kostenverhouding", "Benefit-cost ratio"),
+    Metric(
+        "payback_years",
+        "years",
+        "Terugverdientijd",
+        "Payback period",
+        "terugverdientijd",
+        "payback",
+        simulated=True,
+        card=2,
+    ),
+    Metric(
+        "discounted_payback_years",
+        "years",
+        "Verdisconteerde terugverdientijd",
+        "Discounted payback period",
+        "verdisconteerde terugverdientijd",
+        "discounted payback",
+        simulated=True,
+    ),
+    # Per partner only (DOMAIN.md §6 "Checks on partners"):
+    Metric(
+        "pays_total",
+        "money",
+        "Betaalt (totaal)",
+        "Pays (total)",
+        scenario=False,
+        partner=True,
+        headline=False,
+    ),
+    Metric(
+        "net_total",
+        "money",
+        "Saldo (totaal)",
+        "Net (total)",
+        "saldo",
+        "net",
+        scenario=False,
+        partner=True,
+        headline=False,
+        simulated=True,
+    ),
+    # What all partners pay together (effort + investment): a column of the who-pays table.
+    Metric(
+        "costs_total",
+        "money",
+        "Kosten (totaal)",
+        "Costs (total)",
+        scenario=False,
+        headline=False,
+    ),
+)
+
+#: Every metric by name, in the order tables show them.
+REGISTRY: dict[str, Metric] = {m.name: m for m in _ROWS}
+
+
+def get(name: str) -> Metric:
+    """The metric ``name`` (a KeyError names it when it does not exist)."""
+    return REGISTRY[name]
+
+
+def scenario_metrics() -> tuple[Metric, ...]:
+    """Metrics a check may name without a partner (``npv > 0``), in table order."""
+    return tuple(m for m in _ROWS if m.scenario)
+
+
+def partner_metrics() -> tuple[Metric, ...]:
+    """Metrics a check may index by partner (``net_total[wmo] >= 0``)."""
+    return tuple(m for m in _ROWS if m.partner)
+
+
+def headline_metrics() -> tuple[Metric, ...]:
+    """The rows of the summary table and of a comparison, in order."""
+    return tuple(m for m in _ROWS if m.headline)
+
+
+def simulated_metrics() -> tuple[Metric, ...]:
+    """Scenario-wide metrics a simulation summarises (each partner's ``net_total`` too)."""
+    return tuple(m for m in _ROWS if m.simulated and m.scenario)
+
+
+def card_metrics() -> tuple[Metric, ...]:
+    """The report's headline cards, in their order."""
+    return tuple(sorted((m for m in _ROWS if m.card is not None), key=lambda m: m.card or 0))
+
+
+def names(metrics: tuple[Metric, ...]) -> tuple[str, ...]:
+    return tuple(m.name for m in metrics)
+
+
+def is_known(name: str, partner: bool = False) -> bool:
+    """Is ``name`` a metric (per partner when ``partner``)?"""
+    metric = REGISTRY.get(name)
+    if metric is None:
+        return False
+    return metric.partner if partner else metric.scenario
+
+
+def kind_of(name: str) -> Kind | None:
+    """The kind of ``name``, also when indexed (``net_total[wmo]`` → money)."""
+    metric = REGISTRY.get(name.split("[", 1)[0])
+    return metric.kind if metric else None
