@@ -292,7 +292,7 @@ def assert_matches_engine(book: Book, result: Result, values_too: bool = True) -
 
     # Lines: every line, every year
     lines = book.sheet("lines")
-    first = xlsx._Builder.LINE_FIRST_YEAR_COLUMN
+    first = xlsx.LINE_FIRST_YEAR_COLUMN
     for offset, line in enumerate(result.lines):
         row = 2 + offset
         assert lines.cell(row=row, column=2).value == xlsx.clean_text(line.name)
