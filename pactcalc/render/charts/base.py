@@ -151,6 +151,7 @@ def legend(
     """
     if not handles:
         return
+    from matplotlib.figure import Figure
     from matplotlib.transforms import blended_transform_factory
 
     widest = max(len(str(handle.get_label())) for handle in handles) + 5
@@ -158,7 +159,7 @@ def legend(
     if balanced_rows:
         columns = math.ceil(len(handles) / math.ceil(len(handles) / columns))
     figure = ax.get_figure()
-    assert figure is not None
+    assert isinstance(figure, Figure)
     anchor_x, transform = (0.0, ax.transAxes)
     if from_figure_edge:
         anchor_x, transform = 0.005, blended_transform_factory(figure.transFigure, ax.transAxes)
@@ -212,7 +213,7 @@ def value_axis(ax: Axes, kind: Kind | None, lang: str, label: str, axis: str = "
 
         ticks: list[float] = []
 
-        def set_locs(self, locs: list[float]) -> None:  # type: ignore[override]
+        def set_locs(self, locs: list[float]) -> None:
             super().set_locs(locs)
             self.ticks = [float(loc) for loc in locs]
 

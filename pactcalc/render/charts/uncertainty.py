@@ -164,9 +164,7 @@ def tornado_spec(sens: Sensitivity, lang: str) -> ChartSpec:
 
     swings = sens.swings
     title = t("chart.tornado_title", lang, metric=_metric_in_title(sens.metric, lang))
-    caption = t(
-        "chart.tornado_caption", lang, base=_metric_value(sens.metric, sens.base, lang)
-    )
+    caption = t("chart.tornado_caption", lang, base=_metric_value(sens.metric, sens.base, lang))
     height = max(HEIGHT_IN, 1.6 + 0.32 * len(swings))
 
     def draw(fig: Figure, ax: Axes) -> None:
