@@ -253,3 +253,30 @@ def test_rc_params_do_not_leak() -> None:
     before = dict(matplotlib.rcParams)
     charts.cumulative_svg(scenario("benefits: [{name: B, partner: gem, amount: 1}]\n"), "nl")
     assert dict(matplotlib.rcParams) == before
+
+
+def test_chart_by_name_for_the_report_model() -> None:
+    from pactcalc.uncertainty import analyse
+
+    document = run_file(ROOT / "examples" / "beschermd-wonen.yaml")
+    assert document.result is not None and document.scenario is not None
+    result, analysis = document.result, analyse(document.scenario, document.checks)
+    assert analysis is not None
+    uncertainty_names = ("tornado", "npv_distribution", "fan_chart", "partner_nets")
+    assert tuple(charts.NAMES) == (*NAMES, *uncertainty_names)
+    partner_names = {p.id: p.name for p in result.partners}
+    by_function = {
+        **charts.all_charts(result, "en"),
+        "tornado": charts.tornado_svg(analysis.sensitivity, "en"),
+        "npv_distribution": charts.npv_distribution_svg(analysis.simulation, "en"),
+        "fan_chart": charts.fan_chart_svg(analysis.simulation, result.years, "en"),
+        "partner_nets": charts.partner_nets_svg(analysis.simulation, partner_names, "en"),
+    }
+    for name in charts.NAMES:  # the same bytes as the chart's own function
+        assert charts.svg(name, result, analysis, "en") == by_function[name], name
+    assert charts.png("tornado", result, analysis, "nl", dpi=40).startswith(b"\x89PNG")
+    assert charts.svg("cumulative", result, None, "nl").startswith("<svg")  # no analysis needed
+    with pytest.raises(ValueError, match="needs an analysis"):
+        charts.svg("tornado", result, None, "nl")
+    with pytest.raises(ValueError, match="no chart named 'pie'"):
+        charts.svg("pie", result, analysis, "nl")

@@ -292,7 +292,7 @@ def assert_matches_engine(book: Book, result: Result, values_too: bool = True) -
 
     # Lines: every line, every year
     lines = book.sheet("lines")
-    first = xlsx._Builder.LINE_FIRST_YEAR_COLUMN
+    first = xlsx.LINE_FIRST_YEAR_COLUMN
     for offset, line in enumerate(result.lines):
         row = 2 + offset
         assert lines.cell(row=row, column=2).value == xlsx.clean_text(line.name)
@@ -699,3 +699,56 @@ def test_libreoffice_recalculation(
     result = documents[name].result
     assert result is not None
     assert_matches_engine(Book(converted, values), result)
+
+
+def test_report_table_as_values() -> None:
+    from pactcalc.report.blocks import Table
+
+    table = Table(
+        id="who_pays",
+        title="Wie betaalt",
+        header=["Partner", "Betaalt", "Terugverdientijd"],
+        rows=[
+            ['=HYPERLINK("x")', "€ 1.000", "geen"],
+            ["Wmo", "€ 2.500", "1,5 jaar"],
+            ["Totaal", "€ 3.500", "—"],
+        ],
+        raw=[['=HYPERLINK("x")', 1000, None], ["Wmo", 2500.5, 1.5], ["Totaal", 3500.5, math.nan]],
+        total_row=True,
+        note="bedragen in euro",
+    )
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    money = xlsx.MONEY_FORMAT["nl"]
+    after = xlsx.write_table(sheet, table, row=3, column_formats=[None, money, xlsx.RATIO_FORMAT])
+    assert after == 3 + 1 + 1 + 3 + 1  # title, header, three rows, note
+    assert sheet.cell(row=3, column=1).value == "Wie betaalt"
+    assert sheet.cell(row=3, column=1).font.bold
+    assert [sheet.cell(row=4, column=c).value for c in (1, 2, 3)] == table.header
+    first = sheet.cell(row=5, column=1)
+    assert first.value == '=HYPERLINK("x")' and first.data_type == "s" and first.quotePrefix
+    assert sheet.cell(row=5, column=2).value == 1000
+    assert sheet.cell(row=5, column=2).number_format == money
+    assert sheet.cell(row=5, column=3).value == "geen"  # no raw value: its words
+    assert sheet.cell(row=6, column=3).value == 1.5
+    assert sheet.cell(row=6, column=3).number_format == xlsx.RATIO_FORMAT
+    assert sheet.cell(row=7, column=3).value == "—"  # NaN never reaches a cell
+    assert all(sheet.cell(row=7, column=c).font.bold for c in (1, 2, 3))
+    assert not sheet.cell(row=6, column=1).font.bold
+    assert sheet.cell(row=8, column=1).value == "bedragen in euro"
+    # without raw numbers (a table of words only) the text rows are written
+    words = Table(id="w", title="T", header=["a"], rows=[["x"]])
+    assert xlsx.write_table(sheet, words, row=20, title=False) == 22
+    assert sheet.cell(row=21, column=1).value == "x"
+
+
+def test_comparison_workbook_unchanged(documents: dict[str, Document], tmp_path: Path) -> None:
+    from pactcalc.engine import compare_results
+    from pactcalc.render import compare
+
+    results = [d.result for d in documents.values() if d.result is not None]
+    comparison = compare_results(results)
+    before, after = tmp_path / "before.xlsx", tmp_path / "after.xlsx"
+    compare.xlsx(comparison, results, "nl", before)
+    xlsx.write_comparison(comparison, after, "nl")
+    assert after.read_bytes() == before.read_bytes()

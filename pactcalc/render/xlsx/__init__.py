@@ -1,0 +1,75 @@
+"""Excel output: a workbook whose numbers are live formulas over the scenario's inputs.
+
+For a controller who wants to follow (and change) the calculation in Excel:
+
+* **Inputs** (Invoer, :mod:`.inputs`): every parameter, scalar input and series; each an
+  Excel *defined name* where Excel allows one.
+* **Lines** (Regels, :mod:`.lines`): every line, per calendar year a formula translated
+  from the expression's syntax tree (:mod:`.formulas`).
+* **Year by year** (Per jaar, :mod:`.by_year`): SUMIFS over the lines and the arithmetic
+  of DOMAIN.md §2 as formulas.
+* **Partners** (:mod:`.partners`): per partner and year what it puts in, pays, stops
+  paying, gains and nets, and the totals.
+* **Summary** (Samenvatting, :mod:`.summary`): the headline metrics as formulas.
+* **Uncertainty** (Onzekerheid, :mod:`.uncertainty`) and **Comparison**
+  (:mod:`.comparison`): values, not formulas.
+
+Text from the scenario is always written as text, never as a formula (:mod:`.guards`).
+The file is byte-identical for the same scenario: fixed document dates and fixed zip
+entry times (:mod:`.archive`). A report model's table is written as values with
+:func:`write_table` (:mod:`.tables`).
+
+openpyxl is imported inside the functions that write only: start-up time of the CLI
+matters.
+"""
+
+from __future__ import annotations
+
+from pactcalc.render.xlsx.archive import FIXED_TIME, save_stable
+from pactcalc.render.xlsx.cells import (
+    FACTOR_FORMAT,
+    MONEY_FORMAT,
+    PERCENT_FORMAT,
+    RATIO_FORMAT,
+    YEAR_FORMAT,
+    label,
+)
+from pactcalc.render.xlsx.comparison import comparison_sheet, write_comparison
+from pactcalc.render.xlsx.context import LINE_FIRST_YEAR_COLUMN, SHEETS
+from pactcalc.render.xlsx.formulas import (
+    column_letters,
+    excel_name_ok,
+    number_literal,
+    sheet_ref,
+    to_excel,
+)
+from pactcalc.render.xlsx.guards import clean_text, is_formula_like, set_text
+from pactcalc.render.xlsx.tables import write_table
+from pactcalc.render.xlsx.uncertainty import uncertainty_sheet
+from pactcalc.render.xlsx.workbook import write
+
+__all__ = [
+    "FACTOR_FORMAT",
+    "FIXED_TIME",
+    "LINE_FIRST_YEAR_COLUMN",
+    "MONEY_FORMAT",
+    "PERCENT_FORMAT",
+    "RATIO_FORMAT",
+    "SHEETS",
+    "YEAR_FORMAT",
+    "clean_text",
+    "column_letters",
+    "comparison_sheet",
+    "excel_name_ok",
+    "is_formula_like",
+    "label",
+    "number_literal",
+    "save_stable",
+    "set_text",
+    "sheet_ref",
+    "to_excel",
+    "uncertainty_sheet",
+    "write",
+    "write_comparison",
+    "write_table",
+]
