@@ -59,7 +59,12 @@ class CheckFormat(str, Enum):
 
 #: The suffixes of ``--output`` that choose a format (report, compare), in the order an
 #: error lists them.
-SUFFIX_FORMATS: dict[str, str] = {".html": "html", ".xlsx": "xlsx", ".md": "markdown", ".csv": "csv"}
+SUFFIX_FORMATS: dict[str, str] = {
+    ".html": "html",
+    ".xlsx": "xlsx",
+    ".md": "markdown",
+    ".csv": "csv",
+}
 
 #: Per command, per format: the renderer, as ``module:function``, imported only when used
 #: (heavy modules stay out of start-up). A renderer returns text, a rich renderable (the
@@ -398,6 +403,7 @@ def report(
 
     Example: pactcalc report examples/beschermd-wonen.yaml --output bw.html
     """
+    _check_destination(output, [], lang.value if lang else "nl")  # a folder's name first
     report_format = format_of_suffix("report", output, lang.value if lang else "nl")
     document, language = _computed(file, lang)
     assert document.result is not None and document.scenario is not None
@@ -412,7 +418,9 @@ def report(
         if report_format == "html":
             _write(output, render(document, language, analysis), [file], language)
         elif report_format == "xlsx":
-            _write(output, lambda path: render(document, path, language, analysis), [file], language)
+            _write(
+                output, lambda path: render(document, path, language, analysis), [file], language
+            )
         else:
             from pactcalc.render.charts import all_charts
             from pactcalc.render.uncertainty import section_charts
@@ -601,9 +609,7 @@ def explain(
 
 @app.command()
 def init(
-    path: Annotated[
-        Path, typer.Argument(help="The new scenario file.", dir_okay=False)
-    ],
+    path: Annotated[Path, typer.Argument(help="The new scenario file.", dir_okay=False)],
     case: Annotated[
         Case, typer.Option("--case", help="Which starter scenario.")
     ] = Case.beschermd_wonen,

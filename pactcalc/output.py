@@ -24,6 +24,7 @@ the CLI prints them and exits 2.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import stat
 from collections.abc import Callable, Iterable
@@ -184,10 +185,9 @@ def _replace_atomically(target: Path, content: Content) -> None:
     temporary = _temporary_beside(target, content, existing.st_mode if existing else None)
     try:
         if existing is not None:
-            try:
+            # not ours to give away: the new file is then this user's, as with cp
+            with contextlib.suppress(OSError):
                 os.chown(temporary, existing.st_uid, existing.st_gid)
-            except OSError:
-                pass  # not ours to give away: the new file is this user's, as with cp
         os.replace(temporary, target)
     finally:
         if os.path.lexists(temporary):
