@@ -134,11 +134,15 @@ def format_of_suffix(command: str, destination: str, lang: str) -> str:
 
 
 class Lang(str, Enum):
+    """The languages of the output."""
+
     nl = "nl"
     en = "en"
 
 
 class Case(str, Enum):
+    """The starter scenarios of init."""
+
     beschermd_wonen = "beschermd-wonen"
     crisis = "crisis"
 
@@ -148,7 +152,7 @@ def _destination(value: str) -> str:
     :mod:`pactcalc.output` refuses a folder's name rather than write a file called
     ``newdir``. An existing folder is a usage error, as click's ``dir_okay=False`` says."""
     if os.path.isdir(value):
-        raise typer.BadParameter(f"file {value!r} is a directory.")
+        raise typer.BadParameter(t("cli.usage.is_folder", "en", path=value))
     return value
 
 
@@ -460,7 +464,7 @@ def compare(
     from pactcalc.engine import compare_results
 
     if len(files) < 2:
-        # a usage error, framed by click in English: English unless --lang says otherwise
+        # a usage error, framed by click in English: English unless --lang says so
         words = t("cli.compare.two_files", lang.value if lang else "en")
         raise typer.BadParameter(words, param_hint="FILE...")
     documents = [run_file(f, str(f)) for f in files]

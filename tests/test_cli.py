@@ -15,7 +15,7 @@ import pytest
 from typer.testing import CliRunner
 
 from pactcalc import __version__, loader, output
-from pactcalc.cli import app
+from pactcalc.cli import RENDERERS, SUFFIX_FORMATS, CheckFormat, OutputFormat, app, renderer
 from pactcalc.model import json_schema
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -531,3 +531,37 @@ def test_check_reports_an_unreadable_file_and_checks_the_rest(tmp_path, monkeypa
     assert result.exit_code == 2, result.output
     assert f"{locked}: error: PC001 cannot read the file" in result.stdout
     assert "2 scenario(s) checked: 1 passed, 0 with failing checks, 1 invalid" in result.stdout
+
+
+# ------------------------------------------------------------------ the table of formats
+
+
+def test_every_renderer_in_the_table_exists():
+    for command, formats in RENDERERS.items():
+        for output_format in formats:
+            assert callable(renderer(command, output_format)), (command, output_format)
+
+
+def test_the_table_offers_what_the_options_accept():
+    for command in ("run", "sensitivity", "simulate"):
+        assert set(RENDERERS[command]) == {f.value for f in OutputFormat}
+    assert set(RENDERERS["check"]) == {f.value for f in CheckFormat}
+    for command in ("report", "compare"):  # a file format for every suffix --output takes
+        assert set(SUFFIX_FORMATS.values()) <= set(RENDERERS[command])
+
+
+@pytest.mark.parametrize("suffix", [".html", ".md", ".csv", ".xlsx"])
+def test_compare_writes_every_suffix_of_the_table(tmp_path, suffix):
+    out = tmp_path / f"vergelijking{suffix}"
+    files = ["examples/beschermd-wonen.yaml", "examples/crisisinterventie-jeugd.yaml"]
+    result = runner.invoke(app, ["compare", *(str(ROOT / f) for f in files), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert out.stat().st_size > 0
+
+
+def test_compare_refuses_an_unknown_suffix_listing_the_table(tmp_path):
+    files = [str(ROOT / "examples/beschermd-wonen.yaml")] * 2
+    result = runner.invoke(app, ["compare", *files, "-o", str(tmp_path / "x.pdf"), "--lang", "en"])
+    assert result.exit_code == 2
+    assert "PC025 unknown format '.pdf'" in result.stderr
+    assert ".html, .xlsx, .md, .csv" in result.stderr

@@ -22,6 +22,11 @@ WORDS: dict[str, tuple[str, str]] = {
         "{path}: warning: geen gewoon bestand (een pipe, socket of apparaat); overgeslagen",
         "{path}: warning: not a regular file (a pipe, socket or device); skipped",
     ),
+    # usage errors, framed by click in English: worded in English unless --lang says so
+    "cli.usage.is_folder": (
+        "bestand {path!r} is een map.",
+        "file {path!r} is a directory.",
+    ),
     "cli.compare.two_files": (
         "geef twee of meer scenariobestanden",
         "give two or more scenario files",
