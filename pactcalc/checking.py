@@ -1,14 +1,15 @@
 """``pactcalc check`` as a library: find scenario files, validate, compute, evaluate checks.
 
 The result is a list of :class:`FileReport` values; the output formats (text, json, junit,
-github) in :mod:`pactcalc.render.checks` all render that same list.
+github) in :mod:`pactcalc.render.check_run` all render that same list.
 """
 
 from __future__ import annotations
 
 import os
 import re
-from collections.abc import Sequence
+import stat
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
@@ -55,6 +56,9 @@ class CheckRun:
 
     reports: list[FileReport] = field(default_factory=list)
     skipped: int = 0
+    #: Entries of a folder that are not regular files (a FIFO, socket or device): skipped
+    #: unread, since reading one may block forever.
+    not_regular: list[Path] = field(default_factory=list)
 
     def count(self, status: Status) -> int:
         return sum(1 for r in self.reports if r.status == status)
@@ -67,25 +71,50 @@ class CheckRun:
         return 1 if self.count("failed") else 0
 
 
-def scenario_files(paths: Sequence[Path]) -> tuple[list[Path], list[Path]]:
+def scenario_files(
+    paths: Sequence[Path], not_regular: list[Path] | None = None
+) -> tuple[list[Path], list[Path]]:
     """Named files always; folders recursively (``*.yaml``, ``*.yml``), skipping hidden
-    files and folders. Returns (files, paths that do not exist)."""
+    files and folders, and entries that are not regular files (a FIFO would block the
+    read forever; they are added to ``not_regular``). Returns (files, paths that do not
+    exist). A named path that cannot be looked at is a file: reading it says why (PC001)."""
     files: list[Path] = []
     missing: list[Path] = []
     for path in paths:
-        if path.is_dir():
+        if _is(path, stat.S_ISDIR):
             for root, dirs, names in os.walk(path):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                files.extend(
-                    Path(root) / name
-                    for name in sorted(names)
-                    if name.endswith((".yaml", ".yml")) and not name.startswith(".")
-                )
-        elif path.exists():
-            files.append(path)
-        else:
+                for name in sorted(names):
+                    if name.endswith((".yaml", ".yml")) and not name.startswith("."):
+                        found = Path(root) / name
+                        if not _is(found, lambda mode: not stat.S_ISREG(mode)):
+                            files.append(found)
+                        elif not_regular is not None:
+                            not_regular.append(found)
+        elif _is_missing(path):
             missing.append(path)
+        else:
+            files.append(path)
     return files, missing
+
+
+def _is(path: Path, kind: Callable[[int], bool]) -> bool:
+    """Whether ``path`` is of ``kind`` (a ``stat.S_IS*`` test); False when it cannot be
+    looked at."""
+    try:
+        return kind(path.stat().st_mode)
+    except OSError:
+        return False
+
+
+def _is_missing(path: Path) -> bool:
+    try:
+        path.stat()
+    except (FileNotFoundError, NotADirectoryError):
+        return True
+    except OSError:  # no permission to look: not missing, unreadable
+        return False
+    return False
 
 
 _PACTCALC_KEY = re.compile(r"^pactcalc[ \t]*:", re.MULTILINE)
@@ -107,7 +136,7 @@ def check_paths(paths: Sequence[Path], skip_named_others: bool = False) -> Check
     """Check files and folders of scenarios. A file named in ``paths`` is always checked,
     unless ``skip_named_others`` and it is not a scenario."""
     run = CheckRun()
-    files, missing = scenario_files(paths)
+    files, missing = scenario_files(paths, run.not_regular)
     for path in missing:
         run.reports.append(
             FileReport(

@@ -1,23 +1,29 @@
 """The command line: options in, library calls, output, exit code. Nothing more.
 
-Exit codes: 0 all well; 1 a check does not hold (``check``); 2 invalid input or usage.
+Each command parses its options, calls the library, picks the renderer of the asked
+format from :data:`RENDERERS` (one table for every command; :data:`SUFFIX_FORMATS` maps
+an ``--output`` suffix to a format), writes through :mod:`pactcalc.output` and sets the
+exit code: 0 all well; 1 a check does not hold (``check``); 2 invalid input or usage.
 """
 
 from __future__ import annotations
 
+import importlib
 import json
 import os
 import sys
+from collections.abc import Callable, Iterable
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, NoReturn
 
 import typer
 
-from pactcalc import __version__
+from pactcalc import __version__, output
 from pactcalc.api import Document, run_file
 from pactcalc.i18n import t
-from pactcalc.problems import Problem, format_problem
+from pactcalc.problems import Problem
+from pactcalc.render.diagnostics import format_problem
 
 app = typer.Typer(
     name="pactcalc",
@@ -30,6 +36,9 @@ app = typer.Typer(
 )
 
 
+# ------------------------------------------------------------------ formats and renderers
+
+
 class OutputFormat(str, Enum):
     """The formats of run, sensitivity and simulate."""
 
@@ -39,26 +48,132 @@ class OutputFormat(str, Enum):
     markdown = "markdown"
 
 
+class CheckFormat(str, Enum):
+    """The formats of check."""
+
+    text = "text"
+    json = "json"
+    junit = "junit"
+    github = "github"
+
+
+#: The suffixes of ``--output`` that choose a format (report, compare), in the order an
+#: error lists them.
+SUFFIX_FORMATS: dict[str, str] = {
+    ".html": "html",
+    ".xlsx": "xlsx",
+    ".md": "markdown",
+    ".csv": "csv",
+}
+
+#: Per command, per format: the renderer, as ``module:function``, imported only when used
+#: (heavy modules stay out of start-up). A renderer returns text, a rich renderable (the
+#: ``table`` format: printed on a console, or as plain text in a file) or, for xlsx,
+#: writes the file at the path it is given.
+RENDERERS: dict[str, dict[str, str]] = {
+    "run": {
+        "table": "pactcalc.render.terminal:renderable",
+        "json": "pactcalc.render.json:render",
+        "csv": "pactcalc.render.csv:render",
+        "markdown": "pactcalc.render.markdown:render",
+    },
+    "check": {
+        "text": "pactcalc.render.check_run:as_text",
+        "json": "pactcalc.render.check_run:as_json",
+        "junit": "pactcalc.render.check_run:as_junit",
+        "github": "pactcalc.render.check_run:as_github",
+    },
+    "report": {
+        "html": "pactcalc.render.html:render",
+        "xlsx": "pactcalc.render.xlsx:write",
+        "markdown": "pactcalc.render.markdown:render",
+        "csv": "pactcalc.render.csv:render",
+    },
+    "compare": {
+        "table": "pactcalc.render.compare:renderable",
+        "html": "pactcalc.render.compare:html",
+        "xlsx": "pactcalc.render.compare:xlsx",
+        "markdown": "pactcalc.render.compare:markdown",
+        "csv": "pactcalc.render.compare:as_csv",
+    },
+    "sensitivity": {
+        "table": "pactcalc.render.uncertainty:sensitivity_renderable",
+        "json": "pactcalc.render.uncertainty:sensitivity_json",
+        "csv": "pactcalc.render.uncertainty:sensitivity_csv",
+        "markdown": "pactcalc.render.uncertainty:sensitivity_markdown",
+    },
+    "simulate": {
+        "table": "pactcalc.render.uncertainty:simulation_renderable",
+        "json": "pactcalc.render.uncertainty:simulation_json",
+        "csv": "pactcalc.render.uncertainty:simulation_csv",
+        "markdown": "pactcalc.render.uncertainty:simulation_markdown",
+    },
+}
+
+
+def renderer(command: str, output_format: str) -> Callable[..., Any]:
+    """The function that renders ``command``'s output in ``output_format``."""
+    module, function = RENDERERS[command][output_format].split(":")
+    rendering: Callable[..., Any] = getattr(importlib.import_module(module), function)
+    return rendering
+
+
+def format_of_suffix(command: str, destination: str, lang: str) -> str:
+    """The format ``--output``'s suffix chooses for ``command``; exit 2 (PC025) for a
+    suffix it does not write."""
+    suffix = Path(destination).suffix.lower()
+    chosen = SUFFIX_FORMATS.get(suffix)
+    if chosen is None or chosen not in RENDERERS[command]:
+        choices = [s for s, f in SUFFIX_FORMATS.items() if f in RENDERERS[command]]
+        args = {"suffix": suffix or "''", "choices": ", ".join(choices)}
+        fail(Problem("PC025", destination, args=args), lang)
+    return chosen
+
+
+# ----------------------------------------------------------------------- shared options
+
+
 class Lang(str, Enum):
+    """The languages of the output."""
+
     nl = "nl"
     en = "en"
 
 
 class Case(str, Enum):
+    """The starter scenarios of init."""
+
     beschermd_wonen = "beschermd-wonen"
     crisis = "crisis"
 
 
+def _destination(value: str) -> str:
+    """An output path as typed: a trailing separator (``newdir/``) is kept, so that
+    :mod:`pactcalc.output` refuses a folder's name rather than write a file called
+    ``newdir``. An existing folder is a usage error, as click's ``dir_okay=False`` says."""
+    if os.path.isdir(value):
+        raise typer.BadParameter(t("cli.usage.is_folder", "en", path=value))
+    return value
+
+
+FileArgument = Annotated[
+    Path, typer.Argument(help="The scenario file (YAML).", dir_okay=False, metavar="FILE")
+]
 LangOption = Annotated[
     Lang | None,
     typer.Option("--lang", help="Output language; default: the scenario's `language`, else nl."),
 ]
 OutputOption = Annotated[
-    Path | None,
+    str | None,
     typer.Option(
-        "--output", "-o", help="Write to this file (atomically) instead of stdout.", dir_okay=False
+        "--output",
+        "-o",
+        help="Write to this file (atomically) instead of stdout.",
+        parser=_destination,
+        metavar="<file>",
     ),
 ]
+FormatOption = Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")]
 
 
 def _version(value: bool) -> None:
@@ -79,7 +194,11 @@ def main_callback(
     """pactcalc: the business case of a PACT, from a YAML scenario."""
 
 
+# ----------------------------------------------------------------- problems and output
+
+
 def _language(option: Lang | None, document: Document | None) -> str:
+    """``--lang``, else the scenario's ``language`` (also of one that is invalid), else nl."""
     if option is not None:
         return option.value
     if document is not None and document.scenario is not None:
@@ -96,73 +215,87 @@ def _computed(file: Path, lang: Lang | None) -> tuple[Document, str]:
     document = run_file(file, str(file))
     language = _language(lang, document)
     if document.result is None:
-        _print_problems(document.problems, document, language, err=True)
+        _print_problems(document, language)
         raise typer.Exit(2)
     return document, language
 
 
-def _print_problems(
-    problems: list[Problem], document: Document, lang: str, err: bool = False
-) -> None:
-    for problem in problems:
-        typer.echo(format_problem(problem, lang, document.loaded.text), err=err)
+def _print_problems(document: Document, lang: str) -> None:
+    for problem in document.problems:
+        typer.echo(format_problem(problem, lang, document.loaded.text), err=True)
 
 
-def _refuse_input(path: Path, inputs: list[Path], lang: str) -> None:
-    for source in inputs:
-        if path.exists() and source.exists() and path.resolve() == source.resolve():
-            _fail(Problem("PC020", str(path), args={"path": str(path)}), lang)
-
-
-def write_file_atomic(path: Path, write: Any, lang: str) -> None:
-    """Let ``write(temporary_path)`` make the file, then rename it into place, so that a
-    reader never sees half a file and a failure leaves nothing behind."""
-    import tempfile  # only when a file is written: keeps start-up quick
-
-    directory = path.parent if str(path.parent) else Path(".")
-    temp = None
-    try:
-        handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", dir=directory)
-        os.close(handle)
-        write(temp)
-        # mkstemp makes the file private (0600); a report is meant to be shared, so it
-        # gets the mode any new file gets here (0666 less the umask), as `init` does.
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(temp, 0o666 & ~umask)
-        os.replace(temp, path)
-    except OSError as error:
-        if temp is not None and os.path.exists(temp):
-            os.unlink(temp)
-        reason = error.strerror or str(error)
-        _fail(Problem("PC023", str(path), args={"path": str(path), "reason": reason}), lang)
-
-
-def write_atomic(path: Path, text: str, inputs: list[Path], lang: str) -> None:
-    """Write ``text`` to ``path`` atomically (see :func:`write_file_atomic`). Refuses to
-    overwrite an input file."""
-    _refuse_input(path, inputs, lang)
-
-    def write(temp: str) -> None:
-        with open(temp, "w", encoding="utf-8", newline="") as stream:
-            stream.write(text)
-
-    write_file_atomic(path, write, lang)
-
-
-def _fail(problem: Problem, lang: str) -> None:
+def fail(problem: Problem, lang: str) -> NoReturn:
+    """Print ``problem`` on stderr and exit 2."""
     typer.echo(format_problem(problem, lang), err=True)
     raise typer.Exit(2)
 
 
+def _refused(error: output.OutputError, lang: str) -> NoReturn:
+    args = {"path": error.path, "reason": error.reason_text(lang)}
+    fail(Problem(error.code, error.path, args=args), lang)
+
+
+def _check_destination(destination: str | None, inputs: Iterable[Path], lang: str) -> None:
+    """Refuse a bad ``--output`` before any work is done."""
+    if destination is not None:
+        try:
+            output.check_destination(destination, inputs)
+        except output.OutputError as error:
+            _refused(error, lang)
+
+
+def _write(destination: str, content: output.Content, inputs: Iterable[Path], lang: str) -> None:
+    """Write one output file (see :mod:`pactcalc.output`); exit 2 when it cannot be."""
+    try:
+        output.write(destination, content, inputs)
+    except output.OutputError as error:
+        _refused(error, lang)
+
+
+def _plain_text(renderable: Any, width: int) -> str:
+    """A rich renderable as plain text, on a console ``width`` wide (at least 100)."""
+    import io
+
+    from rich.console import Console
+
+    console = Console(width=max(100, width), record=True, file=io.StringIO(), color_system=None)
+    console.print(renderable, crop=False)
+    return console.export_text()
+
+
+def _show(
+    shown: Any,
+    least_width: Callable[[], int],
+    destination: str | None,
+    inputs: list[Path],
+    lang: str,
+) -> None:
+    """Print text, or a rich renderable on a console at least ``least_width()`` wide (the
+    terminal wraps a longer line, every digit stays); or write either, as text, to
+    ``destination``."""
+    if destination is not None:
+        text = shown if isinstance(shown, str) else _plain_text(shown, least_width())
+        _write(destination, text, inputs, lang)
+        typer.echo(t("written", lang, path=destination), err=True)
+    elif isinstance(shown, str):
+        if shown:
+            typer.echo(shown, nl=False)
+    else:
+        from rich.console import Console
+
+        console = Console()
+        console.width = max(console.width, least_width())
+        console.print(shown, crop=False)
+
+
+# ----------------------------------------------------------------------------- commands
+
+
 @app.command()
 def run(
-    file: Annotated[
-        Path, typer.Argument(help="The scenario file (YAML).", dir_okay=False, metavar="FILE")
-    ],
-    output_format: Annotated[
-        OutputFormat, typer.Option("--format", "-f", help="Output format.")
-    ] = OutputFormat.table,
+    file: FileArgument,
+    output_format: FormatOption = OutputFormat.table,
     lang: LangOption = None,
     output: OutputOption = None,
 ) -> None:
@@ -177,45 +310,14 @@ def run(
     Example: pactcalc run examples/beschermd-wonen.yaml --lang en --format json
     """
     document, language = _computed(file, lang)
-    assert document.result is not None and document.scenario is not None
-    text = _render(document, output_format, language, to_terminal=output is None)
-    if output is not None:
-        write_atomic(output, text, [file], language)
-        typer.echo(t("written", language, path=output), err=True)
-    elif text:
-        typer.echo(text, nl=False)
+    shown = renderer("run", output_format.value)(document, language)
 
+    def least_width() -> int:
+        from pactcalc.render import terminal
 
-def _render(document: Document, output_format: OutputFormat, lang: str, to_terminal: bool) -> str:
-    if output_format is OutputFormat.json:
-        from pactcalc.render import json as renderer
+        return terminal.required_width(document, language)
 
-        return renderer.render(document, lang)
-    if output_format is OutputFormat.csv:
-        from pactcalc.render import csv as renderer_csv
-
-        return renderer_csv.render(document, lang)
-    if output_format is OutputFormat.markdown:
-        from pactcalc.render import markdown
-
-        return markdown.render(document, lang)
-    from pactcalc.render import terminal
-
-    if to_terminal:
-        from rich.console import Console
-
-        console = Console()
-        console.width = max(console.width, terminal.required_width(document, lang))
-        console.print(terminal.renderable(document, lang), crop=False)
-        return ""
-    return terminal.render(document, lang)
-
-
-class CheckFormat(str, Enum):
-    text = "text"
-    json = "json"
-    junit = "junit"
-    github = "github"
+    _show(shown, least_width, output, [file], language)
 
 
 @app.command()
@@ -257,39 +359,38 @@ def check(
 
     Example: pactcalc check examples/ --format junit --output report.xml
     """
-    from pactcalc.checking import check_paths
-    from pactcalc.render import checks as check_formats
+    from pactcalc.checking import check_paths, scenario_files
 
     language = lang.value if lang else "nl"
     if output_format is None:
         in_actions = os.environ.get("GITHUB_ACTIONS") == "true"
         output_format = CheckFormat.github if in_actions else CheckFormat.text
-    run_ = check_paths(paths, skip_named_others=skip_other_yaml)
-    if not run_.reports:
+    read, _missing = scenario_files(paths)  # every file the run reads, not its folders
+    _check_destination(output, read, language)
+    checked = check_paths(paths, skip_named_others=skip_other_yaml)
+    for skipped in checked.not_regular:
+        typer.echo(t("cli.check.not_regular", language, path=skipped), err=True)
+    if not checked.reports:
         where = ", ".join(map(str, paths))
-        _fail(Problem("PC022", where, args={"path": where}), language)
-    text = check_formats.render(run_, output_format.value, language, quiet)
+        fail(Problem("PC022", where, args={"path": where}), language)
+    text = renderer("check", output_format.value)(checked, language, quiet)
     if output is not None:
-        write_atomic(output, text, list(paths), language)
+        _write(output, text, read, language)
     else:
         typer.echo(text, nl=False)
-    raise typer.Exit(run_.exit_code)
-
-
-REPORT_SUFFIXES = (".html", ".xlsx", ".md", ".csv")
+    raise typer.Exit(checked.exit_code)
 
 
 @app.command()
 def report(
-    file: Annotated[
-        Path, typer.Argument(help="The scenario file (YAML).", dir_okay=False, metavar="FILE")
-    ],
+    file: FileArgument,
     output: Annotated[
-        Path,
+        str,
         typer.Option(
             "--output",
             "-o",
-            dir_okay=False,
+            parser=_destination,
+            metavar="<file>",
             help="The report: .html (one self-contained page), .xlsx (Excel with live "
             "formulas), .md (Markdown, charts as SVG files beside it) or .csv (year by year).",
         ),
@@ -306,53 +407,37 @@ def report(
 
     Example: pactcalc report examples/beschermd-wonen.yaml --output bw.html
     """
-    language_option = lang
-    suffix = output.suffix.lower()
-    if suffix not in REPORT_SUFFIXES:
-        _fail(
-            Problem(
-                "PC025",
-                str(output),
-                args={"suffix": suffix or "''", "choices": ", ".join(REPORT_SUFFIXES)},
-            ),
-            language_option.value if language_option else "nl",
-        )
+    _check_destination(output, [], lang.value if lang else "nl")  # a folder's name first
+    report_format = format_of_suffix("report", output, lang.value if lang else "nl")
     document, language = _computed(file, lang)
     assert document.result is not None and document.scenario is not None
-    from pactcalc.uncertainty import analyse
-
-    assert document.scenario is not None
-    analysis = (
-        analyse(document.scenario, document.checks) if suffix in (".html", ".md", ".xlsx") else None
-    )
-    if suffix == ".html":
-        from pactcalc.render import html
-
-        write_atomic(output, html.render(document, language, analysis), [file], language)
-    elif suffix == ".xlsx":
-        from pactcalc.render import xlsx
-
-        _refuse_input(output, [file], language)
-        write_file_atomic(
-            output, lambda path: xlsx.write(document, path, language, analysis), language
-        )
-    elif suffix == ".csv":
-        from pactcalc.render import csv as report_csv
-
-        write_atomic(output, report_csv.render(document, language), [file], language)
+    _check_destination(output, [file], language)  # before a chart is written beside it
+    render = renderer("report", report_format)
+    if report_format == "csv":
+        _write(output, render(document, language), [file], language)
     else:
-        from pactcalc.render import markdown
-        from pactcalc.render.charts import all_charts
-        from pactcalc.render.uncertainty import section_charts
+        from pactcalc.uncertainty import analyse
 
-        charts = {
-            **all_charts(document.result, language),
-            **section_charts(analysis, document.result, language),
-        }
-        files = {name: f"{output.stem}-{name}.svg" for name in charts}
-        for name, svg in charts.items():
-            write_atomic(output.with_name(files[name]), svg, [file], language)
-        write_atomic(output, markdown.render(document, language, files, analysis), [file], language)
+        analysis = analyse(document.scenario, document.checks)
+        if report_format == "html":
+            _write(output, render(document, language, analysis), [file], language)
+        elif report_format == "xlsx":
+            _write(
+                output, lambda path: render(document, path, language, analysis), [file], language
+            )
+        else:
+            from pactcalc.render.charts import all_charts
+            from pactcalc.render.uncertainty import section_charts
+
+            charts = {
+                **all_charts(document.result, language),
+                **section_charts(analysis, document.result, language),
+            }
+            stem = Path(output).stem
+            files = {name: f"{stem}-{name}.svg" for name in charts}
+            for name, svg in charts.items():
+                _write(str(Path(output).with_name(files[name])), svg, [file], language)
+            _write(output, render(document, language, files, analysis), [file], language)
     typer.echo(t("written", language, path=output), err=True)
 
 
@@ -377,92 +462,42 @@ def compare(
     Example: pactcalc compare bw.yaml bw-trager.yaml --output vergelijking.html
     """
     from pactcalc.engine import compare_results
-    from pactcalc.render import compare as render_compare
 
     if len(files) < 2:
-        raise typer.BadParameter("give two or more scenario files", param_hint="FILE...")
-
+        # a usage error, framed by click in English: English unless --lang says so
+        words = t("cli.compare.two_files", lang.value if lang else "en")
+        raise typer.BadParameter(words, param_hint="FILE...")
     documents = [run_file(f, str(f)) for f in files]
     language = lang.value if lang else _language(None, documents[0])
     invalid = [d for d in documents if d.result is None]
     for document in invalid:
-        _print_problems(document.problems, document, language, err=True)
+        _print_problems(document, language)
     if invalid:
         raise typer.Exit(2)
+    compare_format = "table" if output is None else format_of_suffix("compare", output, language)
     results = [d.result for d in documents if d.result is not None]
     comparison = compare_results(results)
+    render = renderer("compare", compare_format)
     if output is None:
-        from rich.console import Console
-        from rich.table import Table as RichTable
-
-        header, rows = render_compare.table(comparison, results, language)
-        table = RichTable(
-            title=t("compare_title", language), title_justify="left", header_style="bold"
-        )
-        for i, head in enumerate(header):
-            table.add_column(head, justify="left" if i == 0 else "right", overflow="fold")
-        for row in rows:
-            table.add_row(*row)
-        Console().print(table, crop=False)
+        _show(render(comparison, results, language), lambda: 0, None, [], language)
         return
-    suffix = output.suffix.lower()
-    if suffix == ".xlsx":
-        _refuse_input(output, list(files), language)
-        write_file_atomic(
-            output, lambda path: render_compare.xlsx(comparison, results, language, path), language
-        )
-    elif suffix in (".html", ".md", ".csv"):
-        text = {
-            ".html": lambda: render_compare.html(comparison, results, language),
-            ".md": lambda: render_compare.markdown(comparison, results, language),
-            ".csv": lambda: render_compare.as_csv(comparison),
-        }[suffix]()
-        write_atomic(output, text, list(files), language)
+    if compare_format == "xlsx":
+        _write(output, lambda path: render(comparison, results, language, path), files, language)
     else:
-        _fail(
-            Problem(
-                "PC025",
-                str(output),
-                args={"suffix": suffix or "''", "choices": ".html, .md, .xlsx, .csv"},
-            ),
-            language,
-        )
+        _write(output, render(comparison, results, language), files, language)
     typer.echo(t("written", language, path=output), err=True)
-
-
-def _emit(shown: Any, output: Path | None, inputs: list[Path], language: str) -> None:
-    """Print text, or a rich renderable (the table format) on a console wide enough for
-    it; or write either, as text, to --output."""
-    from pactcalc.render.uncertainty import required_width, to_text
-
-    text = shown if isinstance(shown, str) else None
-    if output is not None:
-        write_atomic(output, text if text is not None else to_text(shown), inputs, language)
-        typer.echo(t("written", language, path=output), err=True)
-    elif text is not None:
-        typer.echo(text, nl=False)
-    else:
-        from rich.console import Console
-
-        console = Console()
-        console.width = max(console.width, required_width(shown))
-        console.print(shown, crop=False)
 
 
 @app.command()
 def sensitivity(
-    file: Annotated[
-        Path, typer.Argument(help="The scenario file (YAML).", dir_okay=False, metavar="FILE")
-    ],
+    file: FileArgument,
     metric: Annotated[
         str,
         typer.Option(
             "--metric", "-m", help="The metric: npv, headroom_min, payback_years, savings_total, …"
         ),
     ] = "npv",
-    output_format: Annotated[
-        OutputFormat, typer.Option("--format", "-f", help="Output format.")
-    ] = OutputFormat.table,
+    output_format: FormatOption = OutputFormat.table,
     lang: LangOption = None,
     output: OutputOption = None,
 ) -> None:
@@ -478,39 +513,30 @@ def sensitivity(
     from pactcalc import uncertainty
     from pactcalc.model import METRICS
     from pactcalc.problems import suggestion
-    from pactcalc.render import uncertainty as render
 
     document, language = _computed(file, lang)
-    assert document.result is not None and document.scenario is not None
+    assert document.scenario is not None
     if metric not in METRICS:
-        _fail(
-            Problem(
-                "PC026",
-                str(file),
-                args={
-                    "name": metric,
-                    "suggestion": suggestion(metric, METRICS),
-                    "choices": ", ".join(METRICS),
-                },
-            ),
-            language,
-        )
+        args = {
+            "name": metric,
+            "suggestion": suggestion(metric, METRICS),
+            "choices": ", ".join(METRICS),
+        }
+        fail(Problem("PC026", str(file), args=args), language)
     result = uncertainty.sensitivity(document.scenario, metric, document.checks)
-    scenario = document.scenario
-    renderers = {
-        OutputFormat.json: render.sensitivity_json,
-        OutputFormat.csv: render.sensitivity_csv,
-        OutputFormat.markdown: render.sensitivity_markdown,
-        OutputFormat.table: render.sensitivity_renderable,
-    }
-    _emit(renderers[output_format](result, scenario, language), output, [file], language)
+    shown = renderer("sensitivity", output_format.value)(result, document.scenario, language)
+    _show(shown, lambda: _uncertainty_width(shown), output, [file], language)
+
+
+def _uncertainty_width(shown: Any) -> int:
+    from pactcalc.render.uncertainty import required_width
+
+    return required_width(shown)
 
 
 @app.command()
 def simulate(
-    file: Annotated[
-        Path, typer.Argument(help="The scenario file (YAML).", dir_okay=False, metavar="FILE")
-    ],
+    file: FileArgument,
     samples: Annotated[
         int | None,
         typer.Option(
@@ -529,9 +555,7 @@ def simulate(
             help="Seed of the generator; default: the scenario's simulation.seed, else 1.",
         ),
     ] = None,
-    output_format: Annotated[
-        OutputFormat, typer.Option("--format", "-f", help="Output format.")
-    ] = OutputFormat.table,
+    output_format: FormatOption = OutputFormat.table,
     lang: LangOption = None,
     output: OutputOption = None,
 ) -> None:
@@ -546,25 +570,17 @@ def simulate(
     Example: pactcalc simulate examples/crisisinterventie-jeugd.yaml --seed 7
     """
     from pactcalc import uncertainty
-    from pactcalc.render import uncertainty as render
 
     document, language = _computed(file, lang)
-    assert document.result is not None and document.scenario is not None
+    assert document.scenario is not None
     result = uncertainty.simulate(document.scenario, document.checks, samples, seed)
-    renderers = {
-        OutputFormat.json: render.simulation_json,
-        OutputFormat.csv: render.simulation_csv,
-        OutputFormat.markdown: render.simulation_markdown,
-        OutputFormat.table: render.simulation_renderable,
-    }
-    _emit(renderers[output_format](result, language), output, [file], language)
+    shown = renderer("simulate", output_format.value)(result, language)
+    _show(shown, lambda: _uncertainty_width(shown), output, [file], language)
 
 
 @app.command()
 def explain(
-    file: Annotated[
-        Path, typer.Argument(help="The scenario file (YAML).", dir_okay=False, metavar="FILE")
-    ],
+    file: FileArgument,
     name: Annotated[
         str,
         typer.Argument(
@@ -586,18 +602,13 @@ def explain(
     from pactcalc.render import terminal
 
     document, language = _computed(file, lang)
-    assert document.result is not None and document.scenario is not None
+    assert document.result is not None
     trail = trails.explain(document.result, name, language)
     if trail is None:
         known = trails.names(document.result)
-        _fail(
-            Problem("PC024", str(file), args={"name": name, "suggestion": suggestion(name, known)}),
-            language,
-        )
-    assert trail is not None
-    from rich.console import Console
-
-    Console().print(terminal.explain_renderable(trail, language), crop=False)
+        args = {"name": name, "suggestion": suggestion(name, known)}
+        fail(Problem("PC024", str(file), args=args), language)
+    _show(terminal.explain_renderable(trail, language), lambda: 0, None, [], language)
 
 
 @app.command()
@@ -619,15 +630,9 @@ def init(
     language = lang.value if lang else "nl"
     text = (files("pactcalc") / "templates" / f"{case.value}.yaml").read_text("utf-8")
     try:
-        with open(path, "x", encoding="utf-8", newline="") as stream:
-            stream.write(text)
-    except FileExistsError:
-        _fail(Problem("PC021", str(path), args={"path": str(path)}), language)
-    except OSError as error:
-        _fail(
-            Problem("PC023", str(path), args={"path": str(path), "reason": error.strerror}),
-            language,
-        )
+        output.create(path, text)
+    except output.OutputError as error:
+        _refused(error, language)
     typer.echo(t("created", language, path=path))
 
 
@@ -644,7 +649,7 @@ def schema(output: OutputOption = None) -> None:
 
     text = json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n"
     if output is not None:
-        write_atomic(output, text, [], "nl")
+        _write(output, text, [], "nl")
     else:
         typer.echo(text, nl=False)
 

@@ -574,22 +574,3 @@ def has_errors(problems: Iterable[Problem]) -> bool:
 
 def sort_key(problem: Problem) -> tuple[str, int, int, str]:
     return (problem.file, problem.line or 0, problem.col or 0, problem.code)
-
-
-def format_problem(problem: Problem, lang: str = "nl", source: str | None = None) -> str:
-    """``file:line:col: error: PC102 message``, then the line with a gutter and a caret.
-
-    The words ``error``/``warning`` stay English in both languages so that CI problem
-    matchers and grep find them; the message follows ``lang``.
-    """
-    head = f"{problem.where()}: {problem.severity}: {problem.code} {problem.message(lang)}"
-    if source is None or problem.line is None:
-        return head
-    lines = source.splitlines()
-    if not 1 <= problem.line <= len(lines):
-        return head
-    text = lines[problem.line - 1].replace("\t", " ")
-    number = str(problem.line)
-    pad = " " * len(number)
-    caret_col = max(1, problem.col or 1)
-    return f"{head}\n{pad} |\n{number} | {text}\n{pad} | {' ' * (caret_col - 1)}^"

@@ -10,7 +10,7 @@ import pytest
 from typer.testing import CliRunner
 
 from pactcalc.cli import app
-from pactcalc.render.checks import _escape_data, _escape_property
+from pactcalc.render.check_run import _escape_data, _escape_property
 
 runner = CliRunner()
 

@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import errno
 import json
+import os
+import stat
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
-from pactcalc import __version__
-from pactcalc.cli import app
+from pactcalc import __version__, loader, output
+from pactcalc.cli import RENDERERS, SUFFIX_FORMATS, CheckFormat, OutputFormat, app, renderer
 from pactcalc.model import json_schema
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -332,3 +336,232 @@ def test_no_payback_said_in_dutch(tmp_path):
     text = SMALL.replace("amount: 300}", "amount: 3000}")
     result = runner.invoke(app, ["run", str(write(tmp_path, text))])
     assert "De investering wordt niet binnen de horizon van 2 jaar terugverdiend." in result.stdout
+
+
+# ------------------------------------------------------------ never lose or damage a file
+
+
+def _good(tmp_path: Path, name: str = "good.yaml") -> Path:
+    return write(tmp_path, SMALL.replace("headroom_min >= 500", "headroom_min >= 0"), name)
+
+
+def test_check_output_never_over_a_file_read_from_a_folder(tmp_path):
+    folder = tmp_path / "scenarios"
+    folder.mkdir()
+    _good(folder, "a.yaml")
+    second = _good(folder, "b.yaml")
+    before = second.read_text("utf-8")
+    result = runner.invoke(app, ["check", str(folder), "-f", "json", "-o", str(second)])
+    assert result.exit_code == 2
+    assert "PC020" in result.stderr
+    assert second.read_text("utf-8") == before
+
+
+def test_output_never_over_an_input_by_another_name(tmp_path):
+    path = _good(tmp_path)
+    hard_link = tmp_path / "same.yaml"
+    os.link(path, hard_link)
+    symbolic = tmp_path / "link.yaml"
+    symbolic.symlink_to(path)
+    for other in (hard_link, symbolic):
+        result = runner.invoke(app, ["run", str(path), "-f", "json", "-o", str(other)])
+        assert result.exit_code == 2 and "PC020" in result.stderr
+    assert path.read_text("utf-8") == _good(tmp_path, "again.yaml").read_text("utf-8")
+
+
+def test_output_to_a_device_writes_to_it_and_keeps_it_a_device(tmp_path):
+    path = _good(tmp_path)
+    result = runner.invoke(app, ["run", str(path), "-f", "json", "-o", os.devnull])
+    assert result.exit_code == 0, result.output
+    assert stat.S_ISCHR(os.stat(os.devnull).st_mode)
+    assert not [p for p in Path(os.devnull).parent.glob(".pactcalc-*")]
+
+
+def test_output_to_a_fifo_writes_through_it(tmp_path):
+    path = _good(tmp_path)
+    fifo = tmp_path / "pipe.json"
+    os.mkfifo(fifo)
+    received: list[bytes] = []
+    reader = threading.Thread(target=lambda: received.append(fifo.read_bytes()), daemon=True)
+    reader.start()
+    result = runner.invoke(app, ["run", str(path), "-f", "json", "-o", str(fifo)])
+    reader.join(timeout=30)
+    assert result.exit_code == 0, result.output
+    assert json.loads(received[0])["scenario"] == "Klein scenario"
+    assert stat.S_ISFIFO(os.lstat(fifo).st_mode)
+
+
+def test_output_to_dev_stdout_prints(tmp_path):
+    path = _good(tmp_path)
+    done = subprocess.run(
+        [sys.executable, "-m", "pactcalc", "run", str(path), "-f", "json", "-o", "/dev/stdout"],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["scenario"] == "Klein scenario"
+    assert os.path.islink("/dev/stdout") or stat.S_ISCHR(os.stat("/dev/stdout").st_mode)
+
+
+def test_output_through_a_symlink_writes_its_target_and_keeps_the_link(tmp_path):
+    path = _good(tmp_path)
+    target = tmp_path / "reports" / "target.json"
+    target.parent.mkdir()
+    target.write_text("old", encoding="utf-8")
+    link = tmp_path / "link.json"
+    link.symlink_to(target)
+    result = runner.invoke(app, ["run", str(path), "-f", "json", "-o", str(link)])
+    assert result.exit_code == 0, result.output
+    assert link.is_symlink() and os.readlink(link) == str(target)
+    assert json.loads(target.read_text("utf-8"))["scenario"] == "Klein scenario"
+
+
+def test_output_that_names_a_folder_is_refused(tmp_path):
+    path = _good(tmp_path)
+    folder = tmp_path / "newdir"
+    for command in (["run", str(path)], ["check", str(path)], ["report", str(path)]):
+        result = runner.invoke(app, [*command, "-o", f"{folder}{os.sep}", "--lang", "en"])
+        assert result.exit_code == 2
+        assert "PC023" in result.stderr and "names a folder" in result.stderr
+        assert not folder.exists()
+
+
+def test_read_only_output_is_refused_and_kept(tmp_path):
+    path = _good(tmp_path)
+    out = tmp_path / "out.json"
+    out.write_text("keep me", encoding="utf-8")
+    out.chmod(0o444)
+    result = runner.invoke(app, ["run", str(path), "-f", "json", "-o", str(out), "--lang", "en"])
+    assert result.exit_code == 2
+    assert "PC023" in result.stderr and "read-only" in result.stderr
+    assert out.read_text("utf-8") == "keep me"
+    assert out.stat().st_mode & 0o777 == 0o444
+
+
+def test_replaced_output_keeps_its_mode(tmp_path):
+    path = _good(tmp_path)
+    out = tmp_path / "out.json"
+    out.write_text("old", encoding="utf-8")
+    out.chmod(0o640)
+    result = runner.invoke(app, ["run", str(path), "-f", "json", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert out.stat().st_mode & 0o777 == 0o640
+    assert json.loads(out.read_text("utf-8"))["scenario"] == "Klein scenario"
+
+
+def test_long_output_name_fits_the_temporary_name(tmp_path):
+    path = _good(tmp_path)
+    out = tmp_path / ("x" * 245 + ".json")  # 250 bytes, near the 255-byte name limit
+    result = runner.invoke(app, ["run", str(path), "-f", "json", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert json.loads(out.read_text("utf-8"))["scenario"] == "Klein scenario"
+
+
+def test_failed_write_leaves_the_old_file_and_no_temporary(tmp_path, monkeypatch):
+    path = _good(tmp_path)
+    out = tmp_path / "out.json"
+    out.write_text("old", encoding="utf-8")
+
+    def disk_full(descriptor: int) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(output.os, "fsync", disk_full)
+    result = runner.invoke(app, ["run", str(path), "-f", "json", "-o", str(out), "--lang", "en"])
+    assert result.exit_code == 2
+    assert "PC023 cannot write" in result.stderr and "No space left" in result.stderr
+    assert out.read_text("utf-8") == "old"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["good.yaml", "out.json"]
+
+
+def test_init_on_a_full_disk_leaves_no_truncated_file(tmp_path, monkeypatch):
+    def disk_full(descriptor: int) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(output.os, "fsync", disk_full)
+    result = runner.invoke(app, ["init", str(tmp_path / "nieuw.yaml")])
+    assert result.exit_code == 2 and "PC023" in result.stderr
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_init_never_over_a_link(tmp_path):
+    target = tmp_path / "target.yaml"
+    target.write_text("mine\n", encoding="utf-8")
+    (tmp_path / "link.yaml").symlink_to(target)
+    result = runner.invoke(app, ["init", str(tmp_path / "link.yaml")])
+    assert result.exit_code == 2 and "PC021" in result.stderr
+    assert target.read_text("utf-8") == "mine\n"
+
+
+def test_check_folder_skips_a_fifo_and_says_so(tmp_path):
+    _good(tmp_path, "a.yaml")
+    os.mkfifo(tmp_path / "pipe.yaml")
+    done = subprocess.run(
+        [sys.executable, "-m", "pactcalc", "check", str(tmp_path), "--lang", "en"],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,  # reading the FIFO would block forever
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "1 scenario(s) checked: 1 passed" in done.stdout
+    assert f"{tmp_path / 'pipe.yaml'}: warning: not a regular file" in done.stderr
+
+
+def test_check_reports_an_unreadable_file_and_checks_the_rest(tmp_path, monkeypatch):
+    good = _good(tmp_path)
+    locked = tmp_path / "locked" / "bad.yaml"  # in a folder without search permission
+
+    real_stat = Path.stat
+
+    def no_permission(self: Path, *args: object, **kwargs: object) -> os.stat_result:
+        if self == locked:
+            raise PermissionError(errno.EACCES, "Permission denied", str(self))
+        return real_stat(self, *args, **kwargs)  # type: ignore[arg-type]
+
+    def no_open(file: object, *args: object, **kwargs: object) -> object:
+        if Path(str(file)) == locked:
+            raise PermissionError(errno.EACCES, "Permission denied", str(file))
+        return open(file, *args, **kwargs)  # type: ignore[call-overload]
+
+    monkeypatch.setattr(Path, "stat", no_permission)
+    monkeypatch.setattr(loader, "open", no_open, raising=False)
+    result = runner.invoke(app, ["check", str(good), str(locked), "--lang", "en"])
+    assert result.exit_code == 2, result.output
+    assert f"{locked}: error: PC001 cannot read the file" in result.stdout
+    assert "2 scenario(s) checked: 1 passed, 0 with failing checks, 1 invalid" in result.stdout
+
+
+# ------------------------------------------------------------------ the table of formats
+
+
+def test_every_renderer_in_the_table_exists():
+    for command, formats in RENDERERS.items():
+        for output_format in formats:
+            assert callable(renderer(command, output_format)), (command, output_format)
+
+
+def test_the_table_offers_what_the_options_accept():
+    for command in ("run", "sensitivity", "simulate"):
+        assert set(RENDERERS[command]) == {f.value for f in OutputFormat}
+    assert set(RENDERERS["check"]) == {f.value for f in CheckFormat}
+    for command in ("report", "compare"):  # a file format for every suffix --output takes
+        assert set(SUFFIX_FORMATS.values()) <= set(RENDERERS[command])
+
+
+@pytest.mark.parametrize("suffix", [".html", ".md", ".csv", ".xlsx"])
+def test_compare_writes_every_suffix_of_the_table(tmp_path, suffix):
+    out = tmp_path / f"vergelijking{suffix}"
+    files = ["examples/beschermd-wonen.yaml", "examples/crisisinterventie-jeugd.yaml"]
+    result = runner.invoke(app, ["compare", *(str(ROOT / f) for f in files), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert out.stat().st_size > 0
+
+
+def test_compare_refuses_an_unknown_suffix_listing_the_table(tmp_path):
+    files = [str(ROOT / "examples/beschermd-wonen.yaml")] * 2
+    result = runner.invoke(app, ["compare", *files, "-o", str(tmp_path / "x.pdf"), "--lang", "en"])
+    assert result.exit_code == 2
+    assert "PC025 unknown format '.pdf'" in result.stderr
+    assert ".html, .xlsx, .md, .csv" in result.stderr

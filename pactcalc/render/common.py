@@ -15,7 +15,7 @@ from pactcalc.api import Document
 from pactcalc.engine import CheckResult, Result
 from pactcalc.i18n import money, number, optional, percent, ratio_text, t, years_text
 from pactcalc.model import HEADLINE_METRICS
-from pactcalc.problems import format_problem
+from pactcalc.render.diagnostics import format_problem
 
 #: Metrics in euros (the rest are ratios or years).
 MONEY_METRICS = frozenset(

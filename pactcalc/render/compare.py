@@ -1,5 +1,9 @@
 """``pactcalc compare``: headline metrics side by side, with the differences to the first
-scenario. Formatting only; the differences come from :func:`pactcalc.engine.compare_results`.
+scenario, in the terminal, Markdown, HTML, CSV and XLSX. Formatting only; the differences
+come from :func:`pactcalc.engine.compare_results`.
+
+Every text format has the signature ``(comparison, results, lang)``; the terminal's
+:func:`renderable` returns a rich table and :func:`xlsx` writes the file it is given.
 """
 
 from __future__ import annotations
@@ -7,22 +11,29 @@ from __future__ import annotations
 import csv
 import io
 import math
-from typing import Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from pactcalc.engine import Comparison, Result
 from pactcalc.i18n import money, number, t
-from pactcalc.render.common import PAYBACK_METRICS, metric_text
+from pactcalc.metrics import REGISTRY
+from pactcalc.render.common import metric_text
+
+if TYPE_CHECKING:
+    from rich.table import Table as RichTable
 
 
 def _difference(metric: str, value: float, lang: str) -> str:
+    """A difference to the first scenario: signed, in the metric's own unit."""
     if math.isnan(value):
         return "—"
     if value == 0:
         return "="
     sign = "+" if value > 0 else ""
-    if metric in PAYBACK_METRICS:
+    kind = REGISTRY[metric].kind
+    if kind == "years":
         return f"{sign}{number(value, lang, 1)}"
-    if metric in ("roi", "bcr"):
+    if kind == "ratio":
         return f"{sign}{number(value, lang, 2)}"
     return f"{sign}{money(value, lang)}" if value > 0 else money(value, lang)
 
@@ -33,7 +44,7 @@ def table(
     """Header and rows: a metric per row; per scenario its value, and from the second on
     the difference to the first in brackets."""
     header = [""] + comparison.names
-    rows = []
+    rows: list[list[str]] = []
     for j, metric in enumerate(comparison.metrics):
         row = [t(metric, lang)]
         for i, result in enumerate(results):
@@ -46,7 +57,22 @@ def table(
     return header, rows
 
 
+def renderable(comparison: Comparison, results: list[Result], lang: str) -> RichTable:
+    """The table for the terminal: metric names left, values right, folding rather than
+    cutting a cell."""
+    from rich.table import Table as RichTable
+
+    header, rows = table(comparison, results, lang)
+    shown = RichTable(title=t("compare_title", lang), title_justify="left", header_style="bold")
+    for index, head in enumerate(header):
+        shown.add_column(head, justify="left" if index == 0 else "right", overflow="fold")
+    for row in rows:
+        shown.add_row(*row)
+    return shown
+
+
 def markdown(comparison: Comparison, results: list[Result], lang: str) -> str:
+    """A Markdown page: a heading and the table."""
     header, rows = table(comparison, results, lang)
     esc = [[c.replace("|", "\\|") for c in r] for r in [header, *rows]]
     lines = [
@@ -59,8 +85,9 @@ def markdown(comparison: Comparison, results: list[Result], lang: str) -> str:
     return "\n".join(lines) + "\n"
 
 
-def as_csv(comparison: Comparison) -> str:
-    """Raw numbers: one row per metric, a value column per scenario, then the differences."""
+def as_csv(comparison: Comparison, results: list[Result], lang: str) -> str:
+    """Raw numbers: one row per metric, a value column per scenario, then the differences
+    (the same in every language: a machine reads it)."""
     from pactcalc.render.csv import neutralise
 
     out = io.StringIO()
@@ -74,11 +101,13 @@ def as_csv(comparison: Comparison) -> str:
     return out.getvalue()
 
 
-def _raw(value: float) -> Any:
+def _raw(value: float) -> float | str:
+    """A number for CSV: empty where there is none (no payback, no ratio)."""
     return "" if math.isnan(value) else float(value)
 
 
 def html(comparison: Comparison, results: list[Result], lang: str) -> str:
+    """A self-contained HTML page: a heading and the table."""
     from pactcalc.render.html import escape, page
 
     header, rows = table(comparison, results, lang)
@@ -99,7 +128,7 @@ def html(comparison: Comparison, results: list[Result], lang: str) -> str:
     return page(t("compare_title", lang), content, lang)
 
 
-def xlsx(comparison: Comparison, results: list[Result], lang: str, path: Any) -> None:
+def xlsx(comparison: Comparison, results: list[Result], lang: str, path: Path) -> None:
     """The comparison as values in one sheet (no formulas: each scenario is its own model)."""
     from openpyxl import Workbook
     from openpyxl.styles import Font
@@ -114,8 +143,7 @@ def xlsx(comparison: Comparison, results: list[Result], lang: str, path: Any) ->
         set_text(sheet.cell(row=1, column=2 + i), head).font = Font(bold=True)
     for j, metric in enumerate(comparison.metrics):
         set_text(sheet.cell(row=2 + j, column=1), t(metric, lang))
-        money_metric = metric not in ("roi", "bcr") and metric not in PAYBACK_METRICS
-        fmt = MONEY_FORMAT[lang] if money_metric else RATIO_FORMAT
+        fmt = MONEY_FORMAT[lang] if REGISTRY[metric].kind == "money" else RATIO_FORMAT
         row = [*comparison.values[:, j], *comparison.differences[1:, j]]
         for i, value in enumerate(row):
             if math.isnan(value):  # no payback, no ratio: said in words

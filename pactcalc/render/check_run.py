@@ -1,6 +1,9 @@
-"""Output formats of ``pactcalc check``: text (ruff-like), json, junit and github.
+"""The formats of a check run (``pactcalc check``): text (ruff-like), json, junit and
+github (workflow annotations).
 
-Every format renders the same :class:`~pactcalc.checking.CheckRun`.
+Every format renders the same :class:`~pactcalc.checking.CheckRun` and has the same
+signature, ``(run, lang, quiet) -> str``, so the command line picks one from its table of
+formats. Only the text format is quiet when all holds; a machine reads every result.
 """
 
 from __future__ import annotations
@@ -12,10 +15,9 @@ from typing import Any
 from pactcalc.checking import CheckRun, FileReport
 from pactcalc.engine import CheckResult
 from pactcalc.i18n import t
-from pactcalc.problems import format_problem
+from pactcalc.problems import Problem
 from pactcalc.render.common import check_detail, check_line
-
-FORMATS = ("text", "json", "junit", "github")
+from pactcalc.render.diagnostics import format_problem
 
 
 def _detail(report: FileReport, check: CheckResult, lang: str) -> str:
@@ -24,6 +26,7 @@ def _detail(report: FileReport, check: CheckResult, lang: str) -> str:
 
 
 def summary_line(run: CheckRun, lang: str) -> str:
+    """One line: how many files were checked, passed, failed, invalid (and skipped)."""
     extra = t("skipped", lang, n=run.skipped) if run.skipped else ""
     return t(
         "summary_line",
@@ -36,7 +39,7 @@ def summary_line(run: CheckRun, lang: str) -> str:
     )
 
 
-def text(run: CheckRun, lang: str, quiet: bool = False) -> str:
+def as_text(run: CheckRun, lang: str, quiet: bool = False) -> str:
     """Problems with an excerpt and a caret, failing checks, and one summary line."""
     lines: list[str] = []
     for report in run.reports:
@@ -49,7 +52,7 @@ def text(run: CheckRun, lang: str, quiet: bool = False) -> str:
     return "".join(f"{line}\n" for line in lines)
 
 
-def as_json(run: CheckRun, lang: str) -> str:
+def as_json(run: CheckRun, lang: str, quiet: bool = False) -> str:
     """Every file's status, problems (with codes and locations) and checks."""
     files: list[dict[str, Any]] = []
     for report in run.reports:
@@ -95,7 +98,7 @@ def as_json(run: CheckRun, lang: str) -> str:
     )
 
 
-def _problem(problem: Any, lang: str) -> dict[str, Any]:
+def _problem(problem: Problem, lang: str) -> dict[str, Any]:
     return {
         "code": problem.code,
         "severity": problem.severity,
@@ -105,7 +108,7 @@ def _problem(problem: Any, lang: str) -> dict[str, Any]:
     }
 
 
-def junit(run: CheckRun, lang: str) -> str:
+def as_junit(run: CheckRun, lang: str, quiet: bool = False) -> str:
     """JUnit XML: a test suite per file, a test case per check; an invalid file is one
     test case in error carrying every problem with its location."""
     suites = ET.Element("testsuites", name="pactcalc check")
@@ -162,14 +165,16 @@ def junit(run: CheckRun, lang: str) -> str:
 
 
 def _escape_data(text: str) -> str:
+    """A workflow command's message: % and line breaks escaped."""
     return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
 def _escape_property(text: str) -> str:
+    """A workflow command's property value: also : and , escaped."""
     return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def _command(
+def _workflow_command(
     kind: str, message: str, file: str, line: int | None, col: int | None, title: str
 ) -> str:
     props = [f"file={_escape_property(file)}"]
@@ -181,14 +186,14 @@ def _command(
     return f"::{kind} {','.join(props)}::{_escape_data(message)}"
 
 
-def github(run: CheckRun, lang: str) -> str:
+def as_github(run: CheckRun, lang: str, quiet: bool = False) -> str:
     """GitHub Actions workflow commands: an annotation on the line of every problem and
     every failing check, then the summary line."""
-    lines = []
+    lines: list[str] = []
     for report in run.reports:
         for p in report.problems:
             lines.append(
-                _command(
+                _workflow_command(
                     "error" if p.is_error else "warning",
                     p.message(lang),
                     p.file,
@@ -200,7 +205,7 @@ def github(run: CheckRun, lang: str) -> str:
         for check in report.failed_checks:
             line, col = report.check_location(check)
             lines.append(
-                _command(
+                _workflow_command(
                     "error",
                     f"check '{check.check.text}' failed: {_detail(report, check, lang)}",
                     report.file,
@@ -211,13 +216,3 @@ def github(run: CheckRun, lang: str) -> str:
             )
     lines.append(summary_line(run, lang))
     return "".join(f"{line}\n" for line in lines)
-
-
-def render(run: CheckRun, output_format: str, lang: str, quiet: bool = False) -> str:
-    if output_format == "json":
-        return as_json(run, lang)
-    if output_format == "junit":
-        return junit(run, lang)
-    if output_format == "github":
-        return github(run, lang)
-    return text(run, lang, quiet)
