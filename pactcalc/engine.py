@@ -23,18 +23,23 @@ from typing import Any
 
 import numpy as np
 
-from pactcalc import expressions, finance
+from pactcalc import expressions, finance, i18n, metrics
 from pactcalc.model import (
     ADJUSTMENTS,
     DEFAULT_DISCOUNT_RATE,
     DEFAULT_DISCOUNT_SOURCE,
-    HEADLINE_METRICS,
     LINE_KINDS,
     Check,
     InvestmentLine,
     Scenario,
 )
-from pactcalc.problems import Localized, Money, Problem
+
+# TODO(integrator): CheckResult and evaluate_check live in pactcalc.model (model/checks.py);
+# these re-exports keep render/common.py, render/checks.py and tests/test_coverage_gaps.py
+# working until they import from there.
+from pactcalc.model import CheckResult as CheckResult
+from pactcalc.model import evaluate_check as evaluate_check
+from pactcalc.problems import Money, Problem
 
 Array = np.ndarray
 
@@ -104,21 +109,6 @@ class PartnerResult:
             "budget_total": self.budget_per_year,
         }[metric]
         return series.sum(axis=-1)
-
-
-@dataclass(frozen=True)
-class CheckResult:
-    """A check evaluated: ``actual`` is None when the metric does not exist (no payback
-    within the horizon, no investment for roi/bcr); such a check fails."""
-
-    check: Check
-    index: int
-    actual: float | None
-    passed: bool
-    missing: str | None = None  # 'payback' | 'ratio' | 'partner' | None
-    se: float | None = None  # Monte Carlo standard error of a probabilistic check
-    too_close: bool = False  # within two standard errors of the bound
-    samples: int | None = None  # of the simulation a probabilistic check was evaluated on
 
 
 @dataclass(frozen=True)
@@ -249,7 +239,7 @@ def _compute(
     for kind in LINE_KINDS:
         for index, line in enumerate(scenario.lines(kind)):
             mask = _running_mask(scenario, line)
-            evaluation = expressions.evaluate(line.amount, env)
+            evaluation = expressions.evaluate_expression(line.amount, env)
             value = np.broadcast_to(
                 evaluation.value,
                 (*evaluation.value.shape[:-1], n_years) if evaluation.value.ndim else (n_years,),
@@ -261,17 +251,15 @@ def _compute(
                 bad = bad | zero_div
             bad &= mask
             if bad.any():
-                t = int(np.argmax(bad.reshape(-1, n_years).any(axis=0)))
-                what = (
-                    Localized("een deling door nul", "a division by zero")
-                    if (zero_div & mask).any()
-                    else Localized("een waarde die geen eindig getal is", "a non-finite value")
+                first_bad = int(np.argmax(bad.reshape(-1, n_years).any(axis=0)))
+                what = i18n.Text(
+                    "problem.division_by_zero" if (zero_div & mask).any() else "problem.not_finite"
                 )
                 problems.append(
                     Problem(
                         "PC130",
                         "",
-                        args={"line": line.name, "year": years[t], "what": what},
+                        args={"line": line.name, "year": years[first_bad], "what": what},
                         path=(kind, index, "amount"),
                     )
                 )
@@ -280,15 +268,16 @@ def _compute(
             if scenario.indexation != 0:
                 eur = eur * index_factor
             if kind == "budget" and (eur < 0).any():
-                t = int(np.argmax((eur < 0).reshape(-1, n_years).any(axis=0)))
+                first_negative = int(np.argmax((eur < 0).reshape(-1, n_years).any(axis=0)))
+                lowest = float(eur.reshape(-1, n_years)[:, first_negative].min())
                 problems.append(
                     Problem(
                         "PC128",
                         "",
                         args={
                             "line": line.name,
-                            "year": years[t],
-                            "value": Money(float(eur.reshape(-1, n_years)[:, t].min())),
+                            "year": years[first_negative],
+                            "value": Money(lowest),
                         },
                         path=(kind, index, "amount"),
                     )
@@ -605,30 +594,6 @@ def _inputs(scenario: Scenario) -> list[InputItem]:
     return items
 
 
-_COMPARE = {
-    "<": np.less,
-    "<=": np.less_equal,
-    ">": np.greater,
-    ">=": np.greater_equal,
-}
-
-
-def evaluate_check(result: Result, check: Check, index: int) -> CheckResult:
-    """Evaluate one check on a deterministic result. A metric that does not exist fails,
-    whatever the operator."""
-    if check.partner is not None and all(p.id != check.partner for p in result.partners):
-        return CheckResult(check, index, None, False, missing="partner")
-    value = float(np.asarray(result.metric(check.metric, check.partner)).reshape(-1)[0])
-    if math.isnan(value):
-        missing = "payback" if "payback" in check.metric else "ratio"
-        return CheckResult(check, index, None, False, missing=missing)
-    passed = bool(_COMPARE[check.op](value, check.bound))
-    return CheckResult(check, index, value, passed)
-
-
-COMPARED_METRICS = HEADLINE_METRICS
-
-
 @dataclass(frozen=True)
 class Comparison:
     """Headline metrics of several scenarios side by side, and each one's difference to
@@ -642,12 +607,13 @@ class Comparison:
 
 def compare_results(results: Sequence[Result]) -> Comparison:
     """Compare computed scenarios (the first is the reference)."""
+    compared = metrics.names(metrics.headline_metrics())
     values = np.array(
-        [[float(np.asarray(r.metric(m)).reshape(-1)[0]) for m in COMPARED_METRICS] for r in results]
+        [[float(np.asarray(r.metric(m)).reshape(-1)[0]) for m in compared] for r in results]
     )
     return Comparison(
         names=[r.scenario.name for r in results],
-        metrics=COMPARED_METRICS,
+        metrics=compared,
         values=values,
         differences=values - values[0],
     )

@@ -20,7 +20,7 @@ from typing import Any
 
 import numpy as np
 
-from pactcalc.problems import Localized
+from pactcalc.i18n import Text
 
 FUNCTIONS = ("min", "max")
 _NUMBER = re.compile(r"(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?\Z")
@@ -77,15 +77,14 @@ def parse(text: str) -> Expression:
     return Expression(text=stripped, tree=module.body, names=tuple(names))
 
 
-def _reason(kind: str, text: str = "") -> Localized:
+def _reason(kind: str, text: str = "") -> Text:
+    """Why an expression cannot be read (PC122's reason): empty, a decimal comma, or else
+    its brackets and operators."""
     if kind == "empty":
-        return Localized("de formule is leeg", "the expression is empty")
+        return Text("problem.expression_empty")
     if re.search(r"\d,\d", text):
-        return Localized(
-            "een komma tussen cijfers: gebruik een decimale punt",
-            "a comma between digits: use a decimal point",
-        )
-    return Localized("controleer haakjes en rekentekens", "check the brackets and operators")
+        return Text("problem.expression_decimal_comma")
+    return Text("problem.expression_syntax")
 
 
 def _check(node: ast.expr, text: str, lead: int, names: list[tuple[str, int]]) -> None:
@@ -179,7 +178,7 @@ _WRITTEN: dict[type, str] = {
 }
 
 
-def _describe(node: ast.expr) -> str | Localized:
+def _describe(node: ast.expr) -> str | Text:
     """The construct as the user wrote it, for "… is not allowed"."""
     if isinstance(node, ast.Attribute):
         return f"'.{node.attr}'"
@@ -191,10 +190,7 @@ def _describe(node: ast.expr) -> str | Localized:
     if isinstance(node, ast.Compare):
         return f"'{_SYMBOLS.get(type(node.ops[0]), '?')}'"
     if isinstance(node, ast.Tuple):
-        return Localized(
-            "',' (een decimale komma? gebruik een punt)",
-            "',' (a decimal comma? use a decimal point)",
-        )
+        return Text("problem.expression_tuple")
     return f"'{_WRITTEN.get(type(node), type(node).__name__)}'"
 
 
@@ -206,10 +202,13 @@ class Evaluation:
     divided_by_zero: np.ndarray
 
 
-def evaluate(expression: Expression | float, env: Mapping[str, np.ndarray | float]) -> Evaluation:
-    """Evaluate year by year with numpy broadcasting. Names must all be in ``env``.
+def evaluate_expression(
+    expression: Expression | float, env: Mapping[str, np.ndarray | float]
+) -> Evaluation:
+    """The value of an amount (a number or a parsed expression), year by year with numpy
+    broadcasting. Names must all be in ``env``.
 
-    >>> evaluate(parse("max(a - 5, 0) / b"), {"a": np.array([4.0, 9.0]), "b": 2.0}).value
+    >>> evaluate_expression(parse("max(a - 5, 0) / b"), {"a": np.array([4.0, 9.0]), "b": 2.0}).value
     array([0., 2.])
     """
     if not isinstance(expression, Expression):
@@ -217,22 +216,26 @@ def evaluate(expression: Expression | float, env: Mapping[str, np.ndarray | floa
         return Evaluation(value, np.zeros(value.shape, dtype=bool))
     zero = [np.zeros((), dtype=bool)]
     with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
-        value = np.asarray(_eval(expression.tree, env, zero), dtype=float)
+        value = np.asarray(_value_of(expression.tree, env, zero), dtype=float)
     return Evaluation(value, zero[0])
 
 
-def _eval(node: ast.expr, env: Mapping[str, np.ndarray | float], zero: list[np.ndarray]) -> Any:
+#: The former name, kept for callers outside the core (the CLI, tests, xlsx).
+evaluate = evaluate_expression
+
+
+def _value_of(node: ast.expr, env: Mapping[str, np.ndarray | float], zero: list[np.ndarray]) -> Any:
     if isinstance(node, ast.Constant):
         assert isinstance(node.value, int | float)  # parse() admits numbers only
         return float(node.value)
     if isinstance(node, ast.Name):
         return env[node.id]
     if isinstance(node, ast.UnaryOp):
-        operand = _eval(node.operand, env, zero)
+        operand = _value_of(node.operand, env, zero)
         return -operand if isinstance(node.op, ast.USub) else operand
     if isinstance(node, ast.BinOp):
-        left = _eval(node.left, env, zero)
-        right = _eval(node.right, env, zero)
+        left = _value_of(node.left, env, zero)
+        right = _value_of(node.right, env, zero)
         if isinstance(node.op, ast.Add):
             return left + right
         if isinstance(node.op, ast.Sub):
@@ -244,8 +247,8 @@ def _eval(node: ast.expr, env: Mapping[str, np.ndarray | float], zero: list[np.n
     if isinstance(node, ast.Call):
         assert isinstance(node.func, ast.Name)
         reduce = np.minimum if node.func.id == "min" else np.maximum
-        result = _eval(node.args[0], env, zero)
+        result = _value_of(node.args[0], env, zero)
         for arg in node.args[1:]:
-            result = reduce(result, _eval(arg, env, zero))
+            result = reduce(result, _value_of(arg, env, zero))
         return result
     raise AssertionError(f"unchecked node {type(node).__name__}")  # parse() rejects it
