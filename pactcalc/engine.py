@@ -63,13 +63,13 @@ class LineResult:
 
     @property
     def total(self) -> Array:
-        return self.eur_per_year.sum(axis=-1)
+        return np.asarray(self.eur_per_year.sum(axis=-1))
 
     @property
     def gross_total(self) -> Array:
         """Before the adjustments (equal to ``total`` when there are none)."""
         gross = self.eur_per_year if self.gross_per_year is None else self.gross_per_year
-        return gross.sum(axis=-1)
+        return np.asarray(gross.sum(axis=-1))
 
     def adjustment_totals(self) -> list[tuple[str, Array]]:
         """Each adjustment's effect over the horizon, in euros."""
@@ -95,7 +95,7 @@ class PartnerResult:
 
     @property
     def net_per_year(self) -> Array:
-        return self.baseline_per_year + self.benefits_per_year - self.pays_per_year
+        return np.asarray(self.baseline_per_year + self.benefits_per_year - self.pays_per_year)
 
     def total(self, metric: str) -> Array:
         """``effort_total``, ``pays_total``, ``baseline_total``, ``benefits_total``,
@@ -108,7 +108,7 @@ class PartnerResult:
             "net_total": self.net_per_year,
             "budget_total": self.budget_per_year,
         }[metric]
-        return series.sum(axis=-1)
+        return np.asarray(series.sum(axis=-1))
 
 
 @dataclass(frozen=True)
@@ -190,11 +190,11 @@ class Result:
             "net_total": self.net_per_year,
         }
         if name in totals:
-            return totals[name].sum(axis=-1)
+            return np.asarray(totals[name].sum(axis=-1))
         if name == "costs_total":  # what all partners pay together: effort + investment
-            return self.pact_cost_per_year.sum(axis=-1)
+            return np.asarray(self.pact_cost_per_year.sum(axis=-1))
         if name == "headroom_min":
-            return self.headroom_per_year.min(axis=-1)
+            return np.asarray(self.headroom_per_year.min(axis=-1))
         value: Array = getattr(self, name)
         return value
 

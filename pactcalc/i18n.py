@@ -112,9 +112,7 @@ def ratio_text(value: float | None, lang: str) -> str:
     return number(value, lang, 2)
 
 
-def label_from(
-    labels: Mapping[str, tuple[str, str]], key: str, lang: str, /, **args: Any
-) -> str:
+def label_from(labels: Mapping[str, tuple[str, str]], key: str, lang: str, /, **args: Any) -> str:
     """Label ``key`` of a table of ``(nl, en)`` pairs in ``lang``, with ``args`` filled in.
     Modules with labels of their own keep such a table and read it through this."""
     nl, en = labels[key]
