@@ -235,79 +235,11 @@ def _compute(
     price_year = scenario.price_year if scenario.price_year is not None else scenario.start_year
     index_factor = (1.0 + scenario.indexation) ** (np.asarray(years, dtype=float) - price_year)
 
-    lines: list[LineResult] = []
-    for kind in LINE_KINDS:
-        for index, line in enumerate(scenario.lines(kind)):
-            mask = _running_mask(scenario, line)
-            evaluation = expressions.evaluate_expression(line.amount, env)
-            value = np.broadcast_to(
-                evaluation.value,
-                (*evaluation.value.shape[:-1], n_years) if evaluation.value.ndim else (n_years,),
-            )
-            zero_div = np.broadcast_to(evaluation.divided_by_zero, value.shape)
-            # Checked on the line's own shape (a line without sampled inputs stays one row).
-            bad = ~np.isfinite(value)
-            if evaluation.divided_by_zero.any():
-                bad = bad | zero_div
-            bad &= mask
-            if bad.any():
-                first_bad = int(np.argmax(bad.reshape(-1, n_years).any(axis=0)))
-                what = i18n.Text(
-                    "problem.division_by_zero" if (zero_div & mask).any() else "problem.not_finite"
-                )
-                problems.append(
-                    Problem(
-                        "PC130",
-                        "",
-                        args={"line": line.name, "year": years[first_bad], "what": what},
-                        path=(kind, index, "amount"),
-                    )
-                )
-                value = np.where(bad, 0.0, value)
-            eur = value if mask.all() else np.where(mask, value, 0.0)
-            if scenario.indexation != 0:
-                eur = eur * index_factor
-            if kind == "budget" and (eur < 0).any():
-                first_negative = int(np.argmax((eur < 0).reshape(-1, n_years).any(axis=0)))
-                lowest = float(eur.reshape(-1, n_years)[:, first_negative].min())
-                problems.append(
-                    Problem(
-                        "PC128",
-                        "",
-                        args={
-                            "line": line.name,
-                            "year": years[first_negative],
-                            "value": Money(lowest),
-                        },
-                        path=(kind, index, "amount"),
-                    )
-                )
-            if kind == "investments" and (eur < 0).any():
-                problems.append(
-                    Problem(
-                        "PC303",
-                        "",
-                        args={"line": line.name, "value": Money(float(eur.sum(axis=-1).min()))},
-                        path=(kind, index, "amount"),
-                    )
-                )
-            gross = eur
-            effects = _adjustments(scenario, kind, line, env, years, eur)
-            for _name, effect in effects:
-                eur = eur + effect
-            lines.append(
-                LineResult(
-                    kind,
-                    index,
-                    line.name,
-                    line.partner,
-                    getattr(line, "paid_from", None),
-                    eur,
-                    mask,
-                    gross if effects else None,
-                    tuple(effects),
-                )
-            )
+    lines = [
+        _line_result(scenario, kind, index, line, env, index_factor, problems)
+        for kind in LINE_KINDS
+        for index, line in enumerate(scenario.lines(kind))
+    ]
 
     lead_shape = np.broadcast_shapes(
         (n_years,) if samples is None else (samples, n_years),
@@ -430,6 +362,90 @@ def _compute(
         if not check.is_probabilistic
     ]
     return result
+
+
+def _line_result(
+    scenario: Scenario,
+    kind: str,
+    index: int,
+    line: Any,
+    env: Mapping[str, Any],
+    index_factor: Array,
+    problems: list[Problem],
+) -> LineResult:
+    """One line in euros per year: its amount evaluated where it runs, indexed, and
+    adjusted. A division by zero, a non-finite amount, a negative budget or investment is
+    added to ``problems`` (the amount counts as 0 where it is not a number)."""
+    years = scenario.calendar_years
+    n_years = len(years)
+    mask = _running_mask(scenario, line)
+    evaluation = expressions.evaluate_expression(line.amount, env)
+    value = np.broadcast_to(
+        evaluation.value,
+        (*evaluation.value.shape[:-1], n_years) if evaluation.value.ndim else (n_years,),
+    )
+    zero_div = np.broadcast_to(evaluation.divided_by_zero, value.shape)
+    # Checked on the line's own shape (a line without sampled inputs stays one row).
+    bad = ~np.isfinite(value)
+    if evaluation.divided_by_zero.any():
+        bad = bad | zero_div
+    bad &= mask
+    if bad.any():
+        first_bad = int(np.argmax(bad.reshape(-1, n_years).any(axis=0)))
+        what = i18n.Text(
+            "problem.division_by_zero" if (zero_div & mask).any() else "problem.not_finite"
+        )
+        problems.append(
+            Problem(
+                "PC130",
+                "",
+                args={"line": line.name, "year": years[first_bad], "what": what},
+                path=(kind, index, "amount"),
+            )
+        )
+        value = np.where(bad, 0.0, value)
+    eur = value if mask.all() else np.where(mask, value, 0.0)
+    if scenario.indexation != 0:
+        eur = eur * index_factor
+    if kind == "budget" and (eur < 0).any():
+        first_negative = int(np.argmax((eur < 0).reshape(-1, n_years).any(axis=0)))
+        lowest = float(eur.reshape(-1, n_years)[:, first_negative].min())
+        problems.append(
+            Problem(
+                "PC128",
+                "",
+                args={
+                    "line": line.name,
+                    "year": years[first_negative],
+                    "value": Money(lowest),
+                },
+                path=(kind, index, "amount"),
+            )
+        )
+    if kind == "investments" and (eur < 0).any():
+        problems.append(
+            Problem(
+                "PC303",
+                "",
+                args={"line": line.name, "value": Money(float(eur.sum(axis=-1).min()))},
+                path=(kind, index, "amount"),
+            )
+        )
+    gross = eur
+    effects = _adjustments(scenario, kind, line, env, years, eur)
+    for _name, effect in effects:
+        eur = eur + effect
+    return LineResult(
+        kind,
+        index,
+        line.name,
+        line.partner,
+        getattr(line, "paid_from", None),
+        eur,
+        mask,
+        gross if effects else None,
+        tuple(effects),
+    )
 
 
 def _environment(

@@ -88,17 +88,15 @@ def _reason(kind: str, text: str = "") -> Text:
 
 
 def _check(node: ast.expr, text: str, lead: int, names: list[tuple[str, int]]) -> None:
+    """Walk ``node``: raise :class:`ExpressionError` at the first construct outside the
+    grammar; collect each name used with its offset into ``names``."""
     offset = lead + getattr(node, "col_offset", 0)
     if isinstance(node, ast.BinOp | ast.Compare) and (
         isinstance(node, ast.Compare) or type(node.op) not in _OPS
     ):
-        # point at the operator, not at the start of its left operand
-        right = node.right if isinstance(node, ast.BinOp) else node.comparators[0]
-        between = text[node.left.end_col_offset or 0 : right.col_offset]
-        symbol = str(_describe(node)).strip("'")
-        if symbol in between:
-            offset = lead + (node.left.end_col_offset or 0) + between.index(symbol)
-        raise ExpressionError("PC124", {"construct": _describe(node)}, offset)
+        raise ExpressionError(
+            "PC124", {"construct": _describe(node)}, _operator_offset(node, text, lead)
+        )
     if isinstance(node, ast.BinOp):
         _check(node.left, text, lead, names)
         _check(node.right, text, lead, names)
@@ -107,28 +105,49 @@ def _check(node: ast.expr, text: str, lead: int, names: list[tuple[str, int]]) -
             raise ExpressionError("PC124", {"construct": _describe(node)}, offset)
         _check(node.operand, text, lead, names)
     elif isinstance(node, ast.Constant):
-        literal = text[node.col_offset : node.end_col_offset or node.col_offset]
-        if (
-            isinstance(node.value, bool)
-            or not isinstance(node.value, int | float)
-            or not _NUMBER.match(literal)
-        ):
-            raise ExpressionError("PC124", {"construct": f"'{literal}'"}, offset)
+        _check_number(node, text, offset)
     elif isinstance(node, ast.Name):
         names.append((node.id, offset))
     elif isinstance(node, ast.Call):
-        if not isinstance(node.func, ast.Name) or node.func.id not in FUNCTIONS:
-            raise ExpressionError("PC124", {"construct": _describe(node)}, offset)
-        if node.keywords:
-            raise ExpressionError("PC124", {"construct": "key=value"}, offset)
-        if len(node.args) < 2:
-            raise ExpressionError("PC125", {"func": node.func.id}, offset)
-        for arg in node.args:
+        _check_call(node, offset)
+        for arg in node.args:  # in order: the first problem is reported
             if isinstance(arg, ast.Starred):
                 raise ExpressionError("PC124", {"construct": "'*'"}, offset)
             _check(arg, text, lead, names)
     else:
         raise ExpressionError("PC124", {"construct": _describe(node)}, offset)
+
+
+def _operator_offset(node: ast.BinOp | ast.Compare, text: str, lead: int) -> int:
+    """Where an operator outside the grammar is: at the operator, not at the start of its
+    left operand."""
+    right = node.right if isinstance(node, ast.BinOp) else node.comparators[0]
+    between = text[node.left.end_col_offset or 0 : right.col_offset]
+    symbol = str(_describe(node)).strip("'")
+    if symbol in between:
+        return lead + (node.left.end_col_offset or 0) + between.index(symbol)
+    return lead + node.col_offset
+
+
+def _check_number(node: ast.Constant, text: str, offset: int) -> None:
+    """A number as written in the grammar (no ``True``, text, ``1j`` or ``0x10``)."""
+    literal = text[node.col_offset : node.end_col_offset or node.col_offset]
+    if (
+        isinstance(node.value, bool)
+        or not isinstance(node.value, int | float)
+        or not _NUMBER.match(literal)
+    ):
+        raise ExpressionError("PC124", {"construct": f"'{literal}'"}, offset)
+
+
+def _check_call(node: ast.Call, offset: int) -> None:
+    """``min(a, b, …)`` or ``max(a, b, …)``: two or more arguments, none by keyword."""
+    if not isinstance(node.func, ast.Name) or node.func.id not in FUNCTIONS:
+        raise ExpressionError("PC124", {"construct": _describe(node)}, offset)
+    if node.keywords:
+        raise ExpressionError("PC124", {"construct": "key=value"}, offset)
+    if len(node.args) < 2:
+        raise ExpressionError("PC125", {"func": node.func.id}, offset)
 
 
 _SYMBOLS: dict[type, str] = {

@@ -360,69 +360,11 @@ class _Reader:
 
     def read_nodes(self) -> _Node | None:
         """Build the node tree; None when there is no document or reading stopped."""
-        stack: list[_Node] = []
-        pending_keys: list[_Node | None] = []  # per open mapping: a key awaiting its value
-        root: _Node | None = None
-        documents = 0
-        events = self.events()
+        stack: list[_Node] = []  # the collections open while reading
         try:
-            while True:
-                try:
-                    event = next(events)
-                except StopIteration:
-                    break
-                if isinstance(event, yaml.DocumentStartEvent):
-                    documents += 1
-                    if documents > 1:
-                        self.problem("PC006", _event_position(event), problem=_ONE_DOCUMENT)
-                        raise _SyntaxStop
-                    continue
-                if isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
-                    node = stack.pop()
-                    pending_keys.pop()
-                    self.finish(node)
-                elif isinstance(event, yaml.AliasEvent):
-                    node = _Node("alias", event)
-                    self.problem("PC008", node.position)
-                elif isinstance(event, yaml.ScalarEvent):
-                    node = self.scalar_node(event)
-                elif isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
-                    kind = "map" if isinstance(event, yaml.MappingStartEvent) else "seq"
-                    node = _Node(kind, event)
-                    self.node_props(event)
-                    stack.append(node)
-                    pending_keys.append(None)
-                    continue
-                else:  # stream start/end, document end
-                    continue
-                # a complete node: attach it to its parent
-                if not stack:
-                    root = node
-                    continue
-                parent = stack[-1]
-                if parent.kind == "seq":
-                    parent.items.append(node)
-                    self.check_thousands(node)
-                elif pending_keys[-1] is None:
-                    pending_keys[-1] = node
-                else:
-                    key = pending_keys[-1]
-                    assert key is not None
-                    parent.pairs.append((key, node))
-                    pending_keys[-1] = None
-                    self.check_thousands(node)
+            root, documents = self.build_tree(stack)
         except yaml.MarkedYAMLError as error:
-            mark = error.problem_mark or error.context_mark
-            # At the end of the stream (an unclosed quote or bracket) the problem mark lies
-            # past the last line; where the construct began says more.
-            if error.context_mark is not None and (
-                mark is None or mark.line >= len(self.text.splitlines())
-            ):
-                mark = error.context_mark
-            position = (mark.line + 1, mark.column + 1) if mark is not None else None
-            problem = error.problem or str(error)
-            if error.context:
-                problem = f"{error.context}, {problem}"
+            position, problem = self.syntax_error(error)
             self.problem("PC006", position, problem=problem)
             self.finish_open(stack)
             return None
@@ -437,6 +379,71 @@ class _Reader:
             self.problem("PC003", None)
             return None
         return root
+
+    def build_tree(self, stack: list[_Node]) -> tuple[_Node | None, int]:
+        """The root node from the parse events, and how many documents started. Raises
+        PyYAML's errors, or :class:`_SyntaxStop` at a second document."""
+        pending_keys: list[_Node | None] = []  # per open mapping: a key awaiting its value
+        root: _Node | None = None
+        documents = 0
+        for event in self.events():
+            if isinstance(event, yaml.DocumentStartEvent):
+                documents += 1
+                if documents > 1:
+                    self.problem("PC006", _event_position(event), problem=_ONE_DOCUMENT)
+                    raise _SyntaxStop
+                continue
+            if isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                node = stack.pop()
+                pending_keys.pop()
+                self.finish(node)
+            elif isinstance(event, yaml.AliasEvent):
+                node = _Node("alias", event)
+                self.problem("PC008", node.position)
+            elif isinstance(event, yaml.ScalarEvent):
+                node = self.scalar_node(event)
+            elif isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+                kind = "map" if isinstance(event, yaml.MappingStartEvent) else "seq"
+                node = _Node(kind, event)
+                self.node_props(event)
+                stack.append(node)
+                pending_keys.append(None)
+                continue
+            else:  # stream start/end, document end
+                continue
+            if stack:
+                self.attach(node, stack[-1], pending_keys)
+            else:
+                root = node
+        return root, documents
+
+    def attach(self, node: _Node, parent: _Node, pending_keys: list[_Node | None]) -> None:
+        """Attach a complete node to its parent: an item, a key, or a key's value."""
+        key = pending_keys[-1] if pending_keys else None
+        if parent.kind == "seq":
+            parent.items.append(node)
+            self.check_thousands(node)
+        elif key is None:
+            pending_keys[-1] = node
+        else:
+            parent.pairs.append((key, node))
+            pending_keys[-1] = None
+            self.check_thousands(node)
+
+    def syntax_error(self, error: yaml.MarkedYAMLError) -> tuple[Position | None, str]:
+        """Where a YAML syntax error is, and what it says (PC006's ``problem``)."""
+        mark = error.problem_mark or error.context_mark
+        # At the end of the stream (an unclosed quote or bracket) the problem mark lies
+        # past the last line; where the construct began says more.
+        if error.context_mark is not None and (
+            mark is None or mark.line >= len(self.text.splitlines())
+        ):
+            mark = error.context_mark
+        position = (mark.line + 1, mark.column + 1) if mark is not None else None
+        problem = error.problem or str(error)
+        if error.context:
+            problem = f"{error.context}, {problem}"
+        return position, problem
 
     def finish_open(self, stack: list[_Node]) -> None:
         """Check the collections still open when reading stopped, for problems so far."""

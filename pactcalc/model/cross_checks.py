@@ -299,12 +299,22 @@ def cross_check_raw(data: Any, file: str) -> Iterator[Problem]:
     if not isinstance(data, dict):
         return
     yield from _raw_series_lengths(data, file)
-    if isinstance(data.get("checks"), list):
-        for index, text in enumerate(data["checks"]):
-            if isinstance(text, str):
-                parsed = parse_check(str(text))
-                if isinstance(parsed, Problem):
-                    yield Problem(parsed.code, file, args=parsed.args, path=("checks", index))
+    yield from _raw_checks(data, file)
+    yield from _raw_lines(data, file)
+
+
+def _raw_checks(data: dict[str, Any], file: str) -> Iterator[Problem]:
+    if not isinstance(data.get("checks"), list):
+        return
+    for index, text in enumerate(data["checks"]):
+        if isinstance(text, str):
+            parsed = parse_check(str(text))
+            if isinstance(parsed, Problem):
+                yield Problem(parsed.code, file, args=parsed.args, path=("checks", index))
+
+
+def _raw_lines(data: dict[str, Any], file: str) -> Iterator[Problem]:
+    """Undeclared partners and unknown names in expressions, on lines that are mappings."""
     partner_ids = {str(p.get("id")) for p in data.get("partners") or [] if isinstance(p, dict)}
     names = set(RESERVED_NAMES)
     for key in ("parameters", "series"):
@@ -320,15 +330,19 @@ def cross_check_raw(data: Any, file: str) -> Iterator[Problem]:
             partner = line.get("partner")
             if isinstance(partner, str) and partner_ids and str(partner) not in partner_ids:
                 yield _undeclared(file, str(partner), partner_ids, (kind, index, "partner"))
-            amount = line.get("amount")
-            if isinstance(amount, str) and not (
-                isinstance(amount, Plain) and amount.value is not None
-            ):
-                try:
-                    expression = expressions.parse(str(amount))
-                except expressions.ExpressionError:
-                    continue  # pydantic reported it
+            expression = _raw_expression(line.get("amount"))
+            if expression is not None:
                 yield from _unknown_names(file, expression, names, (kind, index, "amount"))
+
+
+def _raw_expression(amount: Any) -> expressions.Expression | None:
+    """The expression of a raw amount; None for a number, or one pydantic reported."""
+    if not isinstance(amount, str) or (isinstance(amount, Plain) and amount.value is not None):
+        return None
+    try:
+        return expressions.parse(str(amount))
+    except expressions.ExpressionError:
+        return None  # pydantic reported it
 
 
 def _raw_series_lengths(data: dict[str, Any], file: str) -> Iterator[Problem]:
