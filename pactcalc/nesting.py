@@ -30,122 +30,171 @@ def nesting_overflow(text: str, limit: int) -> Position | None:
     comments, and skips block scalars. It may overestimate by a level in odd layouts,
     which is harmless next to a limit of 64 when real scenarios nest about five deep.
     """
-    stack: list[tuple[int, bool]] = []  # (column, is_sequence_entry) of open block levels
-    flow = 0
-    quote: str | None = None
-    scalar_parent: int | None = None  # inside a block scalar: lines deeper than this
-    lines = LINE_BREAK.split(text)
-    for number, line in enumerate(lines, 1):
-        n = len(line)
-        i = 0
-        at_value = False  # block context: the next non-blank char starts a value
-        if quote is None and flow == 0:
-            content = line.lstrip(" ")
-            indent = n - len(content)
-            blank = not content.strip()
-            if scalar_parent is not None:
-                if blank or indent > scalar_parent:
-                    continue
-                scalar_parent = None
-            if blank or content.startswith("#"):
-                continue
-            if indent == 0 and line.startswith("%"):
-                continue  # a directive
-            i = indent
-            if indent == 0 and _DOC_MARKER_RE.match(line):
-                stack.clear()
-                i = 3
-            else:
-                first = True
-                while i < n and line[i] in "-?" and (i + 1 == n or line[i + 1] in " \t"):
-                    if first:
-                        while stack and (stack[-1][0] > i or (stack[-1][0] == i and stack[-1][1])):
-                            stack.pop()
-                        first = False
-                    stack.append((i, True))
-                    if len(stack) > limit:
-                        return number, i + 1
-                    i += 1
-                    while i < n and line[i] in " \t":
-                        i += 1
-            at_value = True
-        key_col = i
-        while i < n:
-            if quote == '"':
-                match = _DOUBLE_SPECIAL_RE.search(line, i)
-                if match is None:
-                    break
-                i = match.end()
-                if match.group() == "\\":
-                    i += 1
-                else:
-                    quote = None
-                continue
-            if quote == "'":
-                end = line.find("'", i)
-                if end < 0:
-                    break
-                if line.startswith("''", end):
-                    i = end + 2
-                else:
-                    quote = None
-                    i = end + 1
-                continue
-            char = line[i]
-            if flow == 0:
-                if char in " \t":
-                    i += 1
-                    continue
-                if char == "#" and (i == 0 or line[i - 1] in " \t"):
-                    break
-                if at_value:
-                    at_value = False
-                    if char in "[{":
-                        flow = 1
-                        if len(stack) + flow > limit:
-                            return number, i + 1
-                        i += 1
-                        continue
-                    if char in "\"'":
-                        quote = char
-                        i += 1
-                        continue
-                    if char in "|>":
-                        scalar_parent = stack[-1][0] if stack else -1
-                        break
-                    key_col = i
-                # a plain scalar (or what follows a closed quote / flow): find ': ' or ' #'
-                match = _PLAIN_STOP_RE.search(line, i)
-                if match is None:
-                    break
-                if match.group().endswith("#"):
-                    break
-                while stack and stack[-1][0] >= key_col:
-                    stack.pop()
-                stack.append((key_col, False))
-                if len(stack) > limit:
-                    return number, key_col + 1
-                i = match.end()
-                at_value = True
-                continue
-            # flow context
-            match = _FLOW_SPECIAL_RE.search(line, i)
-            if match is None:
-                break
-            i = match.start()
-            char = match.group()
-            if char in "[{":
-                flow += 1
-                if len(stack) + flow > limit:
-                    return number, i + 1
-            elif char in "]}":
-                flow -= 1
-                if flow == 0:
-                    key_col = i + 1
-            elif char == "#":
-                if i == 0 or line[i - 1] in " \t":
-                    break
-            elif i == 0 or line[i - 1] in " \t[{,:":
-                quote = char
-            i += 1
+    scan = _DepthScan(limit)
+    for number, line in enumerate(LINE_BREAK.split(text), 1):
+        try:
+            scan.line(line)
+        except _TooDeep as deep:
+            return number, deep.col
     return None
+
+
+class _TooDeep(Exception):
+    """The scan went past the limit at column ``col`` (1-based) of the current line."""
+
+    def __init__(self, col: int) -> None:
+        super().__init__(col)
+        self.col = col
+
+
+class _DepthScan:
+    """The state of :func:`nesting_overflow` from one line to the next. Each step below
+    takes the index in the line to go on from and returns the next one, or None when the
+    rest of the line says nothing about nesting (a comment, a block scalar, no closing
+    quote)."""
+
+    def __init__(self, limit: int) -> None:
+        self.limit = limit
+        self.stack: list[tuple[int, bool]] = []  # (column, is_sequence_entry) of block levels
+        self.flow = 0  # open [ and { levels
+        self.quote: str | None = None  # inside a quoted scalar: its quote character
+        self.scalar_parent: int | None = None  # inside a block scalar: lines deeper than this
+        self.key_col = 0  # where the current block key starts
+        self.at_value = False  # block context: the next non-blank char starts a value
+
+    def line(self, line: str) -> None:
+        """Scan one line, carrying the open levels, quote and flow over to the next."""
+        self.at_value = False
+        start = 0
+        if self.quote is None and self.flow == 0:
+            found = self.line_start(line)
+            if found is None:
+                return
+            start = found
+        self.key_col = start
+        index: int | None = start
+        while index is not None and index < len(line):
+            if self.quote is not None:
+                index = self.in_quote(line, index)
+            elif self.flow == 0:
+                index = self.in_block(line, index)
+            else:
+                index = self.in_flow(line, index)
+
+    def open_level(self, col: int, is_entry: bool) -> None:
+        self.stack.append((col, is_entry))
+        if len(self.stack) > self.limit:
+            raise _TooDeep(col + 1)
+
+    def open_flow(self, col: int) -> None:
+        self.flow += 1
+        if len(self.stack) + self.flow > self.limit:
+            raise _TooDeep(col + 1)
+
+    def line_start(self, line: str) -> int | None:
+        """A line in block context: skip blank lines, comments, directives and the lines
+        of a block scalar; a document marker closes every level; then the entries
+        (``- ``, ``? ``) it opens."""
+        content = line.lstrip(" ")
+        indent = len(line) - len(content)
+        blank = not content.strip()
+        if self.scalar_parent is not None:
+            if blank or indent > self.scalar_parent:
+                return None
+            self.scalar_parent = None
+        if blank or content.startswith("#"):
+            return None
+        if indent == 0 and line.startswith("%"):
+            return None  # a directive
+        self.at_value = True
+        if indent == 0 and _DOC_MARKER_RE.match(line):
+            self.stack.clear()
+            return 3
+        return self.entries(line, indent)
+
+    def entries(self, line: str, index: int) -> int:
+        """``- `` and ``? `` entries from ``index`` on (``- - -`` opens three levels)."""
+        size = len(line)
+        first = True
+        while (
+            index < size and line[index] in "-?" and (index + 1 == size or line[index + 1] in " \t")
+        ):
+            if first:
+                while self.stack and (
+                    self.stack[-1][0] > index or (self.stack[-1][0] == index and self.stack[-1][1])
+                ):
+                    self.stack.pop()
+                first = False
+            self.open_level(index, True)
+            index += 1
+            while index < size and line[index] in " \t":
+                index += 1
+        return index
+
+    def in_quote(self, line: str, index: int) -> int | None:
+        """Inside a quoted scalar: to its closing quote (escapes and ``''`` skipped)."""
+        if self.quote == '"':
+            match = _DOUBLE_SPECIAL_RE.search(line, index)
+            if match is None:
+                return None
+            if match.group() == "\\":
+                return match.end() + 1
+            self.quote = None
+            return match.end()
+        end = line.find("'", index)
+        if end < 0:
+            return None
+        if line.startswith("''", end):
+            return end + 2
+        self.quote = None
+        return end + 1
+
+    def in_block(self, line: str, index: int) -> int | None:
+        """Block context: a value that opens a flow, a quote or a block scalar; else a
+        plain scalar, which is a key when ``: `` follows it."""
+        char = line[index]
+        if char in " \t":
+            return index + 1
+        if char == "#" and (index == 0 or line[index - 1] in " \t"):
+            return None
+        if self.at_value:
+            self.at_value = False
+            if char in "[{":
+                self.open_flow(index)
+                return index + 1
+            if char in "\"'":
+                self.quote = char
+                return index + 1
+            if char in "|>":
+                self.scalar_parent = self.stack[-1][0] if self.stack else -1
+                return None
+            self.key_col = index
+        # a plain scalar (or what follows a closed quote / flow): find ': ' or ' #'
+        match = _PLAIN_STOP_RE.search(line, index)
+        if match is None or match.group().endswith("#"):
+            return None
+        while self.stack and self.stack[-1][0] >= self.key_col:
+            self.stack.pop()
+        self.open_level(self.key_col, False)
+        self.at_value = True
+        return match.end()
+
+    def in_flow(self, line: str, index: int) -> int | None:
+        """Flow context: brackets open and close levels; a quote may start a scalar."""
+        match = _FLOW_SPECIAL_RE.search(line, index)
+        if match is None:
+            return None
+        index = match.start()
+        char = match.group()
+        if char in "[{":
+            self.open_flow(index)
+        elif char in "]}":
+            self.flow -= 1
+            if self.flow == 0:
+                self.key_col = index + 1
+        elif char == "#":
+            if index == 0 or line[index - 1] in " \t":
+                return None
+        elif index == 0 or line[index - 1] in " \t[{,:":
+            self.quote = char
+        return index + 1
