@@ -1036,7 +1036,8 @@ def test_histogram_by_hand() -> None:
 
 def test_histogram_of_equal_samples_is_one_middle_bin() -> None:
     found = uncertainty.histogram(np.full(7, 5.0), bins=3)
-    assert found.edges[0] == 4.5 and found.edges[-1] == 5.5
+    assert found.edges[0] == 4.5
+    assert found.edges[-1] == 5.5
     assert found.counts.tolist() == [0, 7, 0]
 
 
@@ -1046,8 +1047,10 @@ def test_histogram_of_the_simulated_npv(bins: int) -> None:
     npv = np.asarray(simulation.npv).reshape(-1)
     assert npv == pytest.approx(money_by_hand(4000, 11)["npv"], rel=1e-12)
     found = uncertainty.histogram(simulation.npv, bins)
-    assert len(found.edges) == bins + 1 and len(found.counts) == bins
-    assert found.edges[0] == npv.min() and found.edges[-1] == npv.max()
+    assert len(found.edges) == bins + 1
+    assert len(found.counts) == bins
+    assert found.edges[0] == npv.min()
+    assert found.edges[-1] == npv.max()
     assert int(found.counts.sum()) == simulation.samples == 4000
     widths = np.diff(found.edges)
     assert widths == pytest.approx(np.full(bins, (npv.max() - npv.min()) / bins))
