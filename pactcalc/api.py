@@ -24,7 +24,7 @@ from pactcalc.problems import PathRef, Problem, sort_key
 @dataclass
 class Document:
     """A scenario file read: the validated scenario (None if invalid), its checks, every
-    problem with its location, and — after :func:`evaluate` — the result."""
+    problem with its location, and — after :func:`compute_document` — the result."""
 
     file: str
     loaded: loader.Loaded
@@ -76,9 +76,11 @@ def _validate(loaded: loader.Loaded) -> Document:
 _FATAL = frozenset({"PC001", "PC002", "PC003", "PC004", "PC005", "PC006", "PC010"})
 
 
-def evaluate(document: Document) -> Document:
-    """Compute a valid document's result (in place; returns it). Problems the engine
-    finds (a division by zero in a year, a negative budget) join ``document.problems``."""
+def compute_document(document: Document) -> Document:
+    """Compute a valid document's result (in place; returns it), with its checks: those on
+    the deterministic run by the engine, those on a simulation (``P(…)``, ``P5(…)``,
+    ``mean(…)``) by :mod:`pactcalc.uncertainty`. Problems the engine finds (a division by
+    zero in a year, a negative budget) join ``document.problems``."""
     if document.scenario is None or not document.ok:
         return document
     result = compute(document.scenario, document.checks)
@@ -98,9 +100,13 @@ def evaluate(document: Document) -> Document:
     return document
 
 
+#: The former name, kept for the CLI, the package's API and tests.
+evaluate = compute_document
+
+
 def run_file(path: str | os.PathLike[str], display_name: str | None = None) -> Document:
     """Load, validate and compute a scenario file."""
-    return evaluate(load_scenario(path, display_name))
+    return compute_document(load_scenario(path, display_name))
 
 
 def resolve(problem: Problem, loaded: loader.Loaded) -> Problem:

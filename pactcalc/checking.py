@@ -14,9 +14,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
-from pactcalc.api import Document, evaluate, load_scenario
-from pactcalc.engine import CheckResult
-from pactcalc.problems import Localized, Problem
+from pactcalc.api import Document, compute_document, load_scenario
+from pactcalc.i18n import Text
+from pactcalc.model import CheckResult
+from pactcalc.problems import Problem
 
 Status = Literal["passed", "failed", "invalid"]
 
@@ -142,11 +143,7 @@ def check_paths(paths: Sequence[Path], skip_named_others: bool = False) -> Check
             FileReport(
                 str(path),
                 None,
-                [
-                    Problem(
-                        "PC001", str(path), args={"reason": Localized("niet gevonden", "not found")}
-                    )
-                ],
+                [Problem("PC001", str(path), args={"reason": Text("problem.not_found")})],
             )
         )
     named = set(paths)
@@ -155,6 +152,6 @@ def check_paths(paths: Sequence[Path], skip_named_others: bool = False) -> Check
         if (skip_named_others or path not in named) and not is_scenario(document):
             run.skipped += 1
             continue
-        evaluate(document)
+        compute_document(document)
         run.reports.append(FileReport(str(path), document, document.problems))
     return run

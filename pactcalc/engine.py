@@ -23,18 +23,23 @@ from typing import Any
 
 import numpy as np
 
-from pactcalc import expressions, finance
+from pactcalc import expressions, finance, i18n, metrics
 from pactcalc.model import (
     ADJUSTMENTS,
     DEFAULT_DISCOUNT_RATE,
     DEFAULT_DISCOUNT_SOURCE,
-    HEADLINE_METRICS,
     LINE_KINDS,
     Check,
     InvestmentLine,
     Scenario,
 )
-from pactcalc.problems import Localized, Money, Problem
+
+# TODO(integrator): CheckResult and evaluate_check live in pactcalc.model (model/checks.py);
+# these re-exports keep render/common.py, render/checks.py and tests/test_coverage_gaps.py
+# working until they import from there.
+from pactcalc.model import CheckResult as CheckResult
+from pactcalc.model import evaluate_check as evaluate_check
+from pactcalc.problems import Money, Problem
 
 Array = np.ndarray
 
@@ -58,13 +63,13 @@ class LineResult:
 
     @property
     def total(self) -> Array:
-        return self.eur_per_year.sum(axis=-1)
+        return np.asarray(self.eur_per_year.sum(axis=-1))
 
     @property
     def gross_total(self) -> Array:
         """Before the adjustments (equal to ``total`` when there are none)."""
         gross = self.eur_per_year if self.gross_per_year is None else self.gross_per_year
-        return gross.sum(axis=-1)
+        return np.asarray(gross.sum(axis=-1))
 
     def adjustment_totals(self) -> list[tuple[str, Array]]:
         """Each adjustment's effect over the horizon, in euros."""
@@ -90,7 +95,7 @@ class PartnerResult:
 
     @property
     def net_per_year(self) -> Array:
-        return self.baseline_per_year + self.benefits_per_year - self.pays_per_year
+        return np.asarray(self.baseline_per_year + self.benefits_per_year - self.pays_per_year)
 
     def total(self, metric: str) -> Array:
         """``effort_total``, ``pays_total``, ``baseline_total``, ``benefits_total``,
@@ -103,22 +108,7 @@ class PartnerResult:
             "net_total": self.net_per_year,
             "budget_total": self.budget_per_year,
         }[metric]
-        return series.sum(axis=-1)
-
-
-@dataclass(frozen=True)
-class CheckResult:
-    """A check evaluated: ``actual`` is None when the metric does not exist (no payback
-    within the horizon, no investment for roi/bcr); such a check fails."""
-
-    check: Check
-    index: int
-    actual: float | None
-    passed: bool
-    missing: str | None = None  # 'payback' | 'ratio' | 'partner' | None
-    se: float | None = None  # Monte Carlo standard error of a probabilistic check
-    too_close: bool = False  # within two standard errors of the bound
-    samples: int | None = None  # of the simulation a probabilistic check was evaluated on
+        return np.asarray(series.sum(axis=-1))
 
 
 @dataclass(frozen=True)
@@ -200,11 +190,11 @@ class Result:
             "net_total": self.net_per_year,
         }
         if name in totals:
-            return totals[name].sum(axis=-1)
+            return np.asarray(totals[name].sum(axis=-1))
         if name == "costs_total":  # what all partners pay together: effort + investment
-            return self.pact_cost_per_year.sum(axis=-1)
+            return np.asarray(self.pact_cost_per_year.sum(axis=-1))
         if name == "headroom_min":
-            return self.headroom_per_year.min(axis=-1)
+            return np.asarray(self.headroom_per_year.min(axis=-1))
         value: Array = getattr(self, name)
         return value
 
@@ -245,80 +235,11 @@ def _compute(
     price_year = scenario.price_year if scenario.price_year is not None else scenario.start_year
     index_factor = (1.0 + scenario.indexation) ** (np.asarray(years, dtype=float) - price_year)
 
-    lines: list[LineResult] = []
-    for kind in LINE_KINDS:
-        for index, line in enumerate(scenario.lines(kind)):
-            mask = _running_mask(scenario, line)
-            evaluation = expressions.evaluate(line.amount, env)
-            value = np.broadcast_to(
-                evaluation.value,
-                (*evaluation.value.shape[:-1], n_years) if evaluation.value.ndim else (n_years,),
-            )
-            zero_div = np.broadcast_to(evaluation.divided_by_zero, value.shape)
-            # Checked on the line's own shape (a line without sampled inputs stays one row).
-            bad = ~np.isfinite(value)
-            if evaluation.divided_by_zero.any():
-                bad = bad | zero_div
-            bad &= mask
-            if bad.any():
-                t = int(np.argmax(bad.reshape(-1, n_years).any(axis=0)))
-                what = (
-                    Localized("een deling door nul", "a division by zero")
-                    if (zero_div & mask).any()
-                    else Localized("een waarde die geen eindig getal is", "a non-finite value")
-                )
-                problems.append(
-                    Problem(
-                        "PC130",
-                        "",
-                        args={"line": line.name, "year": years[t], "what": what},
-                        path=(kind, index, "amount"),
-                    )
-                )
-                value = np.where(bad, 0.0, value)
-            eur = value if mask.all() else np.where(mask, value, 0.0)
-            if scenario.indexation != 0:
-                eur = eur * index_factor
-            if kind == "budget" and (eur < 0).any():
-                t = int(np.argmax((eur < 0).reshape(-1, n_years).any(axis=0)))
-                problems.append(
-                    Problem(
-                        "PC128",
-                        "",
-                        args={
-                            "line": line.name,
-                            "year": years[t],
-                            "value": Money(float(eur.reshape(-1, n_years)[:, t].min())),
-                        },
-                        path=(kind, index, "amount"),
-                    )
-                )
-            if kind == "investments" and (eur < 0).any():
-                problems.append(
-                    Problem(
-                        "PC303",
-                        "",
-                        args={"line": line.name, "value": Money(float(eur.sum(axis=-1).min()))},
-                        path=(kind, index, "amount"),
-                    )
-                )
-            gross = eur
-            effects = _adjustments(scenario, kind, line, env, years, eur)
-            for _name, effect in effects:
-                eur = eur + effect
-            lines.append(
-                LineResult(
-                    kind,
-                    index,
-                    line.name,
-                    line.partner,
-                    getattr(line, "paid_from", None),
-                    eur,
-                    mask,
-                    gross if effects else None,
-                    tuple(effects),
-                )
-            )
+    lines = [
+        _line_result(scenario, kind, index, line, env, index_factor, problems)
+        for kind in LINE_KINDS
+        for index, line in enumerate(scenario.lines(kind))
+    ]
 
     lead_shape = np.broadcast_shapes(
         (n_years,) if samples is None else (samples, n_years),
@@ -441,6 +362,90 @@ def _compute(
         if not check.is_probabilistic
     ]
     return result
+
+
+def _line_result(
+    scenario: Scenario,
+    kind: str,
+    index: int,
+    line: Any,
+    env: Mapping[str, Any],
+    index_factor: Array,
+    problems: list[Problem],
+) -> LineResult:
+    """One line in euros per year: its amount evaluated where it runs, indexed, and
+    adjusted. A division by zero, a non-finite amount, a negative budget or investment is
+    added to ``problems`` (the amount counts as 0 where it is not a number)."""
+    years = scenario.calendar_years
+    n_years = len(years)
+    mask = _running_mask(scenario, line)
+    evaluation = expressions.evaluate_expression(line.amount, env)
+    value = np.broadcast_to(
+        evaluation.value,
+        (*evaluation.value.shape[:-1], n_years) if evaluation.value.ndim else (n_years,),
+    )
+    zero_div = np.broadcast_to(evaluation.divided_by_zero, value.shape)
+    # Checked on the line's own shape (a line without sampled inputs stays one row).
+    bad = ~np.isfinite(value)
+    if evaluation.divided_by_zero.any():
+        bad = bad | zero_div
+    bad &= mask
+    if bad.any():
+        first_bad = int(np.argmax(bad.reshape(-1, n_years).any(axis=0)))
+        what = i18n.Text(
+            "problem.division_by_zero" if (zero_div & mask).any() else "problem.not_finite"
+        )
+        problems.append(
+            Problem(
+                "PC130",
+                "",
+                args={"line": line.name, "year": years[first_bad], "what": what},
+                path=(kind, index, "amount"),
+            )
+        )
+        value = np.where(bad, 0.0, value)
+    eur = value if mask.all() else np.where(mask, value, 0.0)
+    if scenario.indexation != 0:
+        eur = eur * index_factor
+    if kind == "budget" and (eur < 0).any():
+        first_negative = int(np.argmax((eur < 0).reshape(-1, n_years).any(axis=0)))
+        lowest = float(eur.reshape(-1, n_years)[:, first_negative].min())
+        problems.append(
+            Problem(
+                "PC128",
+                "",
+                args={
+                    "line": line.name,
+                    "year": years[first_negative],
+                    "value": Money(lowest),
+                },
+                path=(kind, index, "amount"),
+            )
+        )
+    if kind == "investments" and (eur < 0).any():
+        problems.append(
+            Problem(
+                "PC303",
+                "",
+                args={"line": line.name, "value": Money(float(eur.sum(axis=-1).min()))},
+                path=(kind, index, "amount"),
+            )
+        )
+    gross = eur
+    effects = _adjustments(scenario, kind, line, env, years, eur)
+    for _name, effect in effects:
+        eur = eur + effect
+    return LineResult(
+        kind,
+        index,
+        line.name,
+        line.partner,
+        getattr(line, "paid_from", None),
+        eur,
+        mask,
+        gross if effects else None,
+        tuple(effects),
+    )
 
 
 def _environment(
@@ -605,30 +610,6 @@ def _inputs(scenario: Scenario) -> list[InputItem]:
     return items
 
 
-_COMPARE = {
-    "<": np.less,
-    "<=": np.less_equal,
-    ">": np.greater,
-    ">=": np.greater_equal,
-}
-
-
-def evaluate_check(result: Result, check: Check, index: int) -> CheckResult:
-    """Evaluate one check on a deterministic result. A metric that does not exist fails,
-    whatever the operator."""
-    if check.partner is not None and all(p.id != check.partner for p in result.partners):
-        return CheckResult(check, index, None, False, missing="partner")
-    value = float(np.asarray(result.metric(check.metric, check.partner)).reshape(-1)[0])
-    if math.isnan(value):
-        missing = "payback" if "payback" in check.metric else "ratio"
-        return CheckResult(check, index, None, False, missing=missing)
-    passed = bool(_COMPARE[check.op](value, check.bound))
-    return CheckResult(check, index, value, passed)
-
-
-COMPARED_METRICS = HEADLINE_METRICS
-
-
 @dataclass(frozen=True)
 class Comparison:
     """Headline metrics of several scenarios side by side, and each one's difference to
@@ -642,12 +623,13 @@ class Comparison:
 
 def compare_results(results: Sequence[Result]) -> Comparison:
     """Compare computed scenarios (the first is the reference)."""
+    compared = metrics.names(metrics.headline_metrics())
     values = np.array(
-        [[float(np.asarray(r.metric(m)).reshape(-1)[0]) for m in COMPARED_METRICS] for r in results]
+        [[float(np.asarray(r.metric(m)).reshape(-1)[0]) for m in compared] for r in results]
     )
     return Comparison(
         names=[r.scenario.name for r in results],
-        metrics=COMPARED_METRICS,
+        metrics=compared,
         values=values,
         differences=values - values[0],
     )

@@ -20,7 +20,7 @@ from typing import Any
 
 import numpy as np
 
-from pactcalc.problems import Localized
+from pactcalc.i18n import Text
 
 FUNCTIONS = ("min", "max")
 _NUMBER = re.compile(r"(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?\Z")
@@ -77,29 +77,26 @@ def parse(text: str) -> Expression:
     return Expression(text=stripped, tree=module.body, names=tuple(names))
 
 
-def _reason(kind: str, text: str = "") -> Localized:
+def _reason(kind: str, text: str = "") -> Text:
+    """Why an expression cannot be read (PC122's reason): empty, a decimal comma, or else
+    its brackets and operators."""
     if kind == "empty":
-        return Localized("de formule is leeg", "the expression is empty")
+        return Text("problem.expression_empty")
     if re.search(r"\d,\d", text):
-        return Localized(
-            "een komma tussen cijfers: gebruik een decimale punt",
-            "a comma between digits: use a decimal point",
-        )
-    return Localized("controleer haakjes en rekentekens", "check the brackets and operators")
+        return Text("problem.expression_decimal_comma")
+    return Text("problem.expression_syntax")
 
 
 def _check(node: ast.expr, text: str, lead: int, names: list[tuple[str, int]]) -> None:
+    """Walk ``node``: raise :class:`ExpressionError` at the first construct outside the
+    grammar; collect each name used with its offset into ``names``."""
     offset = lead + getattr(node, "col_offset", 0)
     if isinstance(node, ast.BinOp | ast.Compare) and (
         isinstance(node, ast.Compare) or type(node.op) not in _OPS
     ):
-        # point at the operator, not at the start of its left operand
-        right = node.right if isinstance(node, ast.BinOp) else node.comparators[0]
-        between = text[node.left.end_col_offset or 0 : right.col_offset]
-        symbol = str(_describe(node)).strip("'")
-        if symbol in between:
-            offset = lead + (node.left.end_col_offset or 0) + between.index(symbol)
-        raise ExpressionError("PC124", {"construct": _describe(node)}, offset)
+        raise ExpressionError(
+            "PC124", {"construct": _describe(node)}, _operator_offset(node, text, lead)
+        )
     if isinstance(node, ast.BinOp):
         _check(node.left, text, lead, names)
         _check(node.right, text, lead, names)
@@ -108,28 +105,49 @@ def _check(node: ast.expr, text: str, lead: int, names: list[tuple[str, int]]) -
             raise ExpressionError("PC124", {"construct": _describe(node)}, offset)
         _check(node.operand, text, lead, names)
     elif isinstance(node, ast.Constant):
-        literal = text[node.col_offset : node.end_col_offset or node.col_offset]
-        if (
-            isinstance(node.value, bool)
-            or not isinstance(node.value, int | float)
-            or not _NUMBER.match(literal)
-        ):
-            raise ExpressionError("PC124", {"construct": f"'{literal}'"}, offset)
+        _check_number(node, text, offset)
     elif isinstance(node, ast.Name):
         names.append((node.id, offset))
     elif isinstance(node, ast.Call):
-        if not isinstance(node.func, ast.Name) or node.func.id not in FUNCTIONS:
-            raise ExpressionError("PC124", {"construct": _describe(node)}, offset)
-        if node.keywords:
-            raise ExpressionError("PC124", {"construct": "key=value"}, offset)
-        if len(node.args) < 2:
-            raise ExpressionError("PC125", {"func": node.func.id}, offset)
-        for arg in node.args:
+        _check_call(node, offset)
+        for arg in node.args:  # in order: the first problem is reported
             if isinstance(arg, ast.Starred):
                 raise ExpressionError("PC124", {"construct": "'*'"}, offset)
             _check(arg, text, lead, names)
     else:
         raise ExpressionError("PC124", {"construct": _describe(node)}, offset)
+
+
+def _operator_offset(node: ast.BinOp | ast.Compare, text: str, lead: int) -> int:
+    """Where an operator outside the grammar is: at the operator, not at the start of its
+    left operand."""
+    right = node.right if isinstance(node, ast.BinOp) else node.comparators[0]
+    between = text[node.left.end_col_offset or 0 : right.col_offset]
+    symbol = str(_describe(node)).strip("'")
+    if symbol in between:
+        return lead + (node.left.end_col_offset or 0) + between.index(symbol)
+    return lead + node.col_offset
+
+
+def _check_number(node: ast.Constant, text: str, offset: int) -> None:
+    """A number as written in the grammar (no ``True``, text, ``1j`` or ``0x10``)."""
+    literal = text[node.col_offset : node.end_col_offset or node.col_offset]
+    if (
+        isinstance(node.value, bool)
+        or not isinstance(node.value, int | float)
+        or not _NUMBER.match(literal)
+    ):
+        raise ExpressionError("PC124", {"construct": f"'{literal}'"}, offset)
+
+
+def _check_call(node: ast.Call, offset: int) -> None:
+    """``min(a, b, …)`` or ``max(a, b, …)``: two or more arguments, none by keyword."""
+    if not isinstance(node.func, ast.Name) or node.func.id not in FUNCTIONS:
+        raise ExpressionError("PC124", {"construct": _describe(node)}, offset)
+    if node.keywords:
+        raise ExpressionError("PC124", {"construct": "key=value"}, offset)
+    if len(node.args) < 2:
+        raise ExpressionError("PC125", {"func": node.func.id}, offset)
 
 
 _SYMBOLS: dict[type, str] = {
@@ -179,7 +197,7 @@ _WRITTEN: dict[type, str] = {
 }
 
 
-def _describe(node: ast.expr) -> str | Localized:
+def _describe(node: ast.expr) -> str | Text:
     """The construct as the user wrote it, for "… is not allowed"."""
     if isinstance(node, ast.Attribute):
         return f"'.{node.attr}'"
@@ -191,10 +209,7 @@ def _describe(node: ast.expr) -> str | Localized:
     if isinstance(node, ast.Compare):
         return f"'{_SYMBOLS.get(type(node.ops[0]), '?')}'"
     if isinstance(node, ast.Tuple):
-        return Localized(
-            "',' (een decimale komma? gebruik een punt)",
-            "',' (a decimal comma? use a decimal point)",
-        )
+        return Text("problem.expression_tuple")
     return f"'{_WRITTEN.get(type(node), type(node).__name__)}'"
 
 
@@ -206,10 +221,13 @@ class Evaluation:
     divided_by_zero: np.ndarray
 
 
-def evaluate(expression: Expression | float, env: Mapping[str, np.ndarray | float]) -> Evaluation:
-    """Evaluate year by year with numpy broadcasting. Names must all be in ``env``.
+def evaluate_expression(
+    expression: Expression | float, env: Mapping[str, np.ndarray | float]
+) -> Evaluation:
+    """The value of an amount (a number or a parsed expression), year by year with numpy
+    broadcasting. Names must all be in ``env``.
 
-    >>> evaluate(parse("max(a - 5, 0) / b"), {"a": np.array([4.0, 9.0]), "b": 2.0}).value
+    >>> evaluate_expression(parse("max(a - 5, 0) / b"), {"a": np.array([4.0, 9.0]), "b": 2.0}).value
     array([0., 2.])
     """
     if not isinstance(expression, Expression):
@@ -217,22 +235,26 @@ def evaluate(expression: Expression | float, env: Mapping[str, np.ndarray | floa
         return Evaluation(value, np.zeros(value.shape, dtype=bool))
     zero = [np.zeros((), dtype=bool)]
     with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
-        value = np.asarray(_eval(expression.tree, env, zero), dtype=float)
+        value = np.asarray(_value_of(expression.tree, env, zero), dtype=float)
     return Evaluation(value, zero[0])
 
 
-def _eval(node: ast.expr, env: Mapping[str, np.ndarray | float], zero: list[np.ndarray]) -> Any:
+#: The former name, kept for callers outside the core (the CLI, tests, xlsx).
+evaluate = evaluate_expression
+
+
+def _value_of(node: ast.expr, env: Mapping[str, np.ndarray | float], zero: list[np.ndarray]) -> Any:
     if isinstance(node, ast.Constant):
         assert isinstance(node.value, int | float)  # parse() admits numbers only
         return float(node.value)
     if isinstance(node, ast.Name):
         return env[node.id]
     if isinstance(node, ast.UnaryOp):
-        operand = _eval(node.operand, env, zero)
+        operand = _value_of(node.operand, env, zero)
         return -operand if isinstance(node.op, ast.USub) else operand
     if isinstance(node, ast.BinOp):
-        left = _eval(node.left, env, zero)
-        right = _eval(node.right, env, zero)
+        left = _value_of(node.left, env, zero)
+        right = _value_of(node.right, env, zero)
         if isinstance(node.op, ast.Add):
             return left + right
         if isinstance(node.op, ast.Sub):
@@ -244,8 +266,8 @@ def _eval(node: ast.expr, env: Mapping[str, np.ndarray | float], zero: list[np.n
     if isinstance(node, ast.Call):
         assert isinstance(node.func, ast.Name)
         reduce = np.minimum if node.func.id == "min" else np.maximum
-        result = _eval(node.args[0], env, zero)
+        result = _value_of(node.args[0], env, zero)
         for arg in node.args[1:]:
-            result = reduce(result, _eval(arg, env, zero))
+            result = reduce(result, _value_of(arg, env, zero))
         return result
     raise AssertionError(f"unchecked node {type(node).__name__}")  # parse() rejects it

@@ -11,10 +11,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from functools import cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from babel import Locale
-from babel.numbers import NumberPattern, parse_pattern
+if TYPE_CHECKING:
+    from babel import Locale
+    from babel.numbers import NumberPattern
 
 LANGUAGES = ("nl", "en")
 _LOCALES = {"nl": "nl_NL", "en": "en_GB"}
@@ -22,6 +23,11 @@ _LOCALES = {"nl": "nl_NL", "en": "en_GB"}
 
 @cache
 def _pattern(lang: str, kind: str, decimals: int) -> tuple[Locale, NumberPattern]:
+    # Babel is imported when a number is first formatted: loading and validating a
+    # scenario (which builds Text messages, see below) stays quick.
+    from babel import Locale
+    from babel.numbers import parse_pattern
+
     locale = Locale.parse(_LOCALES[lang])
     if kind == "currency":
         pattern = parse_pattern(locale.currency_formats["standard"].pattern)
@@ -106,16 +112,17 @@ def ratio_text(value: float | None, lang: str) -> str:
     return number(value, lang, 2)
 
 
-def label_from(labels: Mapping[str, tuple[str, str]], key: str, lang: str, **args: Any) -> str:
+def label_from(labels: Mapping[str, tuple[str, str]], key: str, lang: str, /, **args: Any) -> str:
     """Label ``key`` of a table of ``(nl, en)`` pairs in ``lang``, with ``args`` filled in.
     Modules with labels of their own keep such a table and read it through this."""
     nl, en = labels[key]
     return (en if lang == "en" else nl).format(**args)
 
 
-def t(key: str, lang: str, **args: Any) -> str:
+def t(key: str, lang: str, /, **args: Any) -> str:
     """The catalogue's entry ``key`` in ``lang``, with ``args`` filled in. An argument that
-    is itself a :class:`Text` is worded in the same language first."""
+    is itself a :class:`Text` is worded in the same language first. ``key`` and ``lang``
+    are positional-only, so that a placeholder may be called ``{key}`` (PC007, PC102)."""
     from pactcalc.catalogue import ENTRIES
 
     filled = {k: v.text(lang) if isinstance(v, Text) else v for k, v in args.items()}

@@ -16,8 +16,8 @@ Order of work, and why:
 
 1. size (PC002) before reading everything, read errors (PC001);
 2. UTF-8 decoding (PC004), a BOM is accepted;
-3. characters YAML forbids (PC006) and a cheap nesting-depth pre-scan (PC005): very deep
-   nesting is refused *before* libyaml/PyYAML see it;
+3. characters YAML forbids (PC006) and a cheap nesting-depth pre-scan (PC005,
+   :mod:`pactcalc.nesting`): very deep nesting is refused *before* libyaml/PyYAML see it;
 4. parsing events into an intermediate node tree, collecting PC006–PC009, PC011–PC014,
    PC112 and PC304, and repairing the Dutch decimal comma and unquoted-comma cases so
    that the validator does not report a cascade of follow-up errors;
@@ -34,7 +34,9 @@ from typing import Any
 
 import yaml
 
-from pactcalc.problems import Localized, Problem
+from pactcalc.i18n import Text
+from pactcalc.nesting import LINE_BREAK, nesting_overflow
+from pactcalc.problems import Problem
 
 __all__ = [
     "MAX_BYTES",
@@ -173,16 +175,16 @@ def load_file(path: str | os.PathLike[str], display_name: str | None = None) -> 
                 return _too_large(name, str(size))
             raw = handle.read(MAX_BYTES + 1)
     except OSError as error:
-        reason: str | Localized = error.strerror or str(error)
+        reason: str | Text = error.strerror or str(error)
         if isinstance(error, FileNotFoundError):
-            reason = Localized("niet gevonden", "not found")
+            reason = Text("problem.not_found")
         elif isinstance(error, IsADirectoryError):
-            reason = Localized("dit is een map", "this is a folder")
+            reason = Text("problem.is_folder")
         elif isinstance(error, PermissionError):
-            reason = Localized("geen leesrechten", "no permission to read it")
+            reason = Text("problem.no_permission")
         return Loaded(name, None, None, [Problem("PC001", name, args={"reason": reason})])
     if len(raw) > MAX_BYTES:  # st_size lied (a pipe, a growing file)
-        return _too_large(name, Localized(f"meer dan {MAX_BYTES}", f"more than {MAX_BYTES}"))
+        return _too_large(name, Text("problem.more_than", {"limit": MAX_BYTES}))
     return load_text(raw, name)
 
 
@@ -203,7 +205,7 @@ def load_text(data: bytes | str, file: str) -> Loaded:
     return _Reader(text, file).run()
 
 
-def _too_large(file: str, size: str | Localized) -> Loaded:
+def _too_large(file: str, size: str | Text) -> Loaded:
     return Loaded(file, None, None, [Problem("PC002", file, args={"size": size})])
 
 
@@ -221,15 +223,12 @@ def _decode(data: bytes, file: str) -> tuple[str | None, Problem | None]:
 
 # --- positions in the source -----------------------------------------------------------------
 
-# YAML's line breaks (libyaml and PyYAML count all of these).
-_BREAK_RE = re.compile(r"\r\n|[\r\n\x85\u2028\u2029]")
-
 
 def _position_of(text: str, offset: int) -> Position:
     """1-based (line, col) of character ``offset`` in ``text``, counting YAML line breaks."""
     line = 1
     start = 0
-    for match in _BREAK_RE.finditer(text, 0, offset):  # matches end at or before offset
+    for match in LINE_BREAK.finditer(text, 0, offset):  # matches end at or before offset
         line += 1
         start = match.end()
     return line, offset - start + 1
@@ -239,144 +238,6 @@ def _position_of(text: str, offset: int) -> Position:
 _FORBIDDEN_RE = re.compile(
     "[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
 )
-
-
-# --- nesting depth pre-scan ------------------------------------------------------------------
-
-_PLAIN_STOP_RE = re.compile(r":(?=[ \t]|$)|[ \t]#")
-_FLOW_SPECIAL_RE = re.compile(r"""[\[\]{}"'#]""")
-_DOUBLE_SPECIAL_RE = re.compile(r'[\\"]')
-_DOC_MARKER_RE = re.compile(r"(?:---|\.\.\.)(?=[ \t]|$)")
-
-
-def _nesting_overflow(text: str, limit: int) -> Position | None:
-    """Estimate how deep ``text`` nests; the position where it first exceeds ``limit``.
-
-    A cheap, linear, line-by-line scan (never recursion), deliberately not a parser: it
-    counts block levels by indentation (mapping keys, ``-`` and ``?`` entries, including
-    compact ``- - -`` on one line) and flow levels by ``[``/``{`` outside quotes and
-    comments, and skips block scalars. It may overestimate by a level in odd layouts,
-    which is harmless next to a limit of 64 when real scenarios nest about five deep.
-    """
-    stack: list[tuple[int, bool]] = []  # (column, is_sequence_entry) of open block levels
-    flow = 0
-    quote: str | None = None
-    scalar_parent: int | None = None  # inside a block scalar: lines deeper than this
-    lines = _BREAK_RE.split(text)
-    for number, line in enumerate(lines, 1):
-        n = len(line)
-        i = 0
-        at_value = False  # block context: the next non-blank char starts a value
-        if quote is None and flow == 0:
-            content = line.lstrip(" ")
-            indent = n - len(content)
-            blank = not content.strip()
-            if scalar_parent is not None:
-                if blank or indent > scalar_parent:
-                    continue
-                scalar_parent = None
-            if blank or content.startswith("#"):
-                continue
-            if indent == 0 and line.startswith("%"):
-                continue  # a directive
-            i = indent
-            if indent == 0 and _DOC_MARKER_RE.match(line):
-                stack.clear()
-                i = 3
-            else:
-                first = True
-                while i < n and line[i] in "-?" and (i + 1 == n or line[i + 1] in " \t"):
-                    if first:
-                        while stack and (stack[-1][0] > i or (stack[-1][0] == i and stack[-1][1])):
-                            stack.pop()
-                        first = False
-                    stack.append((i, True))
-                    if len(stack) > limit:
-                        return number, i + 1
-                    i += 1
-                    while i < n and line[i] in " \t":
-                        i += 1
-            at_value = True
-        key_col = i
-        while i < n:
-            if quote == '"':
-                match = _DOUBLE_SPECIAL_RE.search(line, i)
-                if match is None:
-                    break
-                i = match.end()
-                if match.group() == "\\":
-                    i += 1
-                else:
-                    quote = None
-                continue
-            if quote == "'":
-                end = line.find("'", i)
-                if end < 0:
-                    break
-                if line.startswith("''", end):
-                    i = end + 2
-                else:
-                    quote = None
-                    i = end + 1
-                continue
-            char = line[i]
-            if flow == 0:
-                if char in " \t":
-                    i += 1
-                    continue
-                if char == "#" and (i == 0 or line[i - 1] in " \t"):
-                    break
-                if at_value:
-                    at_value = False
-                    if char in "[{":
-                        flow = 1
-                        if len(stack) + flow > limit:
-                            return number, i + 1
-                        i += 1
-                        continue
-                    if char in "\"'":
-                        quote = char
-                        i += 1
-                        continue
-                    if char in "|>":
-                        scalar_parent = stack[-1][0] if stack else -1
-                        break
-                    key_col = i
-                # a plain scalar (or what follows a closed quote / flow): find ': ' or ' #'
-                match = _PLAIN_STOP_RE.search(line, i)
-                if match is None:
-                    break
-                if match.group().endswith("#"):
-                    break
-                while stack and stack[-1][0] >= key_col:
-                    stack.pop()
-                stack.append((key_col, False))
-                if len(stack) > limit:
-                    return number, key_col + 1
-                i = match.end()
-                at_value = True
-                continue
-            # flow context
-            match = _FLOW_SPECIAL_RE.search(line, i)
-            if match is None:
-                break
-            i = match.start()
-            char = match.group()
-            if char in "[{":
-                flow += 1
-                if len(stack) + flow > limit:
-                    return number, i + 1
-            elif char in "]}":
-                flow -= 1
-                if flow == 0:
-                    key_col = i + 1
-            elif char == "#":
-                if i == 0 or line[i - 1] in " \t":
-                    break
-            elif i == 0 or line[i - 1] in " \t[{,:":
-                quote = char
-            i += 1
-    return None
 
 
 # --- events → node tree ----------------------------------------------------------------------
@@ -435,15 +296,13 @@ class _SyntaxStop(Exception):
 
 # Words for PC010's {kind} and PC112's {got}; the validator words kinds the same way.
 _KIND_WORDS = {
-    "map": Localized("mapping", "a mapping"),
-    "seq": Localized("lijst", "a list"),
-    "scalar": Localized("losse waarde", "a single value"),
-    "alias": Localized("losse waarde", "a single value"),
+    "map": Text("problem.kind_mapping"),
+    "seq": Text("problem.kind_list"),
+    "scalar": Text("problem.kind_single"),
+    "alias": Text("problem.kind_single"),
 }
-_KEY_TEXT = Localized("tekst als sleutel", "text as a key")
-_ONE_DOCUMENT = Localized(
-    "een scenariobestand bevat één YAML-document", "a scenario file holds one YAML document"
-)
+_KEY_TEXT = Text("problem.expected_key_text")
+_ONE_DOCUMENT = Text("problem.one_document")
 
 
 def _event_position(event: Any) -> Position:
@@ -471,13 +330,10 @@ class _Reader:
             self.problem(
                 "PC006",
                 _position_of(self.text, forbidden.start()),
-                problem=Localized(
-                    f"het teken U+{char:04X} is niet toegestaan in YAML",
-                    f"the character U+{char:04X} is not allowed in YAML",
-                ),
+                problem=Text("problem.forbidden_character", {"code": f"{char:04X}"}),
             )
             return loaded
-        overflow = _nesting_overflow(self.text, MAX_DEPTH)
+        overflow = nesting_overflow(self.text, MAX_DEPTH)
         if overflow is not None:
             self.problem("PC005", overflow, limit=MAX_DEPTH)
             return loaded
@@ -504,69 +360,11 @@ class _Reader:
 
     def read_nodes(self) -> _Node | None:
         """Build the node tree; None when there is no document or reading stopped."""
-        stack: list[_Node] = []
-        pending_keys: list[_Node | None] = []  # per open mapping: a key awaiting its value
-        root: _Node | None = None
-        documents = 0
-        events = self.events()
+        stack: list[_Node] = []  # the collections open while reading
         try:
-            while True:
-                try:
-                    event = next(events)
-                except StopIteration:
-                    break
-                if isinstance(event, yaml.DocumentStartEvent):
-                    documents += 1
-                    if documents > 1:
-                        self.problem("PC006", _event_position(event), problem=_ONE_DOCUMENT)
-                        raise _SyntaxStop
-                    continue
-                if isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
-                    node = stack.pop()
-                    pending_keys.pop()
-                    self.finish(node)
-                elif isinstance(event, yaml.AliasEvent):
-                    node = _Node("alias", event)
-                    self.problem("PC008", node.position)
-                elif isinstance(event, yaml.ScalarEvent):
-                    node = self.scalar(event)
-                elif isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
-                    kind = "map" if isinstance(event, yaml.MappingStartEvent) else "seq"
-                    node = _Node(kind, event)
-                    self.node_props(event)
-                    stack.append(node)
-                    pending_keys.append(None)
-                    continue
-                else:  # stream start/end, document end
-                    continue
-                # a complete node: attach it to its parent
-                if not stack:
-                    root = node
-                    continue
-                parent = stack[-1]
-                if parent.kind == "seq":
-                    parent.items.append(node)
-                    self.check_thousands(node)
-                elif pending_keys[-1] is None:
-                    pending_keys[-1] = node
-                else:
-                    key = pending_keys[-1]
-                    assert key is not None
-                    parent.pairs.append((key, node))
-                    pending_keys[-1] = None
-                    self.check_thousands(node)
+            root, documents = self.build_tree(stack)
         except yaml.MarkedYAMLError as error:
-            mark = error.problem_mark or error.context_mark
-            # At the end of the stream (an unclosed quote or bracket) the problem mark lies
-            # past the last line; where the construct began says more.
-            if error.context_mark is not None and (
-                mark is None or mark.line >= len(self.text.splitlines())
-            ):
-                mark = error.context_mark
-            position = (mark.line + 1, mark.column + 1) if mark is not None else None
-            problem = error.problem or str(error)
-            if error.context:
-                problem = f"{error.context}, {problem}"
+            position, problem = self.syntax_error(error)
             self.problem("PC006", position, problem=problem)
             self.finish_open(stack)
             return None
@@ -581,6 +379,71 @@ class _Reader:
             self.problem("PC003", None)
             return None
         return root
+
+    def build_tree(self, stack: list[_Node]) -> tuple[_Node | None, int]:
+        """The root node from the parse events, and how many documents started. Raises
+        PyYAML's errors, or :class:`_SyntaxStop` at a second document."""
+        pending_keys: list[_Node | None] = []  # per open mapping: a key awaiting its value
+        root: _Node | None = None
+        documents = 0
+        for event in self.events():
+            if isinstance(event, yaml.DocumentStartEvent):
+                documents += 1
+                if documents > 1:
+                    self.problem("PC006", _event_position(event), problem=_ONE_DOCUMENT)
+                    raise _SyntaxStop
+                continue
+            if isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                node = stack.pop()
+                pending_keys.pop()
+                self.finish(node)
+            elif isinstance(event, yaml.AliasEvent):
+                node = _Node("alias", event)
+                self.problem("PC008", node.position)
+            elif isinstance(event, yaml.ScalarEvent):
+                node = self.scalar_node(event)
+            elif isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+                kind = "map" if isinstance(event, yaml.MappingStartEvent) else "seq"
+                node = _Node(kind, event)
+                self.node_props(event)
+                stack.append(node)
+                pending_keys.append(None)
+                continue
+            else:  # stream start/end, document end
+                continue
+            if stack:
+                self.attach(node, stack[-1], pending_keys)
+            else:
+                root = node
+        return root, documents
+
+    def attach(self, node: _Node, parent: _Node, pending_keys: list[_Node | None]) -> None:
+        """Attach a complete node to its parent: an item, a key, or a key's value."""
+        key = pending_keys[-1] if pending_keys else None
+        if parent.kind == "seq":
+            parent.items.append(node)
+            self.check_thousands(node)
+        elif key is None:
+            pending_keys[-1] = node
+        else:
+            parent.pairs.append((key, node))
+            pending_keys[-1] = None
+            self.check_thousands(node)
+
+    def syntax_error(self, error: yaml.MarkedYAMLError) -> tuple[Position | None, str]:
+        """Where a YAML syntax error is, and what it says (PC006's ``problem``)."""
+        mark = error.problem_mark or error.context_mark
+        # At the end of the stream (an unclosed quote or bracket) the problem mark lies
+        # past the last line; where the construct began says more.
+        if error.context_mark is not None and (
+            mark is None or mark.line >= len(self.text.splitlines())
+        ):
+            mark = error.context_mark
+        position = (mark.line + 1, mark.column + 1) if mark is not None else None
+        problem = error.problem or str(error)
+        if error.context:
+            problem = f"{error.context}, {problem}"
+        return position, problem
 
     def finish_open(self, stack: list[_Node]) -> None:
         """Check the collections still open when reading stopped, for problems so far."""
@@ -598,7 +461,7 @@ class _Reader:
                 tag = "!!" + tag[len("tag:yaml.org,2002:") :]
             self.problem("PC014", position, tag=tag)
 
-    def scalar(self, event: Any) -> _Node:
+    def scalar_node(self, event: Any) -> _Node:
         node = _Node("scalar", event)
         self.node_props(event)
         node.text = event.value

@@ -1,8 +1,10 @@
 """Problems (errors and warnings) as values, and the catalogue of every problem code.
 
 Every problem pactcalc can report has a stable code (``PC104``), a short English title for
-the docs, and a message template in Dutch and English. Loader, validator and engine
-*collect* problems and return them; only the CLI prints them and picks the exit code.
+the docs and a severity here; its message template in Dutch and English is the catalogue
+entry of the same id (:mod:`pactcalc.catalogue.problems`). Loader, validator and engine
+*collect* problems and return them, carrying a code and values (words as catalogue ids,
+:class:`~pactcalc.i18n.Text`); only the CLI words and prints them and picks the exit code.
 
 Locations are 1-based (PyYAML marks are 0-based: the loader adds 1).
 """
@@ -13,482 +15,135 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from pactcalc.i18n import Text, t
+
 Severity = Literal["error", "warning"]
 
 
 @dataclass(frozen=True)
 class Spec:
-    """One entry of the catalogue: what a code means and how it is worded."""
+    """One entry of the catalogue: what a code means and how bad it is. Its words are the
+    catalogue entry ``code`` (:attr:`nl`, :attr:`en`)."""
 
     code: str
     title: str
-    nl: str
-    en: str
     severity: Severity = "error"
+
+    @property
+    def nl(self) -> str:
+        """The Dutch message template."""
+        return _template(self.code)[0]
+
+    @property
+    def en(self) -> str:
+        """The English message template."""
+        return _template(self.code)[1]
+
+
+def _template(code: str) -> tuple[str, str]:
+    from pactcalc.catalogue.problems import WORDS  # the words only when they are wanted
+
+    return WORDS[code]
 
 
 _SPECS: list[Spec] = [
-    # --- reading the file (loader) -------------------------------------------------------
-    Spec(
-        "PC001",
-        "file cannot be read",
-        "kan het bestand niet lezen: {reason}",
-        "cannot read the file: {reason}",
-    ),
-    Spec(
-        "PC002",
-        "file too large",
-        "het bestand is {size} bytes; een scenario mag hoogstens 1 MiB (1.048.576 bytes) zijn",
-        "the file is {size} bytes; a scenario may be at most 1 MiB (1,048,576 bytes)",
-    ),
-    Spec(
-        "PC003",
-        "empty file",
-        "het bestand is leeg; begin met `pactcalc init` voor een voorbeeld",
-        "the file is empty; run `pactcalc init` for a starter scenario",
-    ),
-    Spec(
-        "PC004",
-        "not UTF-8",
-        "het bestand is geen geldige UTF-8-tekst (byte {byte}); sla het op als UTF-8",
-        "the file is not valid UTF-8 text (byte {byte}); save it as UTF-8",
-    ),
-    Spec(
-        "PC005",
-        "nesting too deep",
-        "het bestand is dieper genest dan {limit} niveaus; zo diep is een scenario nooit",
-        "the file nests deeper than {limit} levels; no scenario is that deep",
-    ),
-    Spec(
-        "PC006",
-        "YAML syntax error",
-        "YAML-syntaxfout: {problem}; wat volgt is niet gelezen",
-        "YAML syntax error: {problem}; what follows was not read",
-    ),
-    Spec(
-        "PC007",
-        "duplicate key",
-        "sleutel '{key}' staat twee keer in deze mapping (eerst op regel {first_line}); "
-        "laat er één staan",
-        "key '{key}' appears twice in this mapping (first on line {first_line}); keep one",
-    ),
-    Spec(
-        "PC008",
-        "anchor or alias",
-        "ankers (&) en aliassen (*) worden niet ondersteund; schrijf de waarde uit",
-        "anchors (&) and aliases (*) are not supported; write the value out",
-    ),
-    Spec(
-        "PC009",
-        "merge key",
-        "de merge-sleutel '<<' wordt niet ondersteund; schrijf de sleutels uit",
-        "the merge key '<<' is not supported; write the keys out",
-    ),
-    Spec(
-        "PC010",
-        "not a scenario mapping",
-        "een scenario is een mapping van sleutels (pactcalc: 1, name: …), geen {kind}",
-        "a scenario is a mapping of keys (pactcalc: 1, name: …), not {kind}",
-    ),
-    Spec(
-        "PC011",
-        "decimal comma in a flow mapping",
-        "'{number},{digits}' lijkt een decimale komma; YAML leest de komma als scheiding. "
-        "Gebruik een decimale punt: {number}.{digits}",
-        "'{number},{digits}' looks like a decimal comma; YAML reads the comma as a separator. "
-        "Use a decimal point: {number}.{digits}",
-    ),
-    Spec(
-        "PC012",
-        "decimal comma in a list",
-        "'{number},{digits}' lijkt een decimale komma; YAML leest twee getallen. "
-        "Gebruik een decimale punt: {number}.{digits}",
-        "'{number},{digits}' looks like a decimal comma; YAML reads two numbers. "
-        "Use a decimal point: {number}.{digits}",
-    ),
-    Spec(
-        "PC013",
-        "unquoted comma in a flow mapping",
-        "binnen {{…}} eindigt YAML de waarde bij de komma; zet de formule tussen "
-        'aanhalingstekens: "{text}"',
-        'inside {{…}} YAML ends the value at the comma; quote the expression: "{text}"',
-    ),
-    Spec(
-        "PC014",
-        "YAML tag",
-        "YAML-tags zoals '{tag}' worden niet ondersteund; laat de tag weg",
-        "YAML tags such as '{tag}' are not supported; leave the tag out",
-    ),
-    # --- the command line ------------------------------------------------------------------
-    Spec(
-        "PC020",
-        "output would overwrite the input",
-        "--output {path} is het invoerbestand; kies een ander pad",
-        "--output {path} is the input file; choose another path",
-    ),
-    Spec(
-        "PC021",
-        "file exists",
-        "{path} bestaat al; pactcalc overschrijft het niet. Kies een nieuwe naam",
-        "{path} exists already; pactcalc does not overwrite it. Choose a new name",
-    ),
-    Spec(
-        "PC022",
-        "no scenario found",
-        "geen scenario gevonden in {path} (*.yaml of *.yml met een sleutel 'pactcalc')",
-        "no scenario found in {path} (*.yaml or *.yml with a 'pactcalc' key)",
-    ),
-    Spec(
-        "PC023",
-        "cannot write output",
-        "kan {path} niet schrijven: {reason}",
-        "cannot write {path}: {reason}",
-    ),
-    Spec(
-        "PC024",
-        "unknown name to explain",
-        "'{name}' is geen metriek of regel van dit scenario{suggestion}",
-        "'{name}' is not a metric or line of this scenario{suggestion}",
-    ),
-    Spec(
-        "PC025",
-        "unknown report format",
-        "onbekend formaat '{suffix}'; de extensie van --output kiest het formaat: {choices}",
-        "unknown format '{suffix}'; the extension of --output chooses the format: {choices}",
-    ),
-    Spec(
-        "PC026",
-        "unknown metric on the command line",
-        "onbekende metriek '{name}'{suggestion}; kies uit {choices}",
-        "unknown metric '{name}'{suggestion}; choose one of {choices}",
-    ),
-    # --- the format (validation) -------------------------------------------------------------
-    Spec(
-        "PC101",
-        "missing key",
-        "de verplichte sleutel '{key}' ontbreekt{where}",
-        "the required key '{key}' is missing{where}",
-    ),
-    Spec(
-        "PC102",
-        "unknown key",
-        "onbekende sleutel '{key}'{suggestion}",
-        "unknown key '{key}'{suggestion}",
-    ),
-    Spec(
-        "PC103",
-        "not a number",
-        "hier hoort een getal, geen {got}",
-        "a number is expected here, not {got}",
-    ),
-    Spec(
-        "PC104",
-        "quoted number",
-        "'{text}' staat tussen aanhalingstekens en is dus tekst; haal ze weg: {text}",
-        "'{text}' is quoted and so is text; remove the quotes: {text}",
-    ),
-    Spec(
-        "PC105",
-        "boolean where a number is expected",
-        "'{text}' is een ja/nee-waarde, geen getal; schrijf een getal",
-        "'{text}' is a yes/no value, not a number; write a number",
-    ),
-    Spec(
-        "PC106",
-        "leading zero",
-        "'{text}' begint met een 0; oude YAML leest dat als octaal getal. Schrijf {fixed}",
-        "'{text}' starts with a 0; old YAML reads it as an octal number. Write {fixed}",
-    ),
-    Spec(
-        "PC107",
-        "base-60 number",
-        "oude YAML leest '{text}' als tijd (60-tallig); schrijf het als decimaal getal",
-        "old YAML reads '{text}' as a time (base 60); write the number as a decimal number",
-    ),
-    Spec(
-        "PC108",
-        "date where a number is expected",
-        "'{text}' is een datum, geen getal; schrijf een getal, zoals het jaartal {year}",
-        "'{text}' is a date, not a number; write a number, such as the year {year}",
-    ),
-    Spec(
-        "PC109",
-        "decimal comma",
-        "'{text}' heeft een decimale komma; gebruik een decimale punt: {fixed}",
-        "'{text}' has a decimal comma; use a decimal point: {fixed}",
-    ),
-    Spec(
-        "PC110",
-        "not a whole number",
-        "hier hoort een geheel getal, geen {got}",
-        "a whole number is expected here, not {got}",
-    ),
-    Spec(
-        "PC111",
-        "not finite",
-        "'{text}' is geen eindig getal; schrijf een gewoon getal",
-        "'{text}' is not a finite number; write an ordinary number",
-    ),
-    Spec(
-        "PC112",
-        "wrong kind of value",
-        "hier hoort {expected}, geen {got}",
-        "{expected} is expected here, not {got}",
-    ),
-    Spec(
-        "PC113",
-        "value out of range",
-        "{name} moet {rule} zijn, niet {value}",
-        "{name} must be {rule}, not {value}",
-    ),
-    Spec(
-        "PC114",
-        "invalid choice",
-        "'{value}' is geen geldige keuze; kies uit {choices}",
-        "'{value}' is not a valid choice; choose one of {choices}",
-    ),
-    Spec(
-        "PC115",
-        "invalid name",
-        "'{name}' is geen geldige naam: {rule}",
-        "'{name}' is not a valid name: {rule}",
-    ),
-    Spec(
-        "PC116",
-        "duplicate name",
-        "'{name}' komt al voor (regel {first_line}); {what} moeten uniek zijn",
-        "'{name}' is already used (line {first_line}); {what} must be unique",
-    ),
-    Spec(
-        "PC117",
-        "reserved name",
-        "'{name}' is een gereserveerd woord; kies een andere naam",
-        "'{name}' is a reserved word; choose another name",
-    ),
-    Spec(
-        "PC118",
-        "unsupported format version",
-        "formaatversie {value} wordt niet ondersteund; deze pactcalc leest 'pactcalc: 1'",
-        "format version {value} is not supported; this pactcalc reads 'pactcalc: 1'",
-    ),
-    Spec(
-        "PC119",
-        "range not in order",
-        "het bereik klopt niet: {rule}",
-        "the range is not in order: {rule}",
-    ),
-    Spec(
-        "PC120",
-        "series of the wrong length",
-        "de reeks heeft {got} waarden; het scenario loopt {years} jaar ({first}–{last}): "
-        "geef één getal of {years} getallen",
-        "the series has {got} values; the scenario runs {years} years ({first}–{last}): "
-        "give one number or {years} numbers",
-    ),
-    Spec(
-        "PC121",
-        "undeclared partner",
-        "partner '{partner}' is niet gedeclareerd onder 'partners'{suggestion}",
-        "partner '{partner}' is not declared under 'partners'{suggestion}",
-    ),
-    Spec(
-        "PC122",
-        "expression syntax",
-        "de formule '{text}' is niet te lezen: {reason}",
-        "the expression '{text}' cannot be read: {reason}",
-    ),
-    Spec(
-        "PC123",
-        "unknown name in an expression",
-        "onbekende naam '{name}' in de formule{suggestion}",
-        "unknown name '{name}' in the expression{suggestion}",
-    ),
-    Spec(
-        "PC124",
-        "construct not allowed in an expression",
-        "{construct} is niet toegestaan in een formule; gebruik getallen, namen, + - * / ( ) "
-        "en min(…), max(…)",
-        "{construct} is not allowed in an expression; use numbers, names, + - * / ( ) "
-        "and min(…), max(…)",
-    ),
-    Spec(
-        "PC125",
-        "min/max with too few arguments",
-        "{func}(…) heeft minstens twee argumenten nodig",
-        "{func}(…) needs at least two arguments",
-    ),
-    Spec(
-        "PC126",
-        "from after until",
-        "'from' ({start}) ligt na 'until' ({end})",
-        "'from' ({start}) is after 'until' ({end})",
-    ),
-    Spec(
-        "PC127",
-        "investment year outside the horizon",
-        "investeringsjaar {year} ligt buiten de horizon {first}–{last}",
-        "investment year {year} lies outside the horizon {first}–{last}",
-    ),
-    Spec(
-        "PC128",
-        "negative budget",
-        "budget '{line}' is negatief in {year} ({value}); budgetten zijn nooit negatief",
-        "budget '{line}' is negative in {year} ({value}); budgets are never negative",
-    ),
-    Spec(
-        "PC129",
-        "budget-funded costs without a budget",
-        "er zijn kosten met paid_from: budget maar er is geen budget; voeg een regel onder "
-        "'budget' toe, of zet paid_from: own",
-        "there are costs paid_from: budget but no budget; add a line under 'budget', or set "
-        "paid_from: own",
-    ),
-    Spec(
-        "PC130",
-        "division by zero or non-finite amount",
-        "regel '{line}' geeft in {year} {what}",
-        "line '{line}' gives {what} in {year}",
-    ),
-    Spec(
-        "PC131",
-        "invalid check",
-        "de check '{text}' is niet te lezen: {reason}",
-        "the check '{text}' cannot be read: {reason}",
-    ),
-    Spec(
-        "PC132",
-        "discount rate of -100% or below",
-        "een discontovoet van {value} kan niet; hij moet groter zijn dan -100% (-1 in het bestand)",
-        "a discount rate of {value} is impossible; it must be greater than -100% (-1 in the file)",
-    ),
-    Spec(
-        "PC133",
-        "thousands separators in a number",
-        "'{text}' heeft scheidingstekens voor duizendtallen; schrijf het getal zonder: {fixed}",
-        "'{text}' has thousands separators; write the number without them: {fixed}",
-    ),
-    Spec(
-        "PC134",
-        "unknown metric or partner in a check",
-        "onbekende {what} '{name}' in de check{suggestion}",
-        "unknown {what} '{name}' in the check{suggestion}",
-    ),
-    Spec(
-        "PC135",
-        "adjustment on a line kind that does not take it",
-        "'{key}' hoort niet bij een regel onder '{kind}'; {allowed}",
-        "'{key}' does not apply to a line under '{kind}'; {allowed}",
-    ),
-    Spec(
-        "PC136",
-        "fraction outside [0, 1]",
-        "'{value}' ligt niet tussen 0 en 1; een aanpassing is een fractie (0.1 is 10%)",
-        "'{value}' is not between 0 and 1; an adjustment is a fraction (0.1 is 10%)",
-    ),
-    Spec(
-        "PC137",
-        "probability threshold outside [0, 1]",
-        "in '{text}' is {bound} geen kans; een kans ligt tussen 0 en 1 (0.8 is 80%)",
-        "in '{text}', {bound} is not a probability; a probability lies between 0 and 1 "
-        "(0.8 is 80%)",
-    ),
-    Spec(
-        "PC138",
-        "distribution without a range",
-        "'distribution' heeft alleen zin met 'low' en 'high'",
-        "'distribution' needs 'low' and 'high'",
-    ),
-    Spec(
-        "PC139",
-        "adjustment names an undeclared parameter",
-        "parameter '{name}' is niet gedeclareerd onder 'parameters'{suggestion}",
-        "parameter '{name}' is not declared under 'parameters'{suggestion}",
-    ),
-    Spec(
-        "PC140",
-        "numbers too large to compute",
-        "de getallen onder '{what}' worden te groot om te rekenen (overloop); controleer de "
-        "bedragen, of de discontovoet bij deze horizon",
-        "the numbers under '{what}' grow too large to compute (overflow); check the amounts, "
-        "or the discount rate over this horizon",
-    ),
-    # --- warnings ----------------------------------------------------------------------------
-    Spec(
-        "PC301",
-        "unusual discount rate",
-        "discontovoet {value} ligt buiten 0–10%; klopt dat? (in het bestand een fractie: "
-        "0.0225 is 2,25%)",
-        "discount rate {value} lies outside 0–10%; is that right? (in the file a fraction: "
-        "0.0225 is 2.25%)",
-        "warning",
-    ),
-    Spec(
-        "PC302",
-        "line runs in no year",
-        "regel '{line}' loopt in geen enkel jaar van de horizon {first}–{last}",
-        "line '{line}' runs in no year of the horizon {first}–{last}",
-        "warning",
-    ),
-    Spec(
-        "PC303",
-        "negative investment",
-        "investering '{line}' is negatief ({value})",
-        "investment '{line}' is negative ({value})",
-        "warning",
-    ),
-    Spec(
-        "PC304",
-        "dot as thousands separator",
-        "'{text}' wordt gelezen als {value}; bedoelt u {thousands}? Schrijf dan {thousands} "
-        "(zonder punt)",
-        "'{text}' is read as {value}; did you mean {thousands}? Then write {thousands} "
-        "(without the dot)",
-        "warning",
-    ),
-    Spec(
-        "PC305",
-        "budget-funded costs in a year without budget",
-        "in {year} zijn er kosten uit het budget maar is er geen budget; ze zijn verdeeld "
-        "naar rato van de budgetten over de hele horizon",
-        "in {year} there are costs paid from the budget but no budget; they are shared pro "
-        "rata to the budgets over the whole horizon",
-        "warning",
-    ),
-    Spec(
-        "PC306",
-        "cumulative negative again after payback",
-        "het cumulatieve saldo wordt na de terugverdientijd opnieuw negatief, in {year}",
-        "the cumulative net turns negative again after payback, in {year}",
-        "warning",
-    ),
+    # --- reading the file (loader) --------------------------------------------
+    Spec("PC001", "file cannot be read"),
+    Spec("PC002", "file too large"),
+    Spec("PC003", "empty file"),
+    Spec("PC004", "not UTF-8"),
+    Spec("PC005", "nesting too deep"),
+    Spec("PC006", "YAML syntax error"),
+    Spec("PC007", "duplicate key"),
+    Spec("PC008", "anchor or alias"),
+    Spec("PC009", "merge key"),
+    Spec("PC010", "not a scenario mapping"),
+    Spec("PC011", "decimal comma in a flow mapping"),
+    Spec("PC012", "decimal comma in a list"),
+    Spec("PC013", "unquoted comma in a flow mapping"),
+    Spec("PC014", "YAML tag"),
+    # --- the command line -----------------------------------------------------
+    Spec("PC020", "output would overwrite the input"),
+    Spec("PC021", "file exists"),
+    Spec("PC022", "no scenario found"),
+    Spec("PC023", "cannot write output"),
+    Spec("PC024", "unknown name to explain"),
+    Spec("PC025", "unknown report format"),
+    Spec("PC026", "unknown metric on the command line"),
+    # --- the format (validation) ----------------------------------------------
+    Spec("PC101", "missing key"),
+    Spec("PC102", "unknown key"),
+    Spec("PC103", "not a number"),
+    Spec("PC104", "quoted number"),
+    Spec("PC105", "boolean where a number is expected"),
+    Spec("PC106", "leading zero"),
+    Spec("PC107", "base-60 number"),
+    Spec("PC108", "date where a number is expected"),
+    Spec("PC109", "decimal comma"),
+    Spec("PC110", "not a whole number"),
+    Spec("PC111", "not finite"),
+    Spec("PC112", "wrong kind of value"),
+    Spec("PC113", "value out of range"),
+    Spec("PC114", "invalid choice"),
+    Spec("PC115", "invalid name"),
+    Spec("PC116", "duplicate name"),
+    Spec("PC117", "reserved name"),
+    Spec("PC118", "unsupported format version"),
+    Spec("PC119", "range not in order"),
+    Spec("PC120", "series of the wrong length"),
+    Spec("PC121", "undeclared partner"),
+    Spec("PC122", "expression syntax"),
+    Spec("PC123", "unknown name in an expression"),
+    Spec("PC124", "construct not allowed in an expression"),
+    Spec("PC125", "min/max with too few arguments"),
+    Spec("PC126", "from after until"),
+    Spec("PC127", "investment year outside the horizon"),
+    Spec("PC128", "negative budget"),
+    Spec("PC129", "budget-funded costs without a budget"),
+    Spec("PC130", "division by zero or non-finite amount"),
+    Spec("PC131", "invalid check"),
+    Spec("PC132", "discount rate of -100% or below"),
+    Spec("PC133", "thousands separators in a number"),
+    Spec("PC134", "unknown metric or partner in a check"),
+    Spec("PC135", "adjustment on a line kind that does not take it"),
+    Spec("PC136", "fraction outside [0, 1]"),
+    Spec("PC137", "probability threshold outside [0, 1]"),
+    Spec("PC138", "distribution without a range"),
+    Spec("PC139", "adjustment names an undeclared parameter"),
+    Spec("PC140", "numbers too large to compute"),
+    # --- warnings -------------------------------------------------------------
+    Spec("PC301", "unusual discount rate", "warning"),
+    Spec("PC302", "line runs in no year", "warning"),
+    Spec("PC303", "negative investment", "warning"),
+    Spec("PC304", "dot as thousands separator", "warning"),
+    Spec("PC305", "budget-funded costs in a year without budget", "warning"),
+    Spec("PC306", "cumulative negative again after payback", "warning"),
 ]
 
 CATALOGUE: dict[str, Spec] = {spec.code: spec for spec in _SPECS}
 
 
-@dataclass(frozen=True)
-class Localized:
-    """A message argument that reads differently per language (a suggestion, say)."""
+def suggestion(name: str, options: Iterable[str]) -> Text | str:
+    """ "; did you mean 'x'?" for the nearest of ``options``, or nothing ("").
 
-    nl: str
-    en: str
-
-    def text(self, lang: str) -> str:
-        return self.en if lang == "en" else self.nl
-
-
-def suggestion(name: str, options: Iterable[str]) -> Localized:
-    """ "; did you mean 'x'?" for the nearest of ``options``, or nothing.
-
-    >>> suggestion("amout", ["amount", "name"]).en
+    >>> suggestion("amout", ["amount", "name"]).text("en")
     "; did you mean 'amount'?"
+    >>> suggestion("xyz", ["amount"])
+    ''
     """
     import difflib  # only when there is something to suggest: keeps start-up quick
 
     matches = difflib.get_close_matches(str(name), [str(o) for o in options], n=1, cutoff=0.6)
     if not matches:
-        return Localized("", "")
-    return Localized(f"; bedoelt u '{matches[0]}'?", f"; did you mean '{matches[0]}'?")
+        return ""
+    return Text("problem.did_you_mean", {"name": matches[0]})
+
+
+def suggested(argument: Any) -> str | None:
+    """The name a :func:`suggestion` suggests, or None when it suggests nothing."""
+    if isinstance(argument, Text) and argument.key == "problem.did_you_mean":
+        return str(argument.args["name"])
+    return None
 
 
 @dataclass(frozen=True)
@@ -549,14 +204,12 @@ class Problem:
         return self.severity == "error"
 
     def message(self, lang: str = "nl") -> str:
-        """The message in ``lang`` (``nl`` or ``en``)."""
-        spec = CATALOGUE[self.code]
-        template = spec.en if lang == "en" else spec.nl
+        """The message in ``lang`` (``nl`` or ``en``): the catalogue's template of the code,
+        filled in with the arguments (words and amounts in the same language)."""
         args = {
-            k: v.text(lang) if isinstance(v, Localized | Money | Percent) else v
-            for k, v in self.args.items()
+            k: v.text(lang) if isinstance(v, Money | Percent) else v for k, v in self.args.items()
         }
-        return template.format(**args)
+        return t(self.code, lang, **args)
 
     def where(self) -> str:
         """``file:line:col`` (or less, where the position is unknown)."""

@@ -24,21 +24,23 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from pactcalc.engine import CheckResult, Result, compute
-from pactcalc.model import Check, Parameter, Scenario
+from pactcalc import metrics
+from pactcalc.engine import Result, compute
+from pactcalc.model import COMPARE, Check, CheckResult, Parameter, Scenario
 
 Array = np.ndarray
 
-#: Metrics summarised by a simulation (DOMAIN.md §6), before the partners' net totals.
-SIMULATED_METRICS = (
-    "npv",
-    "headroom_min",
-    "savings_total",
-    "payback_years",
-    "discounted_payback_years",
-)
-PAYBACKS = ("payback_years", "discounted_payback_years")
-_COMPARE = {"<": np.less, "<=": np.less_equal, ">": np.greater, ">=": np.greater_equal}
+
+def _is_payback(metric: str) -> bool:
+    """A payback (in years; "none within the horizon" is an outcome, see above)."""
+    return metrics.kind_of(metric) == "years"
+
+
+def summarised_metrics() -> tuple[str, ...]:
+    """The metrics a simulation summarises (DOMAIN.md §6), before the partners' net
+    totals: the npv first (the analysis is about it), then in the registry's order."""
+    names = metrics.names(metrics.simulated_metrics())
+    return tuple(sorted(names, key=lambda name: name != "npv"))
 
 
 def uncertain(scenario: Scenario) -> dict[str, Parameter]:
@@ -180,8 +182,8 @@ def simulate(
     # nothing uncertain (no draws): n identical samples of the point estimate
     result = compute(scenario, (), parameters=draws, samples=n)
     summaries: dict[str, Summary] = {}
-    for metric in SIMULATED_METRICS:
-        summaries[metric] = summarise(result.metric(metric), metric in PAYBACKS)
+    for metric in summarised_metrics():
+        summaries[metric] = summarise(result.metric(metric), _is_payback(metric))
     nets = {p.id: np.asarray(p.total("net_total")).reshape(-1) for p in result.partners}
     for partner_id, net in nets.items():
         summaries[f"net_total[{partner_id}]"] = summarise(net)
@@ -204,6 +206,32 @@ def simulate(
     return Simulation(n, seed_, list(draws), summaries, probabilities, npv, bands, nets, result)
 
 
+@dataclass(frozen=True)
+class Histogram:
+    """Samples counted in equal-width bins: ``counts[i]`` samples lie in ``[edges[i],
+    edges[i + 1])``, the last bin including its right edge (numpy's convention)."""
+
+    edges: Array  # bins + 1 ascending edges, from the smallest sample to the largest
+    counts: Array  # bins whole numbers; they add up to the number of samples
+
+
+def histogram(values: Array, bins: int) -> Histogram:
+    """The distribution of ``values`` (a simulated metric, e.g. ``Simulation.npv``) in
+    ``bins`` equal-width bins over ``[min, max]``, as ``numpy.histogram`` bins them.
+
+    The reports bin the simulated npv this way: the terminal's text histogram in 12 bins,
+    the report's chart in 40 (matplotlib's ``hist`` with ``bins=40`` is this same
+    ``numpy.histogram``). When every sample is equal, numpy's range is the value ± 0.5
+    and all samples fall in the middle bin; the terminal says so in words instead.
+
+    >>> found = histogram(np.array([0.0, 1.0, 1.0, 4.0]), bins=4)
+    >>> found.edges.tolist(), found.counts.tolist()
+    ([0.0, 1.0, 2.0, 3.0, 4.0], [1, 2, 0, 1])
+    """
+    counts, edges = np.histogram(np.asarray(values, dtype=float).reshape(-1), bins=bins)
+    return Histogram(edges, counts)
+
+
 def _payback_thresholds(checks: Sequence[Check]) -> set[float]:
     """Every t of a check on the payback: ``payback_years <= t`` and ``P(payback_years <=
     t) >= p`` alike (DOMAIN.md §6: "for each threshold in the checks")."""
@@ -222,12 +250,12 @@ def evaluate_probabilistic(simulation: Simulation, check: Check, index: int) -> 
     """A check on the simulation: ``P(…) OP p``, ``Pnn(metric) OP x`` or ``mean(metric)
     OP x``. A check within two standard errors of its bound is too close to call."""
     values = np.asarray(simulation.result.metric(check.metric, check.partner)).reshape(-1)
-    payback = check.metric in PAYBACKS
+    payback = _is_payback(check.metric)
     se: float | None = None
     if check.statistic == "probability":
         assert check.inner_op is not None and check.inner_bound is not None
         outcome = worst_last(values) if payback else values
-        hits = _COMPARE[check.inner_op](outcome, check.inner_bound)
+        hits = COMPARE[check.inner_op](outcome, check.inner_bound)
         found = probability(check.text, hits)
         actual, se = found.p, found.se
     elif check.statistic == "percentile":
@@ -241,7 +269,7 @@ def evaluate_probabilistic(simulation: Simulation, check: Check, index: int) -> 
             return CheckResult(check, index, None, False, missing="payback")
         actual = _mean(values)
         se = float(values.std(ddof=1) / math.sqrt(values.size)) if values.size > 1 else 0.0
-    passed = bool(_COMPARE[check.op](actual, check.bound))
+    passed = bool(COMPARE[check.op](actual, check.bound))
     close = se is not None and abs(actual - check.bound) < 2 * se
     return CheckResult(
         check, index, actual, passed, se=se, too_close=close, samples=simulation.samples
@@ -283,7 +311,7 @@ def threshold_for(metric: str, checks: Sequence[Check]) -> float | None:
     for check in checks:
         if check.metric == metric and check.statistic == "value" and check.partner is None:
             return check.bound
-    if metric in PAYBACKS or metric in ("roi", "bcr"):
+    if metrics.kind_of(metric) in ("years", "ratio"):
         return None
     return 0.0
 
@@ -306,7 +334,8 @@ def sensitivity(
     base_values = {n: float(p.value) for n, p in params.items()}
     threshold = threshold_for(metric, checks)
 
-    def evaluate(rows: dict[str, Array], count: int) -> Array:
+    def metric_of_rows(rows: dict[str, Array], count: int) -> Array:
+        """The metric for each of ``count`` rows of parameter values (one engine run)."""
         result = compute(scenario, (), parameters=rows, samples=count)
         return np.asarray(result.metric(metric), dtype=float).reshape(-1)
 
@@ -323,7 +352,7 @@ def sensitivity(
     index = np.arange(len(names))
     lows = np.array([float(params[n].low) for n in names])  # type: ignore[arg-type]
     highs = np.array([float(params[n].high) for n in names])  # type: ignore[arg-type]
-    ends = evaluate(
+    ends = metric_of_rows(
         variants(np.concatenate([lows, highs]), np.concatenate([index, index])), 2 * len(names)
     )
     at_low, at_high = ends[: len(names)], ends[len(names) :]
@@ -346,13 +375,13 @@ def sensitivity(
             grid,
             refine,
             variants,
-            evaluate,
-            metric in PAYBACKS,
+            metric_of_rows,
+            _is_payback(metric),
         )
     swings = []
     for i, n in enumerate(names):
         a, b = at_low[i], at_high[i]
-        if metric in PAYBACKS:
+        if _is_payback(metric):
             a_s, b_s = worst_last(np.array([a, b]))
             swing = abs(b_s - a_s) if not (math.isinf(a_s) and math.isinf(b_s)) else 0.0
         else:
@@ -390,7 +419,7 @@ def _switching_values(
     grid: int,
     refine: int,
     variants: Callable[[Array, Array], dict[str, Array]],
-    evaluate: Callable[[dict[str, Array], int], Array],
+    metric_of_rows: Callable[[dict[str, Array], int], Array],
     payback: bool,
 ) -> list[float | None]:
     """Nearest crossing of the threshold on each side of the value, refined by bisection;
@@ -405,8 +434,12 @@ def _switching_values(
         points[i, 0] = v - steps * (v - lo)
         points[i, 1] = v + steps * (hi - v)
     which = np.repeat(np.arange(count), 2 * grid)
-    values = evaluate(variants(points.reshape(-1), which), count * 2 * grid).reshape(count, 2, grid)
-    base = evaluate(variants(np.array([base_values[n] for n in names]), np.arange(count)), count)
+    values = metric_of_rows(variants(points.reshape(-1), which), count * 2 * grid).reshape(
+        count, 2, grid
+    )
+    base = metric_of_rows(
+        variants(np.array([base_values[n] for n in names]), np.arange(count)), count
+    )
 
     def side(x: Array) -> Array:  # the sign of (metric − threshold); no payback is +∞
         x = worst_last(x) if payback else x
@@ -436,7 +469,7 @@ def _switching_values(
     outer = np.array([b[2] for b in brackets])
     for _ in range(refine):
         middle = (inner + outer) / 2
-        probe = evaluate(variants(middle, idx), len(idx))
+        probe = metric_of_rows(variants(middle, idx), len(idx))
         same = side(probe) == base_side[idx]
         inner = np.where(same, middle, inner)
         outer = np.where(same, outer, middle)

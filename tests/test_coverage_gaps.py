@@ -24,6 +24,7 @@ from pactcalc.api import Document, evaluate, load_scenario_text
 from pactcalc.engine import InputItem, Result, evaluate_check
 from pactcalc.expressions import Expression, ExpressionError, parse
 from pactcalc.expressions import evaluate as evaluate_expression
+from pactcalc.i18n import Text
 from pactcalc.loader import MAX_BYTES, MAX_DEPTH, Loaded, load_file, load_text, resolve_plain
 from pactcalc.model import Check, Scenario, parse_check
 
@@ -59,8 +60,8 @@ def problems(loaded: Loaded) -> list[tuple[str, int | None, int | None]]:
 
 
 def en(value: Any) -> Any:
-    """The English side of a (possibly localized) message argument."""
-    return getattr(value, "en", value)
+    """The English side of a (possibly not yet worded) message argument."""
+    return value.text("en") if isinstance(value, Text) else value
 
 
 def parse_error(text: str) -> ExpressionError:

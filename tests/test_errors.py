@@ -209,3 +209,18 @@ def test_docs_without_examples(tmp_path: Path) -> None:
     text = errors_markdown(tmp_path / "absent")
     assert "Example:" not in text
     assert "### PC104 — quoted number" in text
+
+
+def test_every_problem_word_in_both_languages_with_the_same_placeholders() -> None:
+    """The problems area of the catalogue: a template for every code, and every entry
+    worded in Dutch and English with the same named placeholders."""
+    import string
+
+    from pactcalc.catalogue.problems import WORDS
+
+    assert set(CATALOGUE) <= set(WORDS)
+    for key, (nl, en) in WORDS.items():
+        assert nl, key
+        assert en, key
+        fields = [{f for _, f, _, _ in string.Formatter().parse(text) if f} for text in (nl, en)]
+        assert fields[0] == fields[1], key

@@ -19,6 +19,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from pactcalc import loader
+from pactcalc.i18n import Text
 from pactcalc.loader import MAX_BYTES, MAX_DEPTH, Loaded, Plain, load_file, load_text
 from pactcalc.problems import Problem
 
@@ -40,8 +41,8 @@ def only(loaded: Loaded, code: str) -> Problem:
 
 
 def en(value: Any) -> Any:
-    """The English side of a (possibly localized) message argument."""
-    return getattr(value, "en", value)
+    """The English side of a (possibly not yet worded) message argument."""
+    return value.text("en") if isinstance(value, Text) else value
 
 
 @pytest.fixture(params=["libyaml", "python"])

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 import textwrap
+from itertools import pairwise
 from typing import Any
 
 import numpy as np
@@ -20,8 +21,8 @@ from strategies import scenarios, to_yaml
 
 from pactcalc import uncertainty
 from pactcalc.api import Document, evaluate, load_scenario_text
-from pactcalc.engine import CheckResult, Result, compute
-from pactcalc.model import Parameter, Scenario
+from pactcalc.engine import Result, compute
+from pactcalc.model import CheckResult, Parameter, Scenario
 
 # --- helpers -------------------------------------------------------------------------------
 
@@ -1008,3 +1009,51 @@ def test_simulation_defaults_are_10000_samples_seed_1() -> None:
     # seed 1 with numpy PCG64: cost is the generator's first 10,000 uniform draws
     cost = np.random.Generator(np.random.PCG64(1)).uniform(800, 1040, 10_000)
     assert c.actual == pytest.approx(float((2 * (1000 - cost)).mean()), rel=1e-12)
+
+
+# --- the distribution of a simulated metric -------------------------------------------------
+
+
+def test_summaries_npv_first_then_the_registry_order() -> None:
+    """What a simulation summarises (DOMAIN.md §6), in the order the outputs list it."""
+    simulation = uncertainty.simulate(scenario_of(money_text("npv > 0")))
+    assert list(simulation.summaries) == [
+        "npv",
+        "headroom_min",
+        "savings_total",
+        "payback_years",
+        "discounted_payback_years",
+        "net_total[gem]",
+        "net_total[zorg]",
+    ]
+
+
+def test_histogram_by_hand() -> None:
+    found = uncertainty.histogram(np.array([[3.0], [0.0], [1.5], [1.0], [2.9]]), bins=3)
+    assert found.edges.tolist() == [0.0, 1.0, 2.0, 3.0]
+    assert found.counts.tolist() == [1, 2, 2]  # 1.0 opens the second bin; 3.0 closes the last
+
+
+def test_histogram_of_equal_samples_is_one_middle_bin() -> None:
+    found = uncertainty.histogram(np.full(7, 5.0), bins=3)
+    assert found.edges[0] == 4.5
+    assert found.edges[-1] == 5.5
+    assert found.counts.tolist() == [0, 7, 0]
+
+
+@pytest.mark.parametrize("bins", [12, 40])  # the terminal's text histogram, the report's chart
+def test_histogram_of_the_simulated_npv(bins: int) -> None:
+    simulation = uncertainty.simulate(scenario_of(money_text("npv > 0")))
+    npv = np.asarray(simulation.npv).reshape(-1)
+    assert npv == pytest.approx(money_by_hand(4000, 11)["npv"], rel=1e-12)
+    found = uncertainty.histogram(simulation.npv, bins)
+    assert len(found.edges) == bins + 1
+    assert len(found.counts) == bins
+    assert found.edges[0] == npv.min()
+    assert found.edges[-1] == npv.max()
+    assert int(found.counts.sum()) == simulation.samples == 4000
+    widths = np.diff(found.edges)
+    assert widths == pytest.approx(np.full(bins, (npv.max() - npv.min()) / bins))
+    inside = [int(((npv >= lo) & (npv < hi)).sum()) for lo, hi in pairwise(found.edges)]
+    inside[-1] += int((npv == npv.max()).sum())  # the last bin includes its right edge
+    assert found.counts.tolist() == inside

@@ -1,3 +1,401 @@
-"""Words of the problems area: id → (nl, en), with ``{named}`` placeholders (see the package)."""
+"""Words of the problems area: id → (nl, en), with ``{named}`` placeholders (see the package).
 
-WORDS: dict[str, tuple[str, str]] = {}
+Each problem code (``PC102``) is the id of its message template; :meth:`Problem.message
+<pactcalc.problems.Problem.message>` fills it in. The ``problem.`` ids are the words that
+go *into* those templates (a suggestion, what a wrong value is, a rule), so that the
+loader, the validator and the engine return ids and values and never a sentence.
+"""
+
+WORDS: dict[str, tuple[str, str]] = {
+    # --- message templates, by code -------------------------------------------------------
+    "PC001": (
+        "kan het bestand niet lezen: {reason}",
+        "cannot read the file: {reason}",
+    ),
+    "PC002": (
+        "het bestand is {size} bytes; een scenario mag hoogstens 1 MiB (1.048.576 bytes) zijn",
+        "the file is {size} bytes; a scenario may be at most 1 MiB (1,048,576 bytes)",
+    ),
+    "PC003": (
+        "het bestand is leeg; begin met `pactcalc init` voor een voorbeeld",
+        "the file is empty; run `pactcalc init` for a starter scenario",
+    ),
+    "PC004": (
+        "het bestand is geen geldige UTF-8-tekst (byte {byte}); sla het op als UTF-8",
+        "the file is not valid UTF-8 text (byte {byte}); save it as UTF-8",
+    ),
+    "PC005": (
+        "het bestand is dieper genest dan {limit} niveaus; zo diep is een scenario nooit",
+        "the file nests deeper than {limit} levels; no scenario is that deep",
+    ),
+    "PC006": (
+        "YAML-syntaxfout: {problem}; wat volgt is niet gelezen",
+        "YAML syntax error: {problem}; what follows was not read",
+    ),
+    "PC007": (
+        "sleutel '{key}' staat twee keer in deze mapping (eerst op regel {first_line}); laat er "
+        "één staan",
+        "key '{key}' appears twice in this mapping (first on line {first_line}); keep one",
+    ),
+    "PC008": (
+        "ankers (&) en aliassen (*) worden niet ondersteund; schrijf de waarde uit",
+        "anchors (&) and aliases (*) are not supported; write the value out",
+    ),
+    "PC009": (
+        "de merge-sleutel '<<' wordt niet ondersteund; schrijf de sleutels uit",
+        "the merge key '<<' is not supported; write the keys out",
+    ),
+    "PC010": (
+        "een scenario is een mapping van sleutels (pactcalc: 1, name: …), geen {kind}",
+        "a scenario is a mapping of keys (pactcalc: 1, name: …), not {kind}",
+    ),
+    "PC011": (
+        "'{number},{digits}' lijkt een decimale komma; YAML leest de komma als scheiding. "
+        "Gebruik een decimale punt: {number}.{digits}",
+        "'{number},{digits}' looks like a decimal comma; YAML reads the comma as a separator. "
+        "Use a decimal point: {number}.{digits}",
+    ),
+    "PC012": (
+        "'{number},{digits}' lijkt een decimale komma; YAML leest twee getallen. Gebruik een "
+        "decimale punt: {number}.{digits}",
+        "'{number},{digits}' looks like a decimal comma; YAML reads two numbers. Use a decimal "
+        "point: {number}.{digits}",
+    ),
+    "PC013": (
+        "binnen {{…}} eindigt YAML de waarde bij de komma; zet de formule tussen "
+        'aanhalingstekens: "{text}"',
+        'inside {{…}} YAML ends the value at the comma; quote the expression: "{text}"',
+    ),
+    "PC014": (
+        "YAML-tags zoals '{tag}' worden niet ondersteund; laat de tag weg",
+        "YAML tags such as '{tag}' are not supported; leave the tag out",
+    ),
+    "PC020": (
+        "--output {path} is het invoerbestand; kies een ander pad",
+        "--output {path} is the input file; choose another path",
+    ),
+    "PC021": (
+        "{path} bestaat al; pactcalc overschrijft het niet. Kies een nieuwe naam",
+        "{path} exists already; pactcalc does not overwrite it. Choose a new name",
+    ),
+    "PC022": (
+        "geen scenario gevonden in {path} (*.yaml of *.yml met een sleutel 'pactcalc')",
+        "no scenario found in {path} (*.yaml or *.yml with a 'pactcalc' key)",
+    ),
+    "PC023": (
+        "kan {path} niet schrijven: {reason}",
+        "cannot write {path}: {reason}",
+    ),
+    "PC024": (
+        "'{name}' is geen metriek of regel van dit scenario{suggestion}",
+        "'{name}' is not a metric or line of this scenario{suggestion}",
+    ),
+    "PC025": (
+        "onbekend formaat '{suffix}'; de extensie van --output kiest het formaat: {choices}",
+        "unknown format '{suffix}'; the extension of --output chooses the format: {choices}",
+    ),
+    "PC026": (
+        "onbekende metriek '{name}'{suggestion}; kies uit {choices}",
+        "unknown metric '{name}'{suggestion}; choose one of {choices}",
+    ),
+    "PC101": (
+        "de verplichte sleutel '{key}' ontbreekt{where}",
+        "the required key '{key}' is missing{where}",
+    ),
+    "PC102": (
+        "onbekende sleutel '{key}'{suggestion}",
+        "unknown key '{key}'{suggestion}",
+    ),
+    "PC103": (
+        "hier hoort een getal, geen {got}",
+        "a number is expected here, not {got}",
+    ),
+    "PC104": (
+        "'{text}' staat tussen aanhalingstekens en is dus tekst; haal ze weg: {text}",
+        "'{text}' is quoted and so is text; remove the quotes: {text}",
+    ),
+    "PC105": (
+        "'{text}' is een ja/nee-waarde, geen getal; schrijf een getal",
+        "'{text}' is a yes/no value, not a number; write a number",
+    ),
+    "PC106": (
+        "'{text}' begint met een 0; oude YAML leest dat als octaal getal. Schrijf {fixed}",
+        "'{text}' starts with a 0; old YAML reads it as an octal number. Write {fixed}",
+    ),
+    "PC107": (
+        "oude YAML leest '{text}' als tijd (60-tallig); schrijf het als decimaal getal",
+        "old YAML reads '{text}' as a time (base 60); write the number as a decimal number",
+    ),
+    "PC108": (
+        "'{text}' is een datum, geen getal; schrijf een getal, zoals het jaartal {year}",
+        "'{text}' is a date, not a number; write a number, such as the year {year}",
+    ),
+    "PC109": (
+        "'{text}' heeft een decimale komma; gebruik een decimale punt: {fixed}",
+        "'{text}' has a decimal comma; use a decimal point: {fixed}",
+    ),
+    "PC110": (
+        "hier hoort een geheel getal, geen {got}",
+        "a whole number is expected here, not {got}",
+    ),
+    "PC111": (
+        "'{text}' is geen eindig getal; schrijf een gewoon getal",
+        "'{text}' is not a finite number; write an ordinary number",
+    ),
+    "PC112": (
+        "hier hoort {expected}, geen {got}",
+        "{expected} is expected here, not {got}",
+    ),
+    "PC113": (
+        "{name} moet {rule} zijn, niet {value}",
+        "{name} must be {rule}, not {value}",
+    ),
+    "PC114": (
+        "'{value}' is geen geldige keuze; kies uit {choices}",
+        "'{value}' is not a valid choice; choose one of {choices}",
+    ),
+    "PC115": (
+        "'{name}' is geen geldige naam: {rule}",
+        "'{name}' is not a valid name: {rule}",
+    ),
+    "PC116": (
+        "'{name}' komt al voor (regel {first_line}); {what} moeten uniek zijn",
+        "'{name}' is already used (line {first_line}); {what} must be unique",
+    ),
+    "PC117": (
+        "'{name}' is een gereserveerd woord; kies een andere naam",
+        "'{name}' is a reserved word; choose another name",
+    ),
+    "PC118": (
+        "formaatversie {value} wordt niet ondersteund; deze pactcalc leest 'pactcalc: 1'",
+        "format version {value} is not supported; this pactcalc reads 'pactcalc: 1'",
+    ),
+    "PC119": (
+        "het bereik klopt niet: {rule}",
+        "the range is not in order: {rule}",
+    ),
+    "PC120": (
+        "de reeks heeft {got} waarden; het scenario loopt {years} jaar ({first}–{last}): geef "
+        "één getal of {years} getallen",
+        "the series has {got} values; the scenario runs {years} years ({first}–{last}): give "
+        "one number or {years} numbers",
+    ),
+    "PC121": (
+        "partner '{partner}' is niet gedeclareerd onder 'partners'{suggestion}",
+        "partner '{partner}' is not declared under 'partners'{suggestion}",
+    ),
+    "PC122": (
+        "de formule '{text}' is niet te lezen: {reason}",
+        "the expression '{text}' cannot be read: {reason}",
+    ),
+    "PC123": (
+        "onbekende naam '{name}' in de formule{suggestion}",
+        "unknown name '{name}' in the expression{suggestion}",
+    ),
+    "PC124": (
+        "{construct} is niet toegestaan in een formule; gebruik getallen, namen, + - * / ( ) en "
+        "min(…), max(…)",
+        "{construct} is not allowed in an expression; use numbers, names, + - * / ( ) and "
+        "min(…), max(…)",
+    ),
+    "PC125": (
+        "{func}(…) heeft minstens twee argumenten nodig",
+        "{func}(…) needs at least two arguments",
+    ),
+    "PC126": (
+        "'from' ({start}) ligt na 'until' ({end})",
+        "'from' ({start}) is after 'until' ({end})",
+    ),
+    "PC127": (
+        "investeringsjaar {year} ligt buiten de horizon {first}–{last}",
+        "investment year {year} lies outside the horizon {first}–{last}",
+    ),
+    "PC128": (
+        "budget '{line}' is negatief in {year} ({value}); budgetten zijn nooit negatief",
+        "budget '{line}' is negative in {year} ({value}); budgets are never negative",
+    ),
+    "PC129": (
+        "er zijn kosten met paid_from: budget maar er is geen budget; voeg een regel onder "
+        "'budget' toe, of zet paid_from: own",
+        "there are costs paid_from: budget but no budget; add a line under 'budget', or set "
+        "paid_from: own",
+    ),
+    "PC130": (
+        "regel '{line}' geeft in {year} {what}",
+        "line '{line}' gives {what} in {year}",
+    ),
+    "PC131": (
+        "de check '{text}' is niet te lezen: {reason}",
+        "the check '{text}' cannot be read: {reason}",
+    ),
+    "PC132": (
+        "een discontovoet van {value} kan niet; hij moet groter zijn dan -100% (-1 in het bestand)",
+        "a discount rate of {value} is impossible; it must be greater than -100% (-1 in the file)",
+    ),
+    "PC133": (
+        "'{text}' heeft scheidingstekens voor duizendtallen; schrijf het getal zonder: {fixed}",
+        "'{text}' has thousands separators; write the number without them: {fixed}",
+    ),
+    "PC134": (
+        "onbekende {what} '{name}' in de check{suggestion}",
+        "unknown {what} '{name}' in the check{suggestion}",
+    ),
+    "PC135": (
+        "'{key}' hoort niet bij een regel onder '{kind}'; {allowed}",
+        "'{key}' does not apply to a line under '{kind}'; {allowed}",
+    ),
+    "PC136": (
+        "'{value}' ligt niet tussen 0 en 1; een aanpassing is een fractie (0.1 is 10%)",
+        "'{value}' is not between 0 and 1; an adjustment is a fraction (0.1 is 10%)",
+    ),
+    "PC137": (
+        "in '{text}' is {bound} geen kans; een kans ligt tussen 0 en 1 (0.8 is 80%)",
+        "in '{text}', {bound} is not a probability; a probability lies between 0 and 1 (0.8 is "
+        "80%)",
+    ),
+    "PC138": (
+        "'distribution' heeft alleen zin met 'low' en 'high'",
+        "'distribution' needs 'low' and 'high'",
+    ),
+    "PC139": (
+        "parameter '{name}' is niet gedeclareerd onder 'parameters'{suggestion}",
+        "parameter '{name}' is not declared under 'parameters'{suggestion}",
+    ),
+    "PC140": (
+        "de getallen onder '{what}' worden te groot om te rekenen (overloop); controleer de "
+        "bedragen, of de discontovoet bij deze horizon",
+        "the numbers under '{what}' grow too large to compute (overflow); check the amounts, or "
+        "the discount rate over this horizon",
+    ),
+    "PC301": (
+        "discontovoet {value} ligt buiten 0–10%; klopt dat? (in het bestand een fractie: 0.0225 "
+        "is 2,25%)",
+        "discount rate {value} lies outside 0–10%; is that right? (in the file a fraction: "
+        "0.0225 is 2.25%)",
+    ),
+    "PC302": (
+        "regel '{line}' loopt in geen enkel jaar van de horizon {first}–{last}",
+        "line '{line}' runs in no year of the horizon {first}–{last}",
+    ),
+    "PC303": (
+        "investering '{line}' is negatief ({value})",
+        "investment '{line}' is negative ({value})",
+    ),
+    "PC304": (
+        "'{text}' wordt gelezen als {value}; bedoelt u {thousands}? Schrijf dan {thousands} "
+        "(zonder punt)",
+        "'{text}' is read as {value}; did you mean {thousands}? Then write {thousands} (without "
+        "the dot)",
+    ),
+    "PC305": (
+        "in {year} zijn er kosten uit het budget maar is er geen budget; ze zijn verdeeld naar "
+        "rato van de budgetten over de hele horizon",
+        "in {year} there are costs paid from the budget but no budget; they are shared pro rata "
+        "to the budgets over the whole horizon",
+    ),
+    "PC306": (
+        "het cumulatieve saldo wordt na de terugverdientijd opnieuw negatief, in {year}",
+        "the cumulative net turns negative again after payback, in {year}",
+    ),
+    # --- words inside the templates ---------------------------------------------------------
+    # a suggestion (PC024, PC026, PC102, PC121, PC123, PC134, PC139)
+    "problem.did_you_mean": ("; bedoelt u '{name}'?", "; did you mean '{name}'?"),
+    # what a value is, for "expected X, not Y" (PC010, PC103, PC110, PC112)
+    "problem.value_empty": ("lege waarde", "an empty value"),
+    "problem.value_mapping": ("mapping ({{…}})", "a mapping ({{…}})"),
+    "problem.value_list": ("lijst ([…])", "a list ([…])"),
+    "problem.value_yes_no": ("ja/nee-waarde '{text}'", "a yes/no value '{text}'"),
+    "problem.value_number": ("getal {text}", "the number {text}"),
+    "problem.value_text": ("tekst '{text}'", "the text '{text}'"),
+    "problem.kind_mapping": ("mapping", "a mapping"),
+    "problem.kind_list": ("lijst", "a list"),
+    "problem.kind_single": ("losse waarde", "a single value"),
+    # what was expected (PC112)
+    "problem.expected_text": ("tekst", "text"),
+    "problem.expected_amount": ("een getal of formule", "a number or an expression"),
+    "problem.expected_list": ("een lijst", "a list"),
+    "problem.expected_mapping": ("een mapping", "a mapping"),
+    "problem.expected_key_text": ("tekst als sleutel", "text as a key"),
+    # reading the file (PC001, PC002, PC006)
+    "problem.not_found": ("niet gevonden", "not found"),
+    "problem.is_folder": ("dit is een map", "this is a folder"),
+    "problem.no_permission": ("geen leesrechten", "no permission to read it"),
+    "problem.more_than": ("meer dan {limit}", "more than {limit}"),
+    "problem.forbidden_character": (
+        "het teken U+{code} is niet toegestaan in YAML",
+        "the character U+{code} is not allowed in YAML",
+    ),
+    "problem.one_document": (
+        "een scenariobestand bevat één YAML-document",
+        "a scenario file holds one YAML document",
+    ),
+    # rules (PC113, PC115, PC119, PC135)
+    "problem.rule_non_empty": ("gevuld", "non-empty"),
+    "problem.empty_list": ("een lege lijst", "an empty list"),
+    "problem.rule_years": ("een geheel getal van 1 tot 100", "a whole number from 1 to 100"),
+    "problem.rule_samples": (
+        "een geheel getal van 1 tot 1.000.000",
+        "a whole number from 1 to 1,000,000",
+    ),
+    "problem.rule_seed": ("een geheel getal vanaf 0", "a whole number from 0"),
+    "problem.rule_positive": ("groter dan 0", "greater than 0"),
+    "problem.rule_identifier": (
+        "letters, cijfers en _, niet beginnend met een cijfer",
+        "letters, digits and _, not starting with a digit",
+    ),
+    "problem.rule_partner_id": ("letters, cijfers, - en _", "letters, digits, - and _"),
+    "problem.range_both": (
+        "geef low én high, of geen van beide",
+        "give both low and high, or neither",
+    ),
+    "problem.range_order": (
+        "low <= value <= high, maar het is {low}, {value}, {high}",
+        "low <= value <= high, but it is {low}, {value}, {high}",
+    ),
+    "problem.applies_to": (
+        "het hoort bij regels onder {kinds}",
+        "it applies to lines under {kinds}",
+    ),
+    # what must be unique (PC116)
+    "problem.unique_input_names": (
+        "namen van parameters en reeksen",
+        "parameter and series names",
+    ),
+    "problem.unique_partner_ids": ("partner-ids", "partner ids"),
+    "problem.unique_line_names": (
+        "namen van regels binnen één soort",
+        "line names within one kind",
+    ),
+    # checks (PC131, PC134)
+    "problem.check_form": (
+        "schrijf METRIEK OPERATOR GETAL, bijvoorbeeld 'payback_years <= 3', of "
+        "P(METRIEK OPERATOR GETAL) OPERATOR KANS, bijvoorbeeld 'P(npv > 0) >= 0.8'",
+        "write METRIC OPERATOR NUMBER, for example 'payback_years <= 3', or "
+        "P(METRIC OPERATOR NUMBER) OPERATOR PROBABILITY, for example 'P(npv > 0) >= 0.8'",
+    ),
+    "problem.check_percentile": (
+        "een percentiel ligt tussen P1 en P99",
+        "a percentile lies between P1 and P99",
+    ),
+    "problem.decimal_point": ("gebruik een decimale punt", "use a decimal point"),
+    "problem.check_operator": ("gebruik <, <=, > of >=", "use <, <=, > or >="),
+    "problem.what_metric": ("metriek", "metric"),
+    "problem.what_partner": ("partner", "partner"),
+    # expressions (PC122, PC124)
+    "problem.expression_empty": ("de formule is leeg", "the expression is empty"),
+    "problem.expression_decimal_comma": (
+        "een komma tussen cijfers: gebruik een decimale punt",
+        "a comma between digits: use a decimal point",
+    ),
+    "problem.expression_syntax": (
+        "controleer haakjes en rekentekens",
+        "check the brackets and operators",
+    ),
+    "problem.expression_tuple": (
+        "',' (een decimale komma? gebruik een punt)",
+        "',' (a decimal comma? use a decimal point)",
+    ),
+    # computing (PC130)
+    "problem.division_by_zero": ("een deling door nul", "a division by zero"),
+    "problem.not_finite": ("een waarde die geen eindig getal is", "a non-finite value"),
+}

@@ -1,0 +1,167 @@
+"""Checks: the assertions of a scenario (``payback_years <= 3``), parsed and evaluated.
+
+* ``METRIC OP NUMBER`` or ``METRIC[partner] OP NUMBER`` — on the deterministic run;
+* ``P(METRIC OP NUMBER) OP PROBABILITY`` — the share of simulated samples;
+* ``P5(METRIC) OP NUMBER`` (any percentile 1–99) or ``mean(METRIC) OP NUMBER``.
+
+Which metrics a check may name comes from :mod:`pactcalc.metrics`. A check on the
+deterministic run is evaluated here (:func:`evaluate_check`) on anything that has the
+engine's ``metric(name, partner)``; a check on a simulation by
+:func:`pactcalc.uncertainty.evaluate_probabilistic`, with the same :data:`COMPARE`.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any, Literal, Protocol
+
+import numpy as np
+from pydantic import BaseModel, ConfigDict
+
+from pactcalc import i18n, metrics
+from pactcalc.problems import Problem, suggestion
+
+Operator = Literal["<", "<=", ">", ">="]
+
+#: The operators of a check, as numpy comparisons (element-wise on samples).
+COMPARE: dict[str, Callable[[Any, Any], Any]] = {
+    "<": np.less,
+    "<=": np.less_equal,
+    ">": np.greater,
+    ">=": np.greater_equal,
+}
+
+_NUM = r"[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?"
+_TARGET = r"(?P<metric>[A-Za-z_][A-Za-z0-9_]*)\s*(?:\[\s*(?P<partner>[^\]\s]+)\s*\])?"
+_OP = r"<=|>=|<|>"
+_CHECK = re.compile(rf"\s*{_TARGET}\s*(?P<op>{_OP})\s*(?P<bound>{_NUM})\s*\Z")
+_PROBABILITY = re.compile(
+    rf"\s*P\s*\(\s*{_TARGET}\s*(?P<inner_op>{_OP})\s*(?P<inner_bound>{_NUM})\s*\)\s*"
+    rf"(?P<op>{_OP})\s*(?P<bound>{_NUM})\s*\Z"
+)
+_STATISTIC = re.compile(
+    rf"\s*(?:P(?P<percentile>\d{{1,2}})|(?P<mean>mean))\s*\(\s*{_TARGET}\s*\)\s*"
+    rf"(?P<op>{_OP})\s*(?P<bound>{_NUM})\s*\Z"
+)
+
+
+class Check(BaseModel):
+    """A parsed check (the forms are in the module's docstring)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    text: str
+    metric: str
+    partner: str | None
+    op: Operator
+    bound: float
+    statistic: Literal["value", "probability", "percentile", "mean"] = "value"
+    percentile: int | None = None
+    inner_op: Operator | None = None
+    inner_bound: float | None = None
+
+    @property
+    def is_probabilistic(self) -> bool:
+        return self.statistic != "value"
+
+
+def parse_check(text: str) -> Check | Problem:
+    """Parse a check; a :class:`Problem` (without location) when it cannot be read."""
+    fields: dict[str, Any]
+    if match := _CHECK.match(text):
+        fields = {}
+    elif match := _PROBABILITY.match(text):
+        fields = {
+            "statistic": "probability",
+            "inner_op": match["inner_op"],
+            "inner_bound": float(match["inner_bound"]),
+        }
+        if not 0 <= float(match["bound"]) <= 1:
+            return Problem("PC137", "", args={"text": text.strip(), "bound": match["bound"]})
+    elif match := _STATISTIC.match(text):
+        if match["mean"]:
+            fields = {"statistic": "mean"}
+        else:
+            percentile = int(match["percentile"])
+            if not 1 <= percentile <= 99:
+                reason = i18n.Text("problem.check_percentile")
+                return Problem("PC131", "", args={"text": text, "reason": reason})
+            fields = {"statistic": "percentile", "percentile": percentile}
+    else:
+        return Problem("PC131", "", args={"text": text, "reason": _unreadable(text)})
+    metric, partner = match["metric"], match["partner"]
+    if not metrics.is_known(metric, partner=partner is not None):
+        allowed = metrics.partner_metrics() if partner else metrics.scenario_metrics()
+        return Problem(
+            "PC134",
+            "",
+            args={
+                "what": i18n.Text("problem.what_metric"),
+                "name": metric,
+                "suggestion": suggestion(metric, metrics.names(allowed)),
+            },
+        )
+    return Check(
+        text=text.strip(),
+        metric=metric,
+        partner=partner,
+        op=match["op"],  # the regex admits only the four operators
+        bound=float(match["bound"]),
+        **fields,
+    )
+
+
+def _unreadable(text: str) -> i18n.Text:
+    """Why a check cannot be read: a decimal comma, ``=`` for a comparison, or else the
+    forms a check takes."""
+    if re.search(r"\d,\d", text):
+        return i18n.Text("problem.decimal_point")
+    if re.search(r"==|!=|=", text):
+        return i18n.Text("problem.check_operator")
+    return i18n.Text("problem.check_form")
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    """A check evaluated: ``actual`` is None when the metric does not exist (no payback
+    within the horizon, no investment for roi/bcr); such a check fails."""
+
+    check: Check
+    index: int
+    actual: float | None
+    passed: bool
+    missing: str | None = None  # 'payback' | 'ratio' | 'partner' | None
+    se: float | None = None  # Monte Carlo standard error of a probabilistic check
+    too_close: bool = False  # within two standard errors of the bound
+    samples: int | None = None  # of the simulation a probabilistic check was evaluated on
+
+
+class _Identified(Protocol):
+    @property
+    def id(self) -> str: ...
+
+
+class Measured(Protocol):
+    """What a check is evaluated on: the engine's Result (its partners, and a metric by
+    name, per partner when given)."""
+
+    @property
+    def partners(self) -> Sequence[_Identified]: ...
+
+    def metric(self, name: str, partner: str | None = None) -> Any: ...
+
+
+def evaluate_check(result: Measured, check: Check, index: int) -> CheckResult:
+    """Evaluate one check on a deterministic result. A metric that does not exist fails,
+    whatever the operator."""
+    if check.partner is not None and all(p.id != check.partner for p in result.partners):
+        return CheckResult(check, index, None, False, missing="partner")
+    value = float(np.asarray(result.metric(check.metric, check.partner)).reshape(-1)[0])
+    if math.isnan(value):
+        missing = "payback" if metrics.kind_of(check.metric) == "years" else "ratio"
+        return CheckResult(check, index, None, False, missing=missing)
+    passed = bool(COMPARE[check.op](value, check.bound))
+    return CheckResult(check, index, value, passed)

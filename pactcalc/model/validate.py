@@ -1,0 +1,221 @@
+"""Validation: loaded data → a :class:`~pactcalc.model.scenario.Scenario`, its parsed
+checks, and every problem found at once.
+
+pydantic reads the data through the strict readers of :mod:`pactcalc.model.values`; its
+errors are translated here into coded :class:`~pactcalc.problems.Problem` values (an
+unknown key with "did you mean", a misplaced adjustment …). The rules that need the
+whole file are the cross-checks of :mod:`pactcalc.model.cross_checks`; when pydantic
+refused part of the file, they run on what is left, so that one run reports everything.
+"""
+
+from __future__ import annotations
+
+import copy
+import types
+import typing
+from collections.abc import Iterator
+from typing import Annotated, Any
+
+from pydantic import BaseModel, ValidationError
+
+from pactcalc import i18n
+from pactcalc.model.checks import Check, parse_check
+from pactcalc.model.cross_checks import cross_check, cross_check_raw
+from pactcalc.model.scenario import ADJUSTMENTS, Scenario
+from pactcalc.model.values import describe
+from pactcalc.problems import Problem, suggested, suggestion
+
+
+def validate(data: Any, file: str) -> tuple[Scenario | None, list[Check], list[Problem]]:
+    """Validate loaded data: the scenario, its parsed checks, and every problem found.
+
+    Problems carry a ``path`` into the data; the caller resolves it to ``line:col``.
+    """
+    problems: list[Problem] = []
+    try:
+        scenario = Scenario.model_validate(data)
+    except ValidationError as exc:
+        problems.extend(_drop_shadowed_missing(list(_from_pydantic(exc, file))))
+        problems.extend(cross_check_raw(data, file))
+        problems.extend(_cross_check_pruned(data, exc, file, problems))
+        return None, [], problems
+    checks: list[Check] = []
+    ids = [p.id for p in scenario.partners]
+    for index, text in enumerate(scenario.checks):
+        parsed = parse_check(text)
+        if isinstance(parsed, Check) and parsed.partner is not None and parsed.partner not in ids:
+            parsed = Problem(
+                "PC134",
+                file,
+                args={
+                    "what": i18n.Text("problem.what_partner"),
+                    "name": parsed.partner,
+                    "suggestion": suggestion(parsed.partner, ids),
+                },
+            )
+        if isinstance(parsed, Problem):
+            problems.append(Problem(parsed.code, file, args=parsed.args, path=("checks", index)))
+        else:
+            checks.append(parsed)
+    problems.extend(cross_check(scenario, file))
+    return scenario, checks, problems
+
+
+# --- pydantic's errors as problems -----------------------------------------------------------
+
+#: What pydantic expected, for PC112 "X is expected here, not Y".
+_EXPECTED = {
+    "list_type": "problem.expected_list",
+    "dict_type": "problem.expected_mapping",
+    "model_type": "problem.expected_mapping",
+    "model_attributes_type": "problem.expected_mapping",
+}
+
+
+def _from_pydantic(exc: ValidationError, file: str) -> Iterator[Problem]:
+    for error in exc.errors():
+        loc = tuple(error["loc"])
+        kind = error["type"]
+        context = dict(error.get("ctx") or {})
+        if kind.startswith("PC"):
+            offset = context.pop("offset", None)
+            yield Problem(
+                kind, file, args=context, path=loc, offset=None if offset is None else int(offset)
+            )
+        elif kind == "missing":
+            yield Problem("PC101", file, args={"key": loc[-1], "where": ""}, path=loc[:-1])
+        elif kind == "extra_forbidden" and _misplaced_adjustment(loc):
+            takes = [k for k, names in ADJUSTMENTS.items() if loc[-1] in names]
+            yield Problem(
+                "PC135",
+                file,
+                args={
+                    "key": loc[-1],
+                    "kind": loc[0],
+                    "allowed": i18n.Text("problem.applies_to", {"kinds": ", ".join(takes)}),
+                },
+                path=loc,
+                at_key=True,
+            )
+        elif kind == "extra_forbidden":
+            fields = _field_names(loc[:-1])
+            yield Problem(
+                "PC102",
+                file,
+                args={"key": loc[-1], "suggestion": suggestion(str(loc[-1]), fields)},
+                path=loc,
+                at_key=True,
+            )
+        elif kind == "too_short":
+            yield Problem(
+                "PC113",
+                file,
+                args={
+                    "name": loc[-1],
+                    "rule": i18n.Text("problem.rule_non_empty"),
+                    "value": i18n.Text("problem.empty_list"),
+                },
+                path=loc,
+            )
+        else:
+            expected = i18n.Text(_EXPECTED[kind]) if kind in _EXPECTED else error["msg"]
+            yield Problem(
+                "PC112",
+                file,
+                args={"expected": expected, "got": describe(error.get("input"))},
+                path=loc,
+            )
+
+
+def _misplaced_adjustment(loc: tuple[Any, ...]) -> bool:
+    """An adjustment key on a line whose kind does not take it (``deadweight`` on an
+    effort line, ``optimism_bias`` on a budget line)."""
+    every = {name for names in ADJUSTMENTS.values() for name in names}
+    return len(loc) == 3 and loc[0] in ADJUSTMENTS and loc[-1] in every
+
+
+def _drop_shadowed_missing(problems: list[Problem]) -> list[Problem]:
+    """A misspelt key gives "unknown key 'amout'; did you mean 'amount'?" — the "missing
+    key 'amount'" beside it says the same thing again, so it is left out."""
+    shadowed = set()
+    for problem in problems:
+        name = suggested(problem.args.get("suggestion"))
+        if problem.code == "PC102" and problem.path and name is not None:
+            shadowed.add((problem.path[:-1], name))
+    return [
+        p
+        for p in problems
+        if not (p.code == "PC101" and p.path is not None and (p.path, p.args["key"]) in shadowed)
+    ]
+
+
+def _unwrap(annotation: Any) -> Iterator[Any]:
+    """The model classes an annotation may hold (through Annotated, Optional, list, dict)."""
+    origin = typing.get_origin(annotation)
+    if origin is Annotated:
+        yield from _unwrap(typing.get_args(annotation)[0])
+    elif origin in (list, dict, typing.Union, types.UnionType):
+        for arg in typing.get_args(annotation):
+            yield from _unwrap(arg)
+    elif isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        yield annotation
+
+
+def _field_names(loc: tuple[Any, ...]) -> list[str]:
+    """The valid keys of the model at ``loc`` (for "did you mean …")."""
+    model: type[BaseModel] = Scenario
+    for part in loc:
+        if isinstance(part, int) or part not in _keys(model):
+            # a list index, or a dict key (a parameter name, say): the model stays the
+            # type of the list's items or of the dict's values
+            continue
+        field = next(f for name, f in model.model_fields.items() if part in (name, f.alias))
+        candidates = list(_unwrap(field.annotation))
+        if not candidates:
+            return []
+        model = candidates[0]
+    return _keys(model)
+
+
+def _keys(model: type[BaseModel]) -> list[str]:
+    return [f.alias or name for name, f in model.model_fields.items()]
+
+
+# --- every problem at once --------------------------------------------------------------------
+
+
+def _cross_check_pruned(
+    data: Any, exc: ValidationError, file: str, found: list[Problem]
+) -> list[Problem]:
+    """Every problem at once: the values pydantic refused are left out of a copy of the
+    data; when what is left is a valid scenario, its cross-checks (duplicate ids, the
+    horizon, `from` after `until` …) are reported too, without repeating a problem."""
+    pruned = copy.deepcopy(data)
+    for error in exc.errors():
+        if not _remove(pruned, tuple(error["loc"])):
+            return []  # removing it would shift a list, and so the places of problems
+    try:
+        scenario = Scenario.model_validate(pruned)
+    except ValidationError:
+        return []  # a required value was refused: the rest waits for a valid file
+    seen = {(p.code, p.path) for p in found}
+    return [p for p in cross_check(scenario, file) if (p.code, p.path) not in seen]
+
+
+def _remove(data: Any, loc: tuple[Any, ...]) -> bool:
+    """Delete the key at ``loc`` from its mapping (or the deepest key of ``loc`` that still
+    exists). False when that would mean deleting an item of a list."""
+    for depth in range(len(loc), 0, -1):
+        parent = data
+        try:
+            for part in loc[: depth - 1]:
+                parent = parent[part]
+        except (KeyError, IndexError, TypeError):
+            continue
+        key = loc[depth - 1]
+        if isinstance(parent, dict) and key in parent:
+            del parent[key]
+            return True
+        if isinstance(parent, list):
+            return False
+    return True  # already gone
