@@ -1,118 +1,323 @@
-"""The audit trail of one number: how a metric or a line is made, down to its inputs.
+"""The audit trail of one number, as values: how a metric or a line is made.
 
-``pactcalc explain FILE npv`` shows the formula, then year by year the formula with the
-values put in and the result, then what feeds it (lines, other metrics) and the
-parameters and series it rests on, with their sources. Every value shown is read from the
-engine's Result or the scenario; nothing is computed here (the trail *shows* the
-arithmetic the engine did).
+:func:`trace` selects from the engine's :class:`~pactcalc.engine.Result` and the scenario
+what a reader needs to follow a figure down to its inputs: the formula (a kind and its
+operands), year by year the numbers that go into it and its result, what feeds it (lines,
+other metrics) and the parameters and series it rests on, with their sources. Nothing is
+computed here beyond picking values (the trail *shows* the arithmetic the engine did), and
+nothing is worded: :mod:`pactcalc.report.trails` words a :class:`ValueTrail` in Dutch or
+English, with the numbers formatted for the reader.
+
+``pactcalc explain FILE npv`` prints such a worded trail; the reports list one per headline
+figure and per line.
 """
 
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
-from typing import Any
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Literal
 
 import numpy as np
 
-from pactcalc.engine import LineResult, Result
+from pactcalc import metrics
+from pactcalc.engine import LineResult, Result, adjustment_values
 from pactcalc.expressions import Expression
-from pactcalc.i18n import label_from, money, number, percent, years_text
-from pactcalc.model import LINE_KINDS, METRICS
+from pactcalc.model import Scenario
 
-_LABELS: dict[str, tuple[str, str]] = {
-    "undiscounted": ("startjaar niet verdisconteerd", "start year undiscounted"),
-    "sum_of": ("som van de regels onder '{kind}'", "sum of the lines under '{kind}'"),
-    "not_running": ("loopt niet in dit jaar", "does not run this year"),
-    "index": ("indexatie", "indexation"),
-    "none_lines": ("geen regels", "no lines"),
-    "value": ("waarde", "value"),
-    "unit": ("eenheid", "unit"),
-    "source": ("bron", "source"),
-    "no_source": ("geen bron (aanname)", "no source (assumption)"),
-    "crossing": (
-        "eerste jaar met S < 0 ≤ E: {year}; terugverdientijd = {k} + {s} / {r} = {value}",
-        "first year with S < 0 ≤ E: {year}; payback = {k} + {s} / {r} = {value}",
-    ),
-    "never_negative": (
-        "het cumulatieve saldo is nooit negatief: terugverdientijd 0",
-        "the cumulative net is never negative: payback 0",
-    ),
-    "no_crossing": (
-        "het cumulatieve saldo komt niet terug op nul: {text}",
-        "the cumulative net does not return to zero: {text}",
-    ),
-}
+if TYPE_CHECKING:  # the worded trail of the compatibility wrapper below
+    from pactcalc.report.trails import WordedInput as InputRef
+    from pactcalc.report.trails import WordedStep as Step
+    from pactcalc.report.trails import WordedTrail as Trail
 
-
-def _t(key: str, lang: str, **args: object) -> str:
-    return label_from(_LABELS, key, lang, **args)
+# --- what a trail rests on -----------------------------------------------------------------
 
 
 @dataclass(frozen=True)
-class InputRef:
-    """A parameter or series a trail rests on."""
+class SourcedInput:
+    """A parameter, series or constant a line's amount uses, with its unit and source.
+
+    ``values``: one number for a parameter or constant, one per year for a series given
+    per year. ``default``: the constant (``weeks_per_year``) is not set in the scenario.
+    """
 
     name: str
-    kind: str  # 'parameter' | 'series' | 'constant'
-    value: str
+    kind: Literal["parameter", "series", "constant"]
+    values: tuple[float, ...]
     unit: str | None
     source: str | None
+    default: bool = False
 
 
 @dataclass(frozen=True)
-class Step:
-    """One year of a trail: the formula with the values put in, and the result."""
-
-    year: int
-    formula: str
-    value: str
-
-
-@dataclass
-class Trail:
-    """How one number is made."""
+class AppliedAdjustment:
+    """An adjustment of DOMAIN.md §6 on a line, with its value (a parameter's value put
+    in). ``effect``: ``raise`` a cost ``× (1 + value)``; ``reduce`` a benefit
+    ``× (1 − value)``; ``decline`` a benefit ``× (1 − value) ** years since its first year``
+    (drop-off)."""
 
     name: str
-    kind: str  # 'metric' | 'line'
-    definition: str
-    value: str
-    steps: list[Step] = field(default_factory=list)
-    conclusion: str | None = None
-    feeds: list[str] = field(default_factory=list)  # names of lines and metrics it uses
-    inputs: list[InputRef] = field(default_factory=list)
+    value: float
+    effect: Literal["raise", "reduce", "decline"]
+
+
+# --- formulas: a kind and its operands -----------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SumOfLines:
+    """``metric = Σ line_kind[y]``: the total of the lines of one kind."""
+
+    metric: str
+    line_kind: str
+    kind: Literal["sum_of_lines"] = "sum_of_lines"
+
+
+@dataclass(frozen=True)
+class Headroom:
+    """``headroom[y] = budget[y] − Σ (effort + investments paid from the budget)[y]``,
+    summed over the years (``aggregate`` ``sum``) or their lowest (``min``)."""
+
+    metric: str
+    aggregate: Literal["sum", "min"]
+    kind: Literal["headroom"] = "headroom"
+
+
+@dataclass(frozen=True)
+class Savings:
+    """``savings[y] = baseline[y] − effort[y]``."""
+
+    kind: Literal["savings"] = "savings"
+
+
+@dataclass(frozen=True)
+class NetPresentValue:
+    """``npv = Σ net[y] · df[y]`` with ``df[y] = 1 / (1 + discount_rate) ** (y −
+    first_year)``; ``net = savings + benefits − investment``."""
+
+    discount_rate: float
+    first_year: int
+    kind: Literal["npv"] = "npv"
+
+
+@dataclass(frozen=True)
+class Ratio:
+    """``metric = numerator_name / pv_investment`` (roi: the npv, bcr: the present value
+    of the returns), with both values."""
+
+    metric: str
+    numerator_name: str
+    numerator: float
+    denominator: float
+    kind: Literal["ratio"] = "ratio"
+
+
+@dataclass(frozen=True)
+class Payback:
+    """The payback moment of DOMAIN.md §3: the first year whose cumulative net crosses
+    zero, interpolated within it; ``discounted``: on discounted flows."""
+
+    discounted: bool
+    kind: Literal["payback"] = "payback"
+
+
+@dataclass(frozen=True)
+class LineAmount:
+    """A line's amount as written in the scenario, then its adjustments.
+
+    ``amount``: the text as written (or the number); ``constant``: the number when the
+    amount is one, else None. For an expression, ``pieces`` are its text between the
+    names, in order (one more than ``names``), so that each year's values can be put in
+    where the names stand.
+    """
+
+    line_kind: str
+    line: str
+    partner: str
+    amount: str
+    constant: float | None
+    pieces: tuple[str, ...]
+    names: tuple[str, ...]
+    adjustments: tuple[AppliedAdjustment, ...]
+    kind: Literal["line"] = "line"
+
+
+Formula = SumOfLines | Headroom | Savings | NetPresentValue | Ratio | Payback | LineAmount
+
+# --- steps: one year of a formula with its numbers -----------------------------------------
+
+
+@dataclass(frozen=True)
+class SumStep:
+    """One year of a sum of lines: each line's euros and the total."""
+
+    year: int
+    parts: tuple[float, ...]
+    total: float
+
+
+@dataclass(frozen=True)
+class DifferenceStep:
+    """One year of ``minuend − subtrahend = difference`` (headroom, savings)."""
+
+    year: int
+    minuend: float
+    subtrahend: float
+    difference: float
+
+
+@dataclass(frozen=True)
+class DiscountStep:
+    """One year of the npv: ``(savings + benefits − investment) × discount_factor``."""
+
+    year: int
+    savings: float
+    benefits: float
+    investment: float
+    discount_factor: float
+    discounted_net: float
+
+
+@dataclass(frozen=True)
+class CumulativeStep:
+    """One year of a payback: the cumulative net at its start (after the year's
+    investment), the year's returns, and the cumulative net at its end."""
+
+    year: int
+    start: float
+    returns: float
+    end: float
+
+
+@dataclass(frozen=True)
+class LineStep:
+    """One year of a line: the values of the amount's names (in the order of
+    :attr:`LineAmount.names`), the index factor (None: no indexation), the years since the
+    line's first year (for drop-off), and the euros. ``running`` False: the line does not
+    run this year (and the other fields carry nothing)."""
+
+    year: int
+    running: bool
+    values: tuple[float, ...]
+    index_factor: float | None
+    years_since_first: int
+    value: float
+
+
+TrailStep = SumStep | DifferenceStep | DiscountStep | CumulativeStep | LineStep
+
+# --- the payback's conclusion --------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Crossing:
+    """The cumulative net crosses zero in ``year`` (index ``whole_years``): the payback is
+    ``whole_years + shortfall / returns``, where ``shortfall`` is −S of that year."""
+
+    year: int
+    whole_years: int
+    shortfall: float
+    returns: float
+    payback: float
+
+
+@dataclass(frozen=True)
+class NeverNegative:
+    """The cumulative net is never negative: the payback is 0."""
+
+
+@dataclass(frozen=True)
+class NotWithinHorizon:
+    """The cumulative net does not return to zero within the horizon."""
+
+
+PaybackConclusion = Crossing | NeverNegative | NotWithinHorizon
+
+# --- the trail -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ValueTrail:
+    """How one number is made, as values only.
+
+    ``subject``: a metric or a line; ``value_kind``: how its value reads (a line is money);
+    ``years``: the horizon's calendar years. ``feeds``: the lines and metrics it is made
+    from (each has a trail of its own); ``inputs``: the parameters, series and constants a
+    line rests on.
+    """
+
+    name: str
+    subject: Literal["metric", "line"]
+    value: float
+    value_kind: metrics.Kind
+    formula: Formula
+    years: tuple[int, ...]
+    steps: tuple[TrailStep, ...] = ()
+    conclusion: PaybackConclusion | None = None
+    feeds: tuple[str, ...] = ()
+    inputs: tuple[SourcedInput, ...] = ()
 
 
 def names(result: Result) -> list[str]:
-    """Every name ``explain`` accepts: the metrics, then the lines."""
-    return [*METRICS, *(line.name for line in result.lines)]
+    """Every name a trail can be traced for: the metrics (in registry order), then the
+    lines."""
+    return [*metrics.names(metrics.scenario_metrics()), *(line.name for line in result.lines)]
 
 
-def explain(result: Result, name: str, lang: str = "nl") -> Trail | None:
-    """The trail of metric or line ``name``; None when there is no such name."""
-    if name in METRICS:
-        return _metric(result, name, lang)
+def trace(result: Result, name: str) -> ValueTrail | None:
+    """The trail of metric or line ``name`` as values; None when there is no such name."""
+    if metrics.is_known(name):
+        return _metric_trail(result, name)
     line = next((line for line in result.lines if line.name == name), None)
     if line is None:
         return None
-    return _line(result, line, lang)
+    return _line_trail(result, line)
 
 
-def _m(value: float, lang: str) -> str:
-    return money(float(value), lang)
+def explain(result: Result, name: str, lang: str = "nl") -> Trail | None:
+    """The trail of ``name`` worded in ``lang``; None when there is no such name.
+
+    Kept for the callers of before the split (the ``explain`` command and the reports):
+    it is ``word_trail(trace(result, name), lang)`` of :mod:`pactcalc.report.trails`.
+    """
+    from pactcalc.report.trails import word_trail
+
+    trail = trace(result, name)
+    return None if trail is None else word_trail(trail, lang)
 
 
-def _n(value: float, lang: str) -> str:
-    """A plain input number: whole numbers without decimals, others with up to four."""
-    value = float(value)
-    if value == int(value):
-        return number(value, lang, 0)
-    decimals = 2 if abs(value) >= 1 else 4
-    text = number(value, lang, decimals)
-    return text.rstrip("0").rstrip(",.") if abs(value) < 1 else text  # 0,2 not 0,2000
+def __getattr__(name: str) -> Any:
+    """The worded trail's types under their names of before the split (``Trail``,
+    ``Step``, ``InputRef``), loaded from :mod:`pactcalc.report.trails` when first asked
+    for: the wording imports this module, so it cannot be imported at the top."""
+    from pactcalc.report import trails
+
+    worded = {
+        "Trail": trails.WordedTrail,
+        "Step": trails.WordedStep,
+        "InputRef": trails.WordedInput,
+    }
+    if name in worded:
+        return worded[name]
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
-def _lines(result: Result, kind: str, paid_from: str | None = None) -> list[LineResult]:
+# --- metrics -------------------------------------------------------------------------------
+
+#: The metrics that total the lines of one kind: metric → (line kind, its per-year total
+#: on the Result).
+_LINE_KIND_TOTALS = {
+    "effort_total": ("effort", "effort_per_year"),
+    "investment_total": ("investments", "investment_per_year"),
+    "budget_total": ("budget", "budget_per_year"),
+    "baseline_total": ("baseline", "baseline_per_year"),
+    "benefits_total": ("benefits", "benefits_per_year"),
+}
+#: What the npv, the ratios and the paybacks are made from.
+_RETURNS_FEEDS = ("savings_total", "benefits_total", "investment_total")
+
+
+def _lines_of(result: Result, kind: str, paid_from: str | None = None) -> list[LineResult]:
     return [
         line
         for line in result.lines
@@ -120,289 +325,299 @@ def _lines(result: Result, kind: str, paid_from: str | None = None) -> list[Line
     ]
 
 
-def _sum_steps(result: Result, lines: list[LineResult], total: np.ndarray, lang: str) -> list[Step]:
-    steps = []
-    for t, year in enumerate(result.years):
-        parts = [_m(line.eur_per_year[t], lang) for line in lines] or ["0"]
-        steps.append(Step(year, " + ".join(parts), _m(total[t], lang)))
-    return steps
-
-
-def _metric(result: Result, name: str, lang: str) -> Trail:
-    value = float(np.asarray(result.metric(name)))
-    text = _m(value, lang)
-    kind_of = {  # metric: (line kind, the per-year total on the Result)
-        "effort_total": ("effort", result.effort_per_year),
-        "investment_total": ("investments", result.investment_per_year),
-        "budget_total": ("budget", result.budget_per_year),
-        "baseline_total": ("baseline", result.baseline_per_year),
-        "benefits_total": ("benefits", result.benefits_per_year),
+def _metric_trail(result: Result, name: str) -> ValueTrail:
+    years = tuple(result.years)
+    common: dict[str, Any] = {
+        "name": name,
+        "subject": "metric",
+        "value": float(np.asarray(result.metric(name))),
+        "value_kind": metrics.get(name).kind,
+        "years": years,
     }
-    if name in kind_of:
-        kind, total = kind_of[name]
-        lines = _lines(result, kind)
-        return Trail(
-            name,
-            "metric",
-            f"{name} = Σ {kind}[y]; {kind}[y] = " + _t("sum_of", lang, kind=kind),
-            text,
-            _sum_steps(result, lines, total, lang),
-            feeds=[line.name for line in lines],
-        )
-    if name.startswith("headroom"):
-        funded = _lines(result, "effort", "budget") + _lines(result, "investments", "budget")
-        steps = [
-            Step(
-                year,
-                f"{_m(result.budget_per_year[t], lang)} − "
-                f"{_m(result.budget_funded_per_year[t], lang)}",
-                _m(result.headroom_per_year[t], lang),
-            )
-            for t, year in enumerate(result.years)
-        ]
-        definition = {
-            "headroom_total": "headroom_total = Σ headroom[y]",
-            "headroom_min": "headroom_min = min headroom[y]",
-        }[name]
-        definition += "; headroom[y] = budget[y] − Σ (effort + investments paid_from budget)[y]"
-        return Trail(
-            name,
-            "metric",
-            definition,
-            text,
-            steps,
-            feeds=["budget_total", *(line.name for line in funded)],
-        )
+    if name in _LINE_KIND_TOTALS:
+        return _sum_of_lines_trail(result, name, common)
+    if name in ("headroom_total", "headroom_min"):
+        return _headroom_trail(result, name, common)
     if name == "savings_total":
-        steps = [
-            Step(
-                year,
-                f"{_m(result.baseline_per_year[t], lang)} − {_m(result.effort_per_year[t], lang)}",
-                _m(result.savings_per_year[t], lang),
-            )
-            for t, year in enumerate(result.years)
-        ]
-        return Trail(
-            name,
-            "metric",
-            "savings[y] = baseline[y] − effort[y]",
-            text,
-            steps,
-            feeds=["baseline_total", "effort_total"],
+        steps = zip(
+            years,
+            result.baseline_per_year,
+            result.effort_per_year,
+            result.savings_per_year,
+            strict=True,
+        )
+        return ValueTrail(
+            **common,
+            formula=Savings(),
+            steps=tuple(DifferenceStep(y, float(a), float(b), float(d)) for y, a, b, d in steps),
+            feeds=("baseline_total", "effort_total"),
         )
     if name == "npv":
-        steps = [
-            Step(
-                year,
-                f"({_m(result.savings_per_year[t], lang)} + "
-                f"{_m(result.benefits_per_year[t], lang)} − "
-                f"{_m(result.investment_per_year[t], lang)}) × "
-                f"{_n(result.discount_factor_per_year[t], lang)}",
-                _m(result.discounted_net_per_year[t], lang),
-            )
-            for t, year in enumerate(result.years)
-        ]
-        definition = (
-            f"npv = Σ net[y] · df[y]; net = savings + benefits − investment; "
-            f"df[y] = 1 / (1 + {percent(result.discount_rate, lang)}) ** (y − "
-            f"{result.years[0]}) ({_t('undiscounted', lang)})"
-        )
-        return Trail(
-            name,
-            "metric",
-            definition,
-            text,
-            steps,
-            feeds=["savings_total", "benefits_total", "investment_total"],
-        )
+        return _npv_trail(result, common)
     if name in ("roi", "bcr"):
+        numerator_name = "npv" if name == "roi" else "pv_returns"
         numerator = result.npv if name == "roi" else result.pv_returns
-        label = "npv" if name == "roi" else "pv_returns"
-        ratio = float(np.asarray(getattr(result, name)))
-        shown = number(ratio, lang, 2) if not math.isnan(ratio) else "—"
-        definition = (
-            f"{name} = {label} / pv_investment = {_m(float(numerator), lang)} / "
-            f"{_m(float(result.pv_investment), lang)}"
-        )
-        return Trail(name, "metric", definition, shown, feeds=["npv", "investment_total"])
-    return _payback(result, name, lang)
+        common["value"] = float(np.asarray(getattr(result, name)))
+        formula = Ratio(name, numerator_name, float(numerator), float(result.pv_investment))
+        return ValueTrail(**common, formula=formula, feeds=("npv", "investment_total"))
+    return _payback_trail(result, name, common)
 
 
-def _payback(result: Result, name: str, lang: str) -> Trail:
-    discounted = name == "discounted_payback_years"
-    start = (
-        result.discounted_cumulative_start_per_year
-        if discounted
-        else result.cumulative_start_per_year
-    )
-    end = result.discounted_cumulative_per_year if discounted else result.cumulative_per_year
-    returns = result.returns_per_year * (result.discount_factor_per_year if discounted else 1.0)
-    value = float(np.asarray(getattr(result, name)))
-    shown = years_text(value, lang, len(result.years), 2)
-    steps = [
-        Step(
-            year, f"S = {_m(start[t], lang)}, r = {_m(returns[t], lang)}", f"E = {_m(end[t], lang)}"
-        )
+def _sum_of_lines_trail(result: Result, name: str, common: dict[str, Any]) -> ValueTrail:
+    line_kind, total_attribute = _LINE_KIND_TOTALS[name]
+    lines = _lines_of(result, line_kind)
+    totals = getattr(result, total_attribute)
+    steps = tuple(
+        SumStep(year, tuple(float(line.eur_per_year[t]) for line in lines), float(totals[t]))
         for t, year in enumerate(result.years)
-    ]
+    )
+    return ValueTrail(
+        **common,
+        formula=SumOfLines(name, line_kind),
+        steps=steps,
+        feeds=tuple(line.name for line in lines),
+    )
+
+
+def _headroom_trail(result: Result, name: str, common: dict[str, Any]) -> ValueTrail:
+    funded = _lines_of(result, "effort", "budget") + _lines_of(result, "investments", "budget")
+    rows = zip(
+        result.years,
+        result.budget_per_year,
+        result.budget_funded_per_year,
+        result.headroom_per_year,
+        strict=True,
+    )
+    return ValueTrail(
+        **common,
+        formula=Headroom(name, "sum" if name == "headroom_total" else "min"),
+        steps=tuple(DifferenceStep(y, float(a), float(b), float(d)) for y, a, b, d in rows),
+        feeds=("budget_total", *(line.name for line in funded)),
+    )
+
+
+def _npv_trail(result: Result, common: dict[str, Any]) -> ValueTrail:
+    rows = zip(
+        result.years,
+        result.savings_per_year,
+        result.benefits_per_year,
+        result.investment_per_year,
+        result.discount_factor_per_year,
+        result.discounted_net_per_year,
+        strict=True,
+    )
+    steps = tuple(DiscountStep(year, *(float(v) for v in values)) for year, *values in rows)
+    formula = NetPresentValue(float(result.discount_rate), int(result.years[0]))
+    return ValueTrail(**common, formula=formula, steps=steps, feeds=_RETURNS_FEEDS)
+
+
+def _payback_trail(result: Result, name: str, common: dict[str, Any]) -> ValueTrail:
+    discounted = name == "discounted_payback_years"
+    if discounted:
+        start = result.discounted_cumulative_start_per_year
+        end = result.discounted_cumulative_per_year
+        returns = result.returns_per_year * result.discount_factor_per_year
+    else:
+        start = result.cumulative_start_per_year
+        end = result.cumulative_per_year
+        returns = result.returns_per_year
+    value = float(np.asarray(getattr(result, name)))
+    common["value"] = value
+    steps = tuple(
+        CumulativeStep(year, float(start[t]), float(returns[t]), float(end[t]))
+        for t, year in enumerate(result.years)
+    )
+    conclusion: PaybackConclusion
     if math.isnan(value):
-        conclusion = _t("no_crossing", lang, text=shown)
+        conclusion = NotWithinHorizon()
     elif value == 0:
-        conclusion = _t("never_negative", lang)
+        conclusion = NeverNegative()
     else:
         k = int(value)
-        conclusion = _t(
-            "crossing",
-            lang,
-            year=result.years[k],
-            k=k,
-            s=_m(-start[k], lang),
-            r=_m(returns[k], lang),
-            value=number(value, lang, 2),
-        )
-    definition = (
-        "S[k] = cumulative at the start of year k after its investment, E[k] = S[k] + r[k] at "
-        "its end; investments are lumps at the start of their year, returns r = savings + "
-        "benefits are spread evenly" + (" (all discounted)" if discounted else "")
-    )
-    return Trail(
-        name,
-        "metric",
-        definition,
-        shown,
-        steps,
-        conclusion,
-        feeds=["savings_total", "benefits_total", "investment_total"],
+        conclusion = Crossing(result.years[k], k, float(-start[k]), float(returns[k]), value)
+    return ValueTrail(
+        **common,
+        formula=Payback(discounted),
+        steps=steps,
+        conclusion=conclusion,
+        feeds=_RETURNS_FEEDS,
     )
 
 
-def _line(result: Result, line: LineResult, lang: str) -> Trail:
+# --- lines ---------------------------------------------------------------------------------
+
+
+def _line_trail(result: Result, line: LineResult) -> ValueTrail:
     scenario = result.scenario
     spec = scenario.lines(line.kind)[line.index]
     amount = spec.amount
-    inputs: list[InputRef] = []
+    inputs = _expression_inputs(scenario, amount)
+    adjustments = _applied_adjustments(scenario, line.kind, spec, inputs)
+    if isinstance(amount, Expression):
+        occurrences = sorted(amount.names, key=lambda found: found[1])
+        pieces, last = [], 0
+        for used_name, offset in occurrences:
+            pieces.append(amount.text[last:offset])
+            last = offset + len(used_name)
+        pieces.append(amount.text[last:])
+        formula = LineAmount(
+            line.kind,
+            line.name,
+            line.partner,
+            str(amount),
+            None,
+            tuple(pieces),
+            tuple(used_name for used_name, _offset in occurrences),
+            adjustments,
+        )
+    else:
+        formula = LineAmount(
+            line.kind, line.name, line.partner, str(amount), float(amount), (), (), adjustments
+        )
+    first_year = getattr(spec, "start", None) or result.years[0]
+    indexed = scenario.indexation != 0
+    steps = []
+    for t, year in enumerate(result.years):
+        if not line.running[t]:
+            steps.append(LineStep(year, False, (), None, 0, 0.0))
+            continue
+        steps.append(
+            LineStep(
+                year,
+                True,
+                tuple(_value_in_year(scenario, used_name, t) for used_name in formula.names),
+                float(result.index_factor_per_year[t]) if indexed else None,
+                max(year - first_year, 0),
+                float(line.eur_per_year[t]),
+            )
+        )
+    return ValueTrail(
+        name=line.name,
+        subject="line",
+        value=float(line.total),
+        value_kind="money",
+        formula=formula,
+        years=tuple(result.years),
+        steps=tuple(steps),
+        inputs=tuple(inputs),
+    )
+
+
+def _expression_inputs(scenario: Scenario, amount: object) -> list[SourcedInput]:
+    """The parameters, series and constant an amount uses, each once, in order of use."""
     used: list[str] = []
     if isinstance(amount, Expression):
         for used_name, _offset in amount.names:
             if used_name not in used:
                 used.append(used_name)
+    inputs = []
     for used_name in used:
         if used_name in scenario.parameters:
-            p = scenario.parameters[used_name]
-            inputs.append(InputRef(used_name, "parameter", _n(p.value, lang), p.unit, p.source))
-        elif used_name in scenario.series:
-            s = scenario.series[used_name]
-            values = s.values if isinstance(s.values, list) else [s.values]
+            parameter = scenario.parameters[used_name]
             inputs.append(
-                InputRef(
-                    used_name, "series", ", ".join(_n(v, lang) for v in values), s.unit, s.source
+                SourcedInput(
+                    used_name,
+                    "parameter",
+                    (float(parameter.value),),
+                    parameter.unit,
+                    parameter.source,
+                )
+            )
+        elif used_name in scenario.series:
+            series = scenario.series[used_name]
+            given = series.values if isinstance(series.values, list) else [series.values]
+            inputs.append(
+                SourcedInput(
+                    used_name,
+                    "series",
+                    tuple(float(v) for v in given),
+                    series.unit,
+                    series.source,
                 )
             )
         elif used_name == "weeks_per_year":
-            given = "weeks_per_year" in scenario.model_fields_set
             inputs.append(
-                InputRef(
+                SourcedInput(
                     used_name,
                     "constant",
-                    _n(scenario.weeks_per_year, lang),
+                    (float(scenario.weeks_per_year),),
                     None,
-                    "weeks_per_year" + ("" if given else " (default)"),
+                    None,
+                    default="weeks_per_year" not in scenario.model_fields_set,
                 )
             )
-    adjustments = _adjustments_put_in(result, line, spec, inputs, lang)
-    steps = []
-    indexed = scenario.indexation != 0
-    for t, year in enumerate(result.years):
-        if not line.running[t]:
-            steps.append(Step(year, _t("not_running", lang), _m(0.0, lang)))
-            continue
-        formula = _substitute(amount, scenario, t, lang)
-        if indexed:
-            formula = (
-                f"({formula}) × {_n(result.index_factor_per_year[t], lang)} ({_t('index', lang)})"
-            )
-        if adjustments:
-            first_year = getattr(spec, "start", None) or result.years[0]
-            formula = (
-                f"({formula}){_adjustment_text(adjustments, line.kind, first_year, year, lang)}"
-            )
-        steps.append(Step(year, formula, _m(line.eur_per_year[t], lang)))
-    definition = f"{line.kind}: {line.name} ({line.partner}) = {amount}"
-    if adjustments:
-        definition += "; " + ", ".join(f"{name} = {value}" for name, value in adjustments.items())
-    return Trail(line.name, "line", definition, _m(float(line.total), lang), steps, inputs=inputs)
+    return inputs
 
 
-def _adjustment_text(
-    adjustments: dict[str, float | str], kind: str, first_year: int, year: int, lang: str
-) -> str:
-    """The adjustments of DOMAIN.md §6 as factors with their values put in; drop-off
-    counts the years since the line's first year."""
-    parts = []
-    for name, value in adjustments.items():
-        shown = _n(value, lang) if isinstance(value, float | int) else value
-        if kind in ("effort", "investments"):
-            parts.append(f" × (1 + {shown})")
-        elif name == "drop_off":
-            parts.append(f" × (1 − {shown})^{max(year - first_year, 0)}")
-        else:
-            parts.append(f" × (1 − {shown})")
-    return "".join(parts)
-
-
-def _adjustments_put_in(
-    result: Result, line: LineResult, spec: Any, inputs: list[InputRef], lang: str
-) -> dict[str, float | str]:
-    """The line's adjustments with parameter names replaced by their values (and those
-    parameters added to the inputs, with their sources)."""
-    from pactcalc.engine import adjustment_values
-
-    scenario = result.scenario
-    values: dict[str, float | str] = {}
-    for name, value in adjustment_values(scenario, line.kind, spec).items():
-        if isinstance(value, str):
-            parameter = scenario.parameters[value]
-            if all(i.name != value for i in inputs):
+def _applied_adjustments(
+    scenario: Scenario, line_kind: str, spec: Any, inputs: list[SourcedInput]
+) -> tuple[AppliedAdjustment, ...]:
+    """The line's adjustments with their values; a parameter named by one is added to the
+    inputs (with its source) when the amount does not already use it."""
+    applied = []
+    for name, given in adjustment_values(scenario, line_kind, spec).items():
+        if isinstance(given, str):
+            parameter = scenario.parameters[given]
+            if all(known.name != given for known in inputs):
                 inputs.append(
-                    InputRef(
-                        value,
+                    SourcedInput(
+                        given,
                         "parameter",
-                        _n(parameter.value, lang),
+                        (float(parameter.value),),
                         parameter.unit,
                         parameter.source,
                     )
                 )
-            values[name] = float(parameter.value)
+            value = float(parameter.value)
         else:
-            values[name] = float(value)
-    return values
+            value = float(given)
+        if line_kind in ("effort", "investments"):
+            effect: Literal["raise", "reduce", "decline"] = "raise"
+        elif name == "drop_off":
+            effect = "decline"
+        else:
+            effect = "reduce"
+        applied.append(AppliedAdjustment(name, value, effect))
+    return tuple(applied)
 
 
-def _substitute(amount: object, scenario: object, t: int, lang: str) -> str:
-    """The expression with every name replaced by its value in year index ``t``."""
-    if not isinstance(amount, Expression):
-        return _n(float(amount), lang)  # type: ignore[arg-type]
-    text = amount.text
-    out, last = [], 0
-    for used_name, offset in sorted(amount.names, key=lambda n: n[1]):
-        out.append(text[last:offset])
-        out.append(_value_of(used_name, scenario, t, lang))
-        last = offset + len(used_name)
-    out.append(text[last:])
-    return "".join(out).replace("*", "×")
-
-
-def _value_of(name: str, scenario: object, t: int, lang: str) -> str:
-    from pactcalc.model import Scenario
-
-    assert isinstance(scenario, Scenario)
+def _value_in_year(scenario: Scenario, name: str, t: int) -> float:
+    """The value of a name of an expression in year index ``t``: a parameter, a series
+    (one value or one per year), else the constant ``weeks_per_year``."""
     if name in scenario.parameters:
-        return _n(scenario.parameters[name].value, lang)
+        return float(scenario.parameters[name].value)
     if name in scenario.series:
         values = scenario.series[name].values
-        value = values[t] if isinstance(values, list) else values
-        return _n(value, lang)
-    return _n(scenario.weeks_per_year, lang)
+        return float(values[t] if isinstance(values, list) else values)
+    return float(scenario.weeks_per_year)
 
 
-__all__ = ["LINE_KINDS", "InputRef", "Step", "Trail", "explain", "names"]
+__all__ = [
+    "AppliedAdjustment",
+    "Crossing",
+    "CumulativeStep",
+    "DifferenceStep",
+    "DiscountStep",
+    "Formula",
+    "Headroom",
+    "InputRef",
+    "LineAmount",
+    "LineStep",
+    "NetPresentValue",
+    "NeverNegative",
+    "NotWithinHorizon",
+    "Payback",
+    "PaybackConclusion",
+    "Ratio",
+    "Savings",
+    "SourcedInput",
+    "Step",
+    "SumOfLines",
+    "SumStep",
+    "Trail",
+    "TrailStep",
+    "ValueTrail",
+    "explain",
+    "names",
+    "trace",
+]

@@ -8,7 +8,19 @@ from typer.testing import CliRunner
 
 from pactcalc.api import evaluate, load_scenario_text
 from pactcalc.cli import app
-from pactcalc.explain import explain, names
+from pactcalc.explain import (
+    Crossing,
+    CumulativeStep,
+    DiscountStep,
+    LineAmount,
+    NetPresentValue,
+    Payback,
+    explain,
+    names,
+    trace,
+)
+from pactcalc.report import blocks
+from pactcalc.report.trails import trail_block, word_trail
 
 SCENARIO = textwrap.dedent("""\
     pactcalc: 1
@@ -115,3 +127,204 @@ def test_line_trail_shows_the_adjustments_with_their_values():
     assert trail.steps[0].formula == "(1,500) × (1 + 0.2)"
     assert trail.steps[0].value == "€1,800"
     assert {i.name: i.source for i in trail.inputs}["ob"] == "aanname: Green Book"
+
+
+# --- the trail as values (pactcalc.explain.trace) and its wording (pactcalc.report.trails) --
+
+
+def test_trace_carries_values_not_words():
+    trail = trace(result(), "Begeleiding")
+    assert trail is not None
+    assert (trail.subject, trail.value, trail.value_kind) == ("line", 3000.0, "money")
+    assert isinstance(trail.formula, LineAmount)
+    assert trail.formula.names == ("clients", "uren", "tarief")
+    assert trail.formula.pieces == ("", " * ", " * ", "")
+    assert [(s.year, s.values, s.value) for s in trail.steps] == [
+        (2024, (10.0, 2.0, 50.0), 1000.0),
+        (2025, (20.0, 2.0, 50.0), 2000.0),
+    ]
+    assert [(i.name, i.kind, i.values, i.unit) for i in trail.inputs] == [
+        ("clients", "series", (10.0, 20.0), None),
+        ("uren", "parameter", (2.0,), None),
+        ("tarief", "parameter", (50.0,), "EUR/uur"),
+    ]
+
+
+def test_trace_of_a_payback_names_the_crossing_in_numbers():
+    trail = trace(result(), "payback_years")
+    assert trail is not None
+    assert trail.formula == Payback(discounted=False)
+    assert trail.conclusion == Crossing(
+        year=2024, whole_years=0, shortfall=1500.0, returns=2000.0, payback=0.75
+    )
+    first = trail.steps[0]
+    assert isinstance(first, CumulativeStep)
+    assert (first.start, first.returns, first.end) == (-1500.0, 2000.0, 500.0)
+
+
+def test_trace_of_the_npv_gives_the_rate_and_each_years_operands():
+    trail = trace(result(), "npv")
+    assert trail is not None
+    assert trail.formula == NetPresentValue(discount_rate=0.0, first_year=2024)
+    assert trail.steps[0] == DiscountStep(2024, 2000.0, 0.0, 1500.0, 1.0, 500.0)
+    assert trace(result(), "no such thing") is None
+
+
+def test_word_trail_is_what_explain_returns():
+    r = result()
+    for name in names(r):
+        for lang in ("nl", "en"):
+            value_trail = trace(r, name)
+            assert value_trail is not None
+            assert word_trail(value_trail, lang) == explain(r, name, lang), (name, lang)
+
+
+def test_trail_block_carries_formula_years_conclusion_and_inputs():
+    payback = trace(result(), "payback_years")
+    assert payback is not None
+    block = trail_block(payback, "en")
+    assert isinstance(block, blocks.Trail)
+    assert (block.id, block.title) == ("payback_years", "payback_years = 0.75 years")
+    definition, *years, conclusion = block.steps
+    assert definition.label == "payback_years"
+    assert definition.formula.startswith("S[k] = cumulative at the start of year k")
+    assert definition.value == "0.75 years"
+    assert list(definition.inputs) == ["savings_total", "benefits_total", "investment_total"]
+    assert [(s.label, s.formula, s.value) for s in years] == [
+        ("2024", "S = -€1,500, r = €2,000", "E = €500"),
+        ("2025", "S = €500, r = €1,000", "E = €1,500"),
+    ]
+    assert conclusion.label == ""
+    assert conclusion.formula.startswith("first year with S < 0 ≤ E: 2024")
+
+    line = trace(result(), "Begeleiding")
+    assert line is not None
+    block = trail_block(line, "nl")
+    assert block.title == "Begeleiding = € 3.000"
+    assert list(block.steps[0].inputs) == [
+        "clients = 10, 20 — bron: geen bron (aanname)",
+        "uren = 2 — bron: aanname: twee uur",
+        "tarief = 50 EUR/uur — bron: Heumen, gmb-2021-55584",
+    ]
+    assert [s.formula for s in block.steps[1:]] == ["10 × 2 × 50", "20 × 2 × 50"]
+
+
+EDGES = textwrap.dedent("""\
+    pactcalc: 1
+    name: Randgevallen
+    start_year: 2024
+    years: 4
+    discount_rate: 0.03
+    price_year: 2023
+    indexation: 0.02
+    weeks_per_year: 50
+    parameters:
+      tarief: {value: 50.5, unit: EUR/uur, source: "Heumen, gmb-2021-55584"}
+      uren: {value: 0.25, source: "aanname: een kwartier"}
+      dw: {value: 0.1, low: 0.05, high: 0.2}
+    series:
+      clients: [10, 20, 30.5, 40]
+      vast: 7
+    partners:
+      - {id: gem, name: Gemeente}
+      - {id: zk, name: Zorgkantoor}
+    baseline:
+      - {name: Oud, partner: gem, amount: clients * uren * tarief * weeks_per_year}
+    budget:
+      - {name: Budget, partner: gem, amount: 3000}
+    effort:
+      - {name: Begeleiding, partner: gem, amount: clients * uren * tarief, from: 2025}
+      - {name: Vast, partner: zk, amount: vast * 100, until: 2025, paid_from: own}
+    investments:
+      - {name: Start, partner: gem, amount: 15000, year: 2024, optimism_bias: 0.15}
+    benefits:
+      - {name: Baat, partner: zk, amount: 1000 * clients, drop_off: 0.1, deadweight: dw, from: 2025}
+    """)
+
+
+def test_line_trails_word_indexation_drop_off_constants_and_idle_years():
+    # Pinned from the output of before the trail was split into values and words.
+    document = evaluate(load_scenario_text(EDGES, "t.yaml"))
+    assert document.result is not None
+    baat = explain(document.result, "Baat", "en")
+    assert baat is not None
+    assert baat.definition == (
+        "benefits: Baat (zk) = 1000 * clients; deadweight = 0.1, drop_off = 0.1"
+    )
+    assert [(s.formula, s.value) for s in baat.steps] == [
+        ("does not run this year", "€0"),
+        ("((1000 × 20) × 1.04 (indexation)) × (1 − 0.1) × (1 − 0.1)^0", "€18,727"),
+        ("((1000 × 30.50) × 1.06 (indexation)) × (1 − 0.1) × (1 − 0.1)^1", "€26,217"),
+        ("((1000 × 40) × 1.08 (indexation)) × (1 − 0.1) × (1 − 0.1)^2", "€31,564"),
+    ]
+    assert [(i.name, i.value) for i in baat.inputs] == [
+        ("clients", "10, 20, 30.50, 40"),
+        ("dw", "0.1"),
+    ]
+    start = explain(document.result, "Start", "en")
+    assert start is not None
+    assert start.definition == "investments: Start (gem) = 15000.0; optimism_bias = 0.15"
+    assert start.steps[0].formula == "((15,000) × 1.02 (indexation)) × (1 + 0.15)"
+    old = explain(document.result, "Oud", "nl")
+    assert old is not None
+    assert old.steps[2].formula == "(30,50 × 0,25 × 50,50 × 50) × 1,06 (indexatie)"
+    assert (old.inputs[-1].value, old.inputs[-1].source) == ("50", "weeks_per_year")
+    fixed = explain(document.result, "Vast", "en")
+    assert fixed is not None
+    assert fixed.inputs[0].value == "7"
+    assert fixed.steps[3].formula == "does not run this year"
+
+    default_weeks = EDGES.replace("weeks_per_year: 50\n", "")
+    document = evaluate(load_scenario_text(default_weeks, "t.yaml"))
+    assert document.result is not None
+    old = explain(document.result, "Oud", "nl")
+    assert old is not None
+    assert (old.inputs[-1].value, old.inputs[-1].source) == ("52", "weeks_per_year (default)")
+
+
+NO_INVESTMENT = textwrap.dedent("""\
+    pactcalc: 1
+    name: Geen investering
+    start_year: 2024
+    years: 3
+    discount_rate: 0.0
+    partners:
+      - {id: gem, name: Gemeente}
+    baseline:
+      - {name: Oud, partner: gem, amount: 100}
+    effort:
+      - {name: Nieuw, partner: gem, amount: 50, paid_from: own}
+    """)
+
+
+def test_payback_trails_that_never_cross_and_a_ratio_without_investment():
+    document = evaluate(load_scenario_text(NO_INVESTMENT, "t.yaml"))
+    assert document.result is not None
+    payback = explain(document.result, "payback_years", "en")
+    assert payback is not None
+    assert payback.value == "0.00 years"
+    assert payback.conclusion == "the cumulative net is never negative: payback 0"
+    roi = explain(document.result, "roi", "en")
+    assert roi is not None
+    assert (roi.definition, roi.value) == ("roi = npv / pv_investment = €150 / €0", "—")
+
+    losing = NO_INVESTMENT.replace("discount_rate: 0.0", "discount_rate: 0.05").replace(
+        "amount: 50, paid_from: own}",
+        "amount: 500, paid_from: own}\n"
+        "investments:\n"
+        "  - {name: Start, partner: gem, amount: 1000, year: 2024, paid_from: own}",
+    )
+    document = evaluate(load_scenario_text(losing, "t.yaml"))
+    assert document.result is not None
+    payback = explain(document.result, "discounted_payback_years", "nl")
+    assert payback is not None
+    assert payback.definition.endswith("are spread evenly (all discounted)")
+    assert payback.value == "niet binnen de horizon van 3 jaar"
+    assert [s.formula for s in payback.steps] == [
+        "S = € -1.000, r = € -400",
+        "S = € -1.400, r = € -381",
+        "S = € -1.781, r = € -363",
+    ]
+    assert payback.conclusion == (
+        "het cumulatieve saldo komt niet terug op nul: niet binnen de horizon van 3 jaar"
+    )
