@@ -752,3 +752,179 @@ def test_comparison_workbook_unchanged(documents: dict[str, Document], tmp_path:
     compare.xlsx(comparison, results, "nl", before)
     xlsx.write_comparison(comparison, after, "nl")
     assert after.read_bytes() == before.read_bytes()
+
+
+# --- Excel's limits on a formula (issue 10) ------------------------------------------------
+
+EXCEL_MAX_CHARS, EXCEL_MAX_ARGUMENTS, EXCEL_MAX_NESTING = 8192, 255, 64
+
+
+def limits_scenario(count: int, partner: str = "2021", effort_lines: int = 1) -> str:
+    """A scenario whose amounts grow with ``count``: ``max`` over ``count`` parameters
+    with defined names (``k_1``…), ``min`` over ``count`` parameters that look like cells
+    (``p1``…, so referenced by address: 15 characters each), a long sum, ``min`` and
+    ``max`` nested 70 deep (Excel takes 64), and ``effort_lines`` lines of a partner
+    whose id SUMIFS would misread (so its sums add the line cells one by one)."""
+    parameters = "\n".join(
+        f"  k_{i}: {i % 97 + 1}\n  p{i}: {i % 89 + 1}" for i in range(1, count + 1)
+    )
+    named = ", ".join(f"k_{i}" for i in range(1, count + 1))
+    addressed = ", ".join(f"p{i}" for i in range(1, count + 1))
+    long_sum = " + ".join(f"p{i}" for i in range(1, min(count, 900) + 1))
+    deep = "k_1"
+    for depth in range(70):
+        deep = f"{('min', 'max')[depth % 2]}(k_{depth % 50 + 2}, {deep})"
+    effort = "\n".join(
+        f'  - {{name: Inzet {k}, partner: "{partner}", amount: "{k % 7 + 1} * k_1"}}'
+        for k in range(effort_lines)
+    )
+    return f"""\
+pactcalc: 1
+name: Grenzen van Excel
+start_year: 2024
+years: 3
+parameters:
+{parameters}
+partners:
+  - {{id: "{partner}", name: Gemeente}}
+  - {{id: wmo, name: Wmo}}
+budget:
+  - {{name: Budget, partner: "{partner}", amount: 100000000}}
+baseline:
+  - {{name: Gesplitst, partner: "{partner}", amount: "max({named})"}}
+  - {{name: Waarde, partner: "{partner}", amount: "min({addressed})"}}
+  - {{name: Lange som, partner: wmo, amount: "{long_sum}"}}
+  - {{name: Diep, partner: wmo, amount: "{deep}"}}
+effort:
+{effort}
+"""
+
+
+def formula_limits(formula: str) -> tuple[int, int, int, int]:
+    """A formula's length (with its ``=``), the most arguments of one function call, the
+    deepest nesting of function calls and of brackets: parsed here, independently of
+    the writer (text in double quotes and sheet names in single quotes skipped)."""
+    most_arguments = calls_deep = brackets_deep = 0
+    stack: list[tuple[bool, int]] = []  # per open bracket: is it a call, its arguments
+    quote = ""
+    previous = ""
+    for char in formula:
+        if quote:
+            if char == quote:
+                quote = ""
+        elif char in "\"'":
+            quote = char
+        elif char == "(":
+            stack.append((bool(re.match(r"[A-Za-z0-9_.]", previous)), 1))
+            brackets_deep = max(brackets_deep, len(stack))
+            calls_deep = max(calls_deep, sum(call for call, _ in stack))
+        elif char == ")":
+            call, arguments = stack.pop()
+            if call:
+                most_arguments = max(most_arguments, arguments)
+        elif char == "," and stack:
+            call, arguments = stack[-1]
+            stack[-1] = (call, arguments + 1)
+        previous = char
+    assert not stack and not quote, formula[:200]
+    return len(formula), most_arguments, calls_deep, brackets_deep
+
+
+def assert_within_excel_limits(path: Path) -> list[Any]:
+    """Every formula in every sheet keeps Excel's limits; returns the cells that hold
+    pactcalc's value with a note instead of a formula."""
+    workbook = openpyxl.load_workbook(path)
+    noted = []
+    formulas_seen = 0
+    for sheet in workbook:
+        for row in sheet.iter_rows():
+            for cell in row:
+                if cell.data_type == "f":
+                    formulas_seen += 1
+                    length, arguments, calls, brackets = formula_limits(cell.value)
+                    where = (sheet.title, cell.coordinate)
+                    assert length <= EXCEL_MAX_CHARS, (where, length)
+                    assert arguments <= EXCEL_MAX_ARGUMENTS, (where, arguments)
+                    assert calls <= EXCEL_MAX_NESTING and brackets <= EXCEL_MAX_NESTING, where
+                if cell.comment is not None:
+                    noted.append(cell)
+    assert formulas_seen > 100
+    return noted
+
+
+def test_formula_limits_parser() -> None:
+    assert formula_limits("=MAX(MAX(a,b),\"x,(y\",'it''s (1)'!A1)") == (36, 3, 2, 2)
+    assert formula_limits("=(1+(2))*SUM(a)") == (15, 1, 1, 2)
+
+
+def test_formulas_stay_within_excel_limits(tmp_path: Path) -> None:
+    """``max`` of 5,000 parameters, ``min`` of 5,000 addressed parameters, a sum of 900
+    terms and a partner with 1,000 lines summed cell by cell: every formula keeps
+    Excel's limits; what cannot fit is pactcalc's value with a note that says why."""
+    document = document_from_text(limits_scenario(5000, effort_lines=1000))
+    result = document.result
+    assert result is not None
+    path = tmp_path / "limits.xlsx"
+    xlsx.write(document, path, "nl")
+    noted = assert_within_excel_limits(path)
+    note = xlsx.label("value_not_formula", "nl")
+    assert "8.192" in note and "255" in note
+    workbook = openpyxl.load_workbook(path)
+    lines = workbook[xlsx.label("sheet_lines", "nl")]
+    partners = workbook[xlsx.label("sheet_partners", "nl")]
+    first = xlsx.LINE_FIRST_YEAR_COLUMN
+    expected: dict[tuple[str, str], float] = {}
+    for offset, line in enumerate(result.lines[:4]):  # max 5,000, min 5,000, sum, deep
+        for t in range(3):
+            expected[(lines.title, f"{xlsx.column_letters(first + t)}{2 + offset}")] = (
+                line.eur_per_year[t]
+            )
+    effort_row = find_row(partners, 1, xlsx.label("effort", "nl")) + 1
+    assert partners.cell(row=effort_row, column=1).value == "2021"
+    for t in range(3):
+        cell = f"{xlsx.column_letters(3 + t)}{effort_row}"
+        expected[(partners.title, cell)] = result.partners[0].effort_per_year[t]
+    got = {(cell.parent.title, cell.coordinate): cell for cell in noted}
+    assert set(expected) <= set(got), sorted(set(expected) - set(got))
+    for key, want in expected.items():
+        cell = got[key]
+        assert close(cell.value, want), (key, cell.value, want)
+        assert cell.comment.text == note
+    for cell in noted:
+        assert cell.data_type == "n" and cell.comment.text == note
+    # the line totals still add the year cells
+    assert lines.cell(row=2, column=first + 3).value == "=SUM(H2:J2)"
+
+
+def test_split_formulas_recalculate_to_the_engine(tmp_path: Path) -> None:
+    """600 arguments: ``max`` is split into nested ``MAX`` calls of at most 255 (still
+    live), ``min`` over addressed names, the long sum and the deep nesting cannot fit
+    and are pactcalc's values with a note;
+    the workbook recalculates to the engine's numbers, in either language."""
+    document = document_from_text(limits_scenario(600, effort_lines=3))
+    result = document.result
+    assert result is not None
+    path = tmp_path / "split.xlsx"
+    xlsx.write(document, path, "nl")
+    noted = assert_within_excel_limits(path)
+    workbook = openpyxl.load_workbook(path)
+    lines = workbook[xlsx.label("sheet_lines", "nl")]
+    first = xlsx.LINE_FIRST_YEAR_COLUMN
+    split = lines.cell(row=2, column=first).value
+    assert split.count("MAX(") == 4 and "MAX(MAX(k_1," in split
+    assert lines.cell(row=2, column=first).comment is None
+    assert {(cell.parent.title, cell.row) for cell in noted} == {
+        (lines.title, row) for row in (3, 4, 5)
+    }
+    values = formulas_values(path)
+    for sheet in workbook:  # pactcalc's values stand in the recalculated workbook as they are
+        for row in sheet.iter_rows():
+            for cell in row:
+                if isinstance(cell.value, int | float):
+                    values.setdefault((sheet.title.upper(), cell.coordinate), cell.value)
+    assert_matches_engine(Book(path, values), result)
+    english = tmp_path / "split-en.xlsx"
+    xlsx.write(document, english, "en")
+    lines_en = openpyxl.load_workbook(english)[xlsx.label("sheet_lines", "en")]
+    assert lines_en.cell(row=3, column=first).comment.text == xlsx.label("value_not_formula", "en")
+    assert "8,192" in lines_en.cell(row=3, column=first).comment.text

@@ -209,4 +209,12 @@ WORDS: dict[str, tuple[str, str]] = {
     "xlsx.swing": ("Zwaai", "Swing"),
     "xlsx.switching_value": ("Omslagwaarde", "Switching value"),
     "xlsx.no_switching_value": ("geen", "none"),
+    "xlsx.value_not_formula": (
+        "Waarde van pactcalc, geen formule: de formule van deze cel past niet binnen de "
+        "grenzen van Excel (8.192 tekens per formule, 255 argumenten per functie, "
+        "64 niveaus). Deze cel rekent daarom niet mee als u een invoer wijzigt.",
+        "pactcalc's value, not a formula: this cell's formula does not fit Excel's "
+        "limits (8,192 characters per formula, 255 arguments per function, 64 levels). "
+        "This cell therefore does not follow when you change an input.",
+    ),
 }

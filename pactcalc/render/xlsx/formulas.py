@@ -5,6 +5,12 @@ A line's amount (``clients * hours * weeks_per_year * rate``) is a syntax tree
 formula over the Inputs sheet's *defined names*, with parentheses where the tree needs
 them, so that Excel groups as pactcalc computes. A name Excel cannot take as a defined
 name (:func:`excel_name_ok`) is referenced by its absolute address instead.
+
+Excel refuses a formula of more than 8,192 characters, a function call of more than 255
+arguments and more than 64 nested levels. :func:`to_excel` splits a long ``min``/``max``
+into nested calls of the same function (the result is the same: both are associative);
+:func:`fits_excel` says whether a formula keeps all three limits, so that a cell whose
+formula still does not fit is written as pactcalc's value with a note instead.
 """
 
 from __future__ import annotations
@@ -18,6 +24,12 @@ _PRECEDENCE = {ast.Add: 1, ast.Sub: 1, ast.Mult: 2, ast.Div: 2}
 _OPERATORS = {ast.Add: "+", ast.Sub: "-", ast.Mult: "*", ast.Div: "/"}
 _UNARY = 3
 _ATOM = 4
+
+#: Excel's limits on one formula: characters (with its ``=``), arguments of one function
+#: call, nested levels.
+FORMULA_MAX_CHARS = 8192
+FUNCTION_MAX_ARGUMENTS = 255
+FORMULA_MAX_NESTING = 64
 
 
 def number_literal(value: float) -> str:
@@ -81,9 +93,62 @@ def _formula_and_precedence(node: ast.expr, name_ref: Callable[[str], str]) -> t
         return f"{left}{_OPERATORS[type(node.op)]}{right}", precedence
     if isinstance(node, ast.Call):
         assert isinstance(node.func, ast.Name)
-        args = ",".join(_formula_and_precedence(arg, name_ref)[0] for arg in node.args)
-        return f"{node.func.id.upper()}({args})", _ATOM
+        args = [_formula_and_precedence(arg, name_ref)[0] for arg in node.args]
+        return associative_call(node.func.id.upper(), args), _ATOM
     raise AssertionError(f"unchecked node {type(node).__name__}")  # parse() rejects it
+
+
+def associative_call(function: str, args: list[str]) -> str:
+    """A call of an associative function (``MIN``, ``MAX``) within Excel's 255 arguments:
+    more arguments are grouped into nested calls of the same function, which gives the
+    same result (``MAX(MAX(a, …), MAX(…))``); each level multiplies the arguments by 255.
+
+    >>> associative_call("MAX", ["a", "b"])
+    'MAX(a,b)'
+    >>> formula = associative_call("MAX", [str(i) for i in range(600)])
+    >>> formula.count("MAX("), fits_excel(formula)
+    (4, True)
+    """
+    while len(args) > FUNCTION_MAX_ARGUMENTS:
+        args = [
+            f"{function}({','.join(args[start : start + FUNCTION_MAX_ARGUMENTS])})"
+            for start in range(0, len(args), FUNCTION_MAX_ARGUMENTS)
+        ]
+    return f"{function}({','.join(args)})"
+
+
+def fits_excel(formula: str) -> bool:
+    """Whether Excel takes ``formula`` (written without its ``=``): at most 8,192
+    characters with the ``=``, at most 255 arguments in any function call, at most 64
+    nested levels (every bracket counts as a level, so grouping counts too: the safe
+    side). Text in double quotes and sheet names in single quotes are skipped.
+
+    >>> fits_excel("MAX(a,b)"), fits_excel("MAX(" + ",".join(["1"] * 256) + ")")
+    (True, False)
+    >>> fits_excel("(" * 65 + "1" + ")" * 65), fits_excel("1+" * 4096 + "1")
+    (False, False)
+    """
+    if len(formula) + 1 > FORMULA_MAX_CHARS:
+        return False
+    arguments: list[int] = []  # per open bracket: the arguments so far
+    quote = ""
+    for char in formula:
+        if quote:
+            if char == quote:  # a doubled quote closes and reopens: still inside
+                quote = ""
+        elif char in "\"'":
+            quote = char
+        elif char == "(":
+            arguments.append(1)
+            if len(arguments) > FORMULA_MAX_NESTING:
+                return False
+        elif char == ")" and arguments:
+            arguments.pop()
+        elif char == "," and arguments:
+            arguments[-1] += 1
+            if arguments[-1] > FUNCTION_MAX_ARGUMENTS:
+                return False
+    return True
 
 
 # --- defined names and addresses -------------------------------------------------------------

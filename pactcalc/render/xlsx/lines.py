@@ -4,6 +4,9 @@ expression's syntax tree, times the running condition, the indexation factor and
 appraisal adjustments::
 
     =IF(AND(H$1>=$E2,H$1<=$F2),(clients*hours*weeks_per_year*rate)*(1+indexation)^(H$1-price_year),0)
+
+An amount too long for Excel's limits (thousands of terms) is written as pactcalc's
+value of that year, with a note (:meth:`SheetCells.engine_value`).
 """
 
 from __future__ import annotations
@@ -20,7 +23,7 @@ from pactcalc.render.xlsx.formulas import column_letters, number_literal, to_exc
 def lines_sheet(context: WorkbookContext, sheet: Any) -> None:
     """Fill the Lines ``sheet`` and record each line's row in the layout."""
     lang, scenario, years, layout = context.lang, context.scenario, context.years, context.layout
-    cells = SheetCells(sheet)
+    cells = SheetCells(sheet, lang)
     first = LINE_FIRST_YEAR_COLUMN
     total_column = first + len(years)
     cells.header(
@@ -68,10 +71,15 @@ def lines_sheet(context: WorkbookContext, sheet: Any) -> None:
             def ref(name: str, year: int = year) -> str:
                 return layout.name_ref(name, year)
 
-            if isinstance(amount, Expression):
-                expression = to_excel(amount.tree, ref)
-            else:
-                expression = number_literal(float(amount))
+            value = float(line.eur_per_year.reshape(-1)[year_index])
+            try:
+                if isinstance(amount, Expression):
+                    expression = to_excel(amount.tree, ref)
+                else:
+                    expression = number_literal(float(amount))
+            except RecursionError:  # nested too deep to write: far beyond Excel's 64 levels
+                cells.engine_value(row, column, value, context.money)
+                continue
             adjustments = _adjustment_factors(context, line.kind, spec, year_cell, ref)
             cells.formula(
                 row,
@@ -80,6 +88,7 @@ def lines_sheet(context: WorkbookContext, sheet: Any) -> None:
                 f"({expression})*(1+{indexation})^({year_cell}-{price_year})"
                 f"{adjustments},0)",
                 context.money,
+                value,
             )
         cells.formula(
             row,

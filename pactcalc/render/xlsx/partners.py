@@ -1,6 +1,10 @@
 """The Partners sheet: per partner and year SUMIFS of effort, budget held, what it pays
 (own costs plus its pro-rata share of the budget-funded costs, as a formula), stops
-paying, gains and net; and the totals per partner (who pays, who benefits)."""
+paying, gains and net; and the totals per partner (who pays, who benefits).
+
+Where SUMIFS cannot be used, a partner's sum adds its own line cells: with thousands of
+lines that formula passes Excel's limits, and the cell holds pactcalc's value with a
+note instead (:meth:`SheetCells.engine_value`)."""
 
 from __future__ import annotations
 
@@ -22,7 +26,7 @@ _TOTALS_BLOCKS = ("pays", "stops_paying", "gains", "partner_net")
 def partners_sheet(context: WorkbookContext, sheet: Any) -> None:
     """Fill the Partners ``sheet``."""
     lang, horizon, partners = context.lang, context.horizon, context.scenario.partners
-    cells = SheetCells(sheet)
+    cells = SheetCells(sheet, lang)
     cells.header(
         1,
         [
@@ -56,16 +60,25 @@ def partners_sheet(context: WorkbookContext, sheet: Any) -> None:
     for year_index in range(horizon):
         column = 3 + year_index
         letters = column_letters(column)
-        for partner in partners:
+        for partner, computed in zip(partners, context.result.partners, strict=True):
             pid = partner.id
             rows = {block: block_rows[block][pid] for block in PARTNER_BLOCKS}
+
+            def engine(series: Any, year_index: int = year_index) -> float:
+                """pactcalc's value of the year, for a formula beyond Excel's limits."""
+                return float(series.reshape(-1)[year_index])
+
             cells.formula(
-                rows["effort"], column, partner_sum(year_index, rows["effort"], pid, "effort")
+                rows["effort"],
+                column,
+                partner_sum(year_index, rows["effort"], pid, "effort"),
+                value=engine(computed.effort_per_year),
             )
             cells.formula(
                 rows["budget_held"],
                 column,
                 partner_sum(year_index, rows["budget_held"], pid, "budget"),
+                value=engine(computed.budget_per_year),
             )
             pays_row = rows["pays"]
             own = "+".join(
@@ -81,14 +94,23 @@ def partners_sheet(context: WorkbookContext, sheet: Any) -> None:
                 f"IF({budget_total}>0,{held_total}/{budget_total},0))"
             )
             funded = context.by_year_ref("budget_funded", 2 + year_index)
-            cells.formula(pays_row, column, f"{own}+{share}*{funded}")
+            cells.formula(
+                pays_row,
+                column,
+                f"{own}+{share}*{funded}",
+                value=engine(computed.pays_per_year),
+            )
             cells.formula(
                 rows["stops_paying"],
                 column,
                 partner_sum(year_index, rows["stops_paying"], pid, "baseline"),
+                value=engine(computed.baseline_per_year),
             )
             cells.formula(
-                rows["gains"], column, partner_sum(year_index, rows["gains"], pid, "benefits")
+                rows["gains"],
+                column,
+                partner_sum(year_index, rows["gains"], pid, "benefits"),
+                value=engine(computed.benefits_per_year),
             )
             cells.formula(
                 rows["partner_net"],
