@@ -136,7 +136,6 @@ WORDS: dict[str, tuple[str, str]] = {
         "Saldo per partner: doos P25–P75, snorharen P5–P95.",
         "Net per partner: box P25–P75, whiskers P5–P95.",
     ),
-
     "unc.metric.npv": ("NCW", "NPV"),
     "unc.metric.headroom_min": ("laagste ruimte in een jaar", "lowest headroom in a year"),
     "unc.metric.headroom_total": ("ruimte in het budget", "budget headroom"),

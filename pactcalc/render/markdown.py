@@ -65,7 +65,9 @@ def _table(table: Table, heading: str) -> list[str]:
     lines = [f"{heading} {text(table.title)}", ""] if heading else []
     header = table.header if any(table.header) else ["", ""]
     lines.append(_row([text(h) for h in header]))
-    lines.append(_row(["---:" if table.alignment(i) == "right" else "---" for i in range(len(header))]))
+    lines.append(
+        _row(["---:" if table.alignment(i) == "right" else "---" for i in range(len(header))])
+    )
     for row in table.rows:
         cells = [code(c) if i in table.code else text(c) for i, c in enumerate(row)]
         lines.append(_row(cells))
@@ -92,9 +94,7 @@ def _trail(trail: Trail) -> list[str]:
     if trail.conclusion:
         lines += [f"**{text(trail.conclusion)}**", ""]
     if trail.inputs:
-        lines += [
-            f"- {code(i.name)} = {text(i.value)} — {text(i.source)}" for i in trail.inputs
-        ]
+        lines += [f"- {code(i.name)} = {text(i.value)} — {text(i.source)}" for i in trail.inputs]
         lines.append("")
     return lines
 
@@ -112,9 +112,7 @@ def _section(section: Section, charts: Mapping[str, str]) -> list[str]:
         elif isinstance(block, Bullets):
             lines += [*(f"- {text(item)}" for item in block.items), ""]
         elif isinstance(block, Verdicts):
-            lines += [
-                f"- {code(v.subject)} — {v.verdict}: {text(v.detail)}" for v in block.items
-            ]
+            lines += [f"- {code(v.subject)} — {v.verdict}: {text(v.detail)}" for v in block.items]
             lines.append("")
         elif isinstance(block, Figure):
             if block.chart in charts:

@@ -158,9 +158,7 @@ def _trail(trail: Trail) -> list[Any]:
             parts.append(Text(trail.inputs_title, style="bold"))
         for item in trail.inputs:
             source = f"{trail.source_label}: {item.source}" if trail.source_label else item.source
-            parts.append(
-                Text.assemble(f"• {item.name} = ", (item.value, "bold"), f" — {source}")
-            )
+            parts.append(Text.assemble(f"• {item.name} = ", (item.value, "bold"), f" — {source}"))
     return parts
 
 

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from pactcalc.api import Document
 from pactcalc.i18n import t
 from pactcalc.report import business, uncertainty
-from pactcalc.report.blocks import Paragraph, Report, Section
+from pactcalc.report.blocks import Block, Paragraph, Report, Section
 from pactcalc.report.trail_sections import trail_blocks
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -65,7 +65,7 @@ def build(
 def _audit_trail(document: Document, lang: str) -> Section:
     """How each figure is made: the formula, year by year, and the sourced inputs."""
     assert document.result is not None
-    blocks = [Paragraph(t("audit_intro", lang)), *trail_blocks(document.result, lang)]
+    blocks: list[Block] = [Paragraph(t("audit_intro", lang)), *trail_blocks(document.result, lang)]
     return Section("audit_trail", t("audit_trail", lang), blocks, new_page=True)
 
 

@@ -509,7 +509,7 @@ def inputs(document: Document, lang: str) -> Section:
         "",
         header,
         rows,
-        align=["left", "right", "text", "right", "text"],
+        align=["left", "text", "text", "right", "text"],  # a series may be long: it wraps
         code=[0],
     )
     line_rows = []

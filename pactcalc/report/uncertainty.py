@@ -232,7 +232,9 @@ def tornado_table(sens: Sensitivity, scenario: Scenario, lang: str) -> Table:
     rows = []
     for swing in sens.swings:
         _value, unit = _parameter(scenario, swing.parameter)
-        low = f"{param_value(swing.low, unit, lang)} → {metric_text(sens.metric, swing.at_low, lang)}"
+        low = (
+            f"{param_value(swing.low, unit, lang)} → {metric_text(sens.metric, swing.at_low, lang)}"
+        )
         high = (
             f"{param_value(swing.high, unit, lang)} → "
             f"{metric_text(sens.metric, swing.at_high, lang)}"
@@ -592,9 +594,7 @@ def report_sections(analysis: Analysis, result: Result, lang: str) -> list[Secti
     intro = t("unc.intro", lang, n=number(sim.samples, lang), seed=sim.seed)
     outcomes = outcomes_table(sim, lang)
     found = [
-        Section(
-            "uncertainty", t("unc.uncertainty", lang), [Paragraph(intro)], new_page=True
-        ),
+        Section("uncertainty", t("unc.uncertainty", lang), [Paragraph(intro)], new_page=True),
         Section(
             "key_probabilities",
             t("unc.key_probabilities", lang),
