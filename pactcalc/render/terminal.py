@@ -235,7 +235,7 @@ def draw(report: Report) -> Group:
 
 
 def _ledgers(report: Report) -> list[Table]:
-    return [t for t in report.tables() if t.rows and t.layout == "ledger" and t.id != "adjustments"]
+    return [t for t in report.tables() if t.rows and t.layout == "ledger"]
 
 
 def required_width(document: Document, lang: str) -> int:
