@@ -58,10 +58,6 @@ WORDS: dict[str, tuple[str, str]] = {
         "Kosten zonder PACT min de inzet in de PACT.",
         "Cost without the PACT minus the effort in the PACT.",
     ),
-    "budget_and_headroom": (
-        "Budget, inzet en ruimte per jaar",
-        "Budget, effort and headroom per year",
-    ),
     "payback_title": (
         "Investering, besparing en terugverdientijd",
         "Investment, savings and payback",

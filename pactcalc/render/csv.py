@@ -1,6 +1,7 @@
-"""CSV output: the year-by-year table, euros to the cent with a decimal point (for
-spreadsheets and scripts; JSON keeps the unrounded numbers). Text cells that a
-spreadsheet would run as a formula are neutralised."""
+"""CSV output: the report's machine-readable rows (tables with a ``raw_header``) as one
+sheet. Amounts of a ledger table to the cent with a decimal point (floating-point noise
+never shows; JSON keeps the unrounded numbers); other tables unrounded; a missing value
+empty. Text cells that a spreadsheet would run as a formula are neutralised."""
 
 from __future__ import annotations
 
@@ -9,7 +10,8 @@ import io
 from typing import Any
 
 from pactcalc.api import Document
-from pactcalc.render.common import by_year, effort_by_partner
+from pactcalc.report import build
+from pactcalc.report.blocks import Report, Table
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -26,27 +28,27 @@ def neutralise(cell: Any) -> Any:
     return cell
 
 
-def _cell(value: Any) -> Any:
-    """Euros to the cent (floating-point noise such as 1696726.4000000001 never shows),
-    text neutralised, a missing total empty."""
+def _cell(value: Any, to_the_cent: bool) -> Any:
     if value is None:
         return ""
-    if isinstance(value, float):
+    if to_the_cent and isinstance(value, float):
         return round(value, 2) + 0.0  # + 0.0 turns -0.0 into 0.0
     return neutralise(value)
 
 
-def render(document: Document, lang: str) -> str:
-    assert document.result is not None
-    result = document.result
+def draw(report: Report) -> str:
+    """The rows of every table that has a ``raw_header``, under the first one's header
+    (the tables of one report share it)."""
+    tables: list[Table] = [table for table in report.tables() if table.raw_header]
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    year_table = by_year(result, lang)
-    writer.writerow(["metric", *map(str, result.years), "total"])
-    for row in year_table.raw:
-        writer.writerow([_cell(c) for c in row])
-    for row in effort_by_partner(result, lang).raw:
-        name = row[0]
-        label = "effort_total_all" if name == "total" else f"effort[{name}]"
-        writer.writerow([neutralise(label), *(_cell(c) for c in row[1:])])
+    if tables:
+        writer.writerow(tables[0].raw_header)
+    for table in tables:
+        for row in table.raw:
+            writer.writerow([_cell(c, table.layout == "ledger") for c in row])
     return out.getvalue()
+
+
+def render(document: Document, lang: str) -> str:
+    return draw(build(document, None, lang))

@@ -1,22 +1,37 @@
-"""Markdown output: the same sections as the terminal, as GitHub-flavoured tables."""
+"""The Markdown format: a report's sections as GitHub-flavoured Markdown.
+
+How a block looks here: a heading with ``#``s by level, an answer in bold, a table as a
+pipe table, a list with ``-``, a check with its text as code, a chart as an image of the
+SVG file written beside the Markdown (when there is one), a text figure as a code block,
+and an audit trail as a heading, its formula, a table of steps and its inputs. Cards and
+the machine-only tables are left out. Every text is escaped: no raw HTML, no emphasis.
+"""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping, Sequence
 
 from pactcalc.api import Document
-from pactcalc.i18n import t
-from pactcalc.render import common
-from pactcalc.render.common import Table
-from pactcalc.render.uncertainty import markdown_section
+from pactcalc.report import build
+from pactcalc.report.blocks import (
+    Bullets,
+    Figure,
+    Paragraph,
+    Report,
+    Section,
+    Table,
+    Trail,
+    Verdicts,
+)
 from pactcalc.uncertainty import Analysis
 
 
-def _cell(text: str) -> str:
+def text(value: object) -> str:
     """Scenario text as Markdown text: no table breaks, no raw HTML (a Markdown viewer
     would render ``<script>`` as markup), no emphasis or code from ``*``, ``_``, `````."""
     return (
-        str(text)
+        str(value)
         .replace("&", "&amp;")
         .replace("<", "&lt;")
         .replace(">", "&gt;")
@@ -31,27 +46,106 @@ def _cell(text: str) -> str:
     )
 
 
-text = _cell  # the public name: other renderers escape Markdown with it
-
-
-def _code(text: str) -> str:
+def code(value: object) -> str:
     """Text as an inline code span: shown literally (no HTML is interpreted inside, so
     nothing is escaped), with a fence longer than any run of backticks in the text."""
-    text = str(text).replace("\n", " ")
-    fence = "`" * (max((len(run) for run in re.findall("`+", text)), default=0) + 1)
-    padded = f" {text} " if text.startswith("`") or text.endswith("`") else text
+    shown = str(value).replace("\n", " ")
+    fence = "`" * (max((len(run) for run in re.findall("`+", shown)), default=0) + 1)
+    padded = f" {shown} " if shown.startswith("`") or shown.endswith("`") else shown
     return f"{fence}{padded}{fence}"
 
 
-def _table(table: Table) -> list[str]:
-    lines = [f"## {_cell(table.title)}", ""]
+def _row(cells: Sequence[str]) -> str:
+    return "| " + " | ".join(cells) + " |"
+
+
+def _table(table: Table, heading: str) -> list[str]:
+    if not table.rows:
+        return []  # machine rows only
+    lines = [f"{heading} {text(table.title)}", ""] if heading else []
     header = table.header if any(table.header) else ["", ""]
-    lines.append("| " + " | ".join(_cell(h) for h in header) + " |")
-    align = ["---"] + ["---:"] * (len(header) - 1)
-    lines.append("| " + " | ".join(align) + " |")
+    lines.append(_row([text(h) for h in header]))
+    lines.append(
+        _row(["---:" if table.alignment(i) == "right" else "---" for i in range(len(header))])
+    )
     for row in table.rows:
-        lines.append("| " + " | ".join(_cell(c) for c in row) + " |")
+        cells = [code(c) if i in table.code else text(c) for i, c in enumerate(row)]
+        lines.append(_row(cells))
     return [*lines, ""]
+
+
+def _paragraph(paragraph: Paragraph) -> list[str]:
+    lines = [line for line in paragraph.lines if line]
+    if not lines:
+        return []
+    if paragraph.emphasis:
+        return [*(f"**{text(line)}**" for line in lines), ""]
+    if paragraph.note or len(lines) == 1:
+        return [*(text(line) for line in lines), ""]
+    return [*(f"{text(line)}  " for line in lines), ""]  # lines of their own
+
+
+def _trail(trail: Trail) -> list[str]:
+    lines = [f"### {text(trail.title)}", "", code(trail.definition), ""]
+    if trail.steps:
+        lines += [f"| {trail.step_header[0]} | | = |", "| --- | --- | ---: |"]
+        lines += [f"| {s.label} | {text(s.formula)} | {text(s.value)} |" for s in trail.steps]
+        lines.append("")
+    if trail.conclusion:
+        lines += [f"**{text(trail.conclusion)}**", ""]
+    if trail.inputs:
+        lines += [f"- {code(i.name)} = {text(i.value)} — {text(i.source)}" for i in trail.inputs]
+        lines.append("")
+    return lines
+
+
+def _section(section: Section, charts: Mapping[str, str]) -> list[str]:
+    hashes = "#" * section.level
+    sub = "#" * (section.level + 1) if section.title else hashes
+    lines: list[str] = []
+    for block in section.blocks:
+        if isinstance(block, Paragraph):
+            lines += _paragraph(block)
+        elif isinstance(block, Table):
+            title = block.title if block.title and block.title != section.title else ""
+            lines += _table(block, sub if title else "")
+        elif isinstance(block, Bullets):
+            lines += [*(f"- {text(item)}" for item in block.items), ""]
+        elif isinstance(block, Verdicts):
+            lines += [f"- {code(v.subject)} — {v.verdict}: {text(v.detail)}" for v in block.items]
+            lines.append("")
+        elif isinstance(block, Figure):
+            if block.chart in charts:
+                lines += [f"![{text(block.caption)}]({charts[block.chart]})", ""]
+            elif block.text:
+                lines += [f"{sub} {text(block.title)}", "", "```"]
+                lines += [row.replace("`", "'") for row in block.text]
+                lines += ["```", ""]
+        elif isinstance(block, Trail):
+            lines += _trail(block)
+    if not lines:
+        return []  # nothing this format can show
+    if section.title:
+        lines = [f"{hashes} {text(section.title)}", "", *lines]
+    return lines
+
+
+def draw_sections(sections: list[Section], charts: Mapping[str, str]) -> str:
+    """Sections as Markdown (a part of a document)."""
+    return "\n".join(line for section in sections for line in _section(section, charts))
+
+
+def draw(report: Report, charts: Mapping[str, str] | None = None) -> str:
+    """The report in Markdown. ``charts``: chart name → file name of its SVG beside the
+    Markdown file; a chart without a file is left out."""
+    lines: list[str] = []
+    if report.title:
+        lines += [f"# {text(report.title)}", ""]
+        lines += [f"{text(line)}  " for line in report.header]
+        lines.append("")
+    for section in report.sections:
+        lines += _section(section, charts or {})
+    return "\n".join(lines)
 
 
 def render(
@@ -62,84 +156,5 @@ def render(
 ) -> str:
     """The business case in Markdown. With ``charts`` (chart name → file name of its SVG
     beside the Markdown file) it is the full report: pictures, inputs and audit trails."""
-    result = document.result
-    assert result is not None
-    scenario = result.scenario
-    lines = [f"# {_cell(scenario.name)}", ""]
-    lines += [f"{_cell(line)}  " for line in common.header_lines(result, lang)]
-    lines.append("")
-    lines += [f"**{_cell(s)}**" for s in common.answers(result, lang)]
-    lines.append("")
-    lines += _table(common.summary(result, lang))
-    lines += [_cell(common.rate_line(result, lang)), ""]
-    for name, caption in (
-        ("cumulative", "chart_cumulative"),
-        ("effort_vs_budget", "chart_effort"),
-        ("baseline_vs_pact", "chart_baseline"),
-    ):
-        if charts and name in charts:
-            lines += [f"![{_cell(t(caption, lang))}]({charts[name]})", ""]
-    adjusted = common.adjustments(result, lang)
-    for table in (
-        common.effort_by_partner(result, lang),
-        common.by_year(result, lang),
-        common.who_pays(result, lang),
-        *([adjusted] if adjusted else []),
-    ):
-        lines += _table(table)
-    if analysis is not None:
-        lines += [markdown_section(analysis, result, lang, charts or {}), ""]
-    if result.checks:
-        lines += [f"## {t('checks', lang)}", ""]
-        for check in result.checks:
-            verdict = t("check_holds" if check.passed else "check_fails", lang)
-            lines.append(
-                f"- {_code(check.check.text)} — {verdict}: "
-                f"{_cell(common.check_detail(result, check, lang))}"
-            )
-        lines.append("")
-    if document.warnings:
-        lines += [f"## {t('warnings', lang)}", ""]
-        lines += [f"- {_cell(p.where())}: {_cell(p.message(lang))}" for p in document.warnings]
-        lines.append("")
-    cited, assumed = common.sources(result, lang)
-    lines += [f"## {t('sources', lang)}", ""] + [f"- {_cell(s)}" for s in cited] + [""]
-    if assumed:
-        lines += [f"## {t('assumptions', lang)}", ""] + [f"- {_cell(s)}" for s in assumed]
-        lines.append("")
-    if charts is not None:
-        lines += _trails(document, lang)
-    return "\n".join(lines)
-
-
-def _trails(document: Document, lang: str) -> list[str]:
-    from pactcalc.explain import explain
-    from pactcalc.render.html import common_trail_names
-
-    result = document.result
-    assert result is not None
-    lines = [f"## {_cell(t('audit_trail', lang))}", "", _cell(t("audit_intro", lang)), ""]
-    for name in common_trail_names(result):
-        trail = explain(result, name, lang)
-        if trail is None:
-            continue
-        lines += [
-            f"### {_cell(trail.name)} = {_cell(trail.value)}",
-            "",
-            _code(trail.definition),
-            "",
-        ]
-        if trail.steps:
-            lines += [f"| {t('year', lang)} | | = |", "| --- | --- | ---: |"]
-            lines += [f"| {s.year} | {_cell(s.formula)} | {_cell(s.value)} |" for s in trail.steps]
-            lines.append("")
-        if trail.conclusion:
-            lines += [f"**{_cell(trail.conclusion)}**", ""]
-        if trail.inputs:
-            lines += [
-                f"- {_code(i.name)} = {_cell(i.value)}{' ' + _cell(i.unit) if i.unit else ''}"
-                f" — {_cell(i.source or t('no_source', lang))}"
-                for i in trail.inputs
-            ]
-            lines.append("")
-    return lines
+    report = build(document, analysis, lang, full=charts is not None)
+    return draw(report, charts)

@@ -1,0 +1,554 @@
+"""The business case's sections: the answer, effort by partner, year by year, payback,
+adjustments, who pays, the checks, warnings, inputs, sources and assumptions.
+
+Each builder returns one :class:`~pactcalc.report.blocks.Section` (or None when there is
+nothing to say) with its sentences already worded (:func:`pactcalc.i18n.t`), its tables
+formatted and raw, and its share of the JSON document. ``full``: the report a
+municipality is handed (cards, pictures, the inputs and every empty verdict said in
+words); without it the quick view of ``pactcalc run``.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+from pactcalc import __version__, metrics
+from pactcalc.api import Document
+from pactcalc.engine import CheckResult, Result
+from pactcalc.i18n import money, number, optional, percent, t, years_text
+from pactcalc.report.blocks import (
+    Bullets,
+    Figure,
+    Highlight,
+    Highlights,
+    Paragraph,
+    Section,
+    Table,
+    Verdict,
+    Verdicts,
+)
+from pactcalc.report.values import metric_text, plain_number
+
+#: The rows of the year-by-year table: catalogue id, per-year series, total metric.
+YEAR_ROWS = (
+    ("budget", "budget_per_year", "budget_total"),
+    ("effort", "effort_per_year", "effort_total"),
+    ("headroom", "headroom_per_year", "headroom_total"),
+    ("baseline", "baseline_per_year", "baseline_total"),
+    ("savings", "savings_per_year", "savings_total"),
+    ("benefits", "benefits_per_year", "benefits_total"),
+    ("investment", "investment_per_year", "investment_total"),
+    ("net", "net_per_year", "net_total"),
+    ("cumulative", "cumulative_per_year", None),
+)
+#: Appraisal adjustments (DOMAIN.md §6), in the order of the adjustments table.
+ADJUSTMENTS = ("optimism_bias", "deadweight", "displacement", "attribution", "drop_off")
+
+
+def _result(document: Document) -> Result:
+    assert document.result is not None
+    return document.result
+
+
+def _horizon(result: Result) -> int:
+    return len(result.years)
+
+
+def _total(result: Result, name: str) -> float:
+    return float(result.metric(name))
+
+
+# ---------------------------------------------------------------------------- words
+
+
+def rate_source(result: Result, lang: str) -> str:
+    return result.discount_rate_source or t("rate_set_in_scenario", lang)
+
+
+def rate_line(result: Result, lang: str) -> str:
+    """ "Discontovoet 2,25%: <source>" — shown under every summary, so that a stale
+    default is never silent."""
+    return (
+        f"{t('discount_rate', lang)} {percent(result.discount_rate, lang)}: "
+        f"{rate_source(result, lang)}"
+    )
+
+
+def header_lines(result: Result, lang: str) -> list[str]:
+    """Municipality, horizon and case, under the title."""
+    scenario = result.scenario
+    lines = []
+    if scenario.municipality is not None:
+        text = scenario.municipality.name
+        if scenario.municipality.inhabitants is not None:
+            text += " — " + t(
+                "inhabitants", lang, n=number(scenario.municipality.inhabitants, lang)
+            )
+        lines.append(text)
+    lines.append(
+        t("horizon", lang, first=result.years[0], last=result.years[-1], years=_horizon(result))
+    )
+    return lines
+
+
+def answers(result: Result, lang: str) -> list[str]:
+    """One sentence each: does the budget suffice, when does the investment pay back."""
+    sentences = []
+    headroom_min = _total(result, "headroom_min")
+    if _total(result, "budget_total") == 0:
+        sentences.append(t("answer_no_budget", lang))
+    elif headroom_min >= 0:
+        sentences.append(t("answer_budget_ok", lang))
+    else:
+        year = result.years[int(result.headroom_per_year.argmin())]
+        sentences.append(
+            t("answer_budget_short", lang, year=year, amount=money(headroom_min, lang))
+        )
+    payback = optional(float(result.payback_years))
+    if _total(result, "investment_total") == 0 and payback == 0:
+        sentences.append(t("answer_no_investment", lang))
+    elif payback is None:
+        horizon = t("within_horizon", lang, years=_horizon(result))
+        sentences.append(t("answer_no_payback", lang, horizon=horizon))
+    else:
+        shown = years_text(payback, lang, _horizon(result))
+        sentences.append(t("answer_payback", lang, years=shown))
+    return sentences
+
+
+def check_detail(result: Result, check: CheckResult, lang: str) -> str:
+    """Why a check holds or fails, in words: "payback is 3.80 years"."""
+    name = check.check.metric
+    label = t(name, lang) if check.check.partner is None else f"{name}[{check.check.partner}]"
+    horizon = t("within_horizon", lang, years=_horizon(result))
+    if check.missing == "payback":
+        return t("check_missing_payback", lang, horizon=horizon)
+    if check.missing == "ratio":
+        return t("check_missing_ratio", lang, label=label)
+    if check.missing == "partner":
+        return t("check_missing_partner", lang, partner=check.check.partner)
+    statistic = check.check.statistic
+    if statistic == "probability":
+        partner = f"[{check.check.partner}]" if check.check.partner else ""
+        bound = plain_number(check.check.inner_bound or 0.0, lang)
+        text = t(
+            "check_probability",
+            lang,
+            event=f"{check.check.metric}{partner} {check.check.inner_op} {bound}",
+            p=percent(check.actual or 0.0, lang, 1),
+            se=percent(check.se or 0.0, lang, 1),
+            n=number(check.samples or 0, lang),
+        )
+    else:
+        value = metric_text(name, check.actual, lang, _horizon(result), decimals=2)
+        shown_label = label.lower() if lang == "en" else label
+        if statistic == "percentile":
+            shown_label = f"P{check.check.percentile} ({shown_label})"
+        elif statistic == "mean":
+            shown_label = t("mean_of", lang, label=shown_label)
+        text = t("check_message_value", lang, label=shown_label, value=value)
+    if check.too_close:
+        text += "; " + t("too_close", lang, n=number(check.samples or 0, lang))
+    return text
+
+
+def check_line(document: Document, check: CheckResult, lang: str) -> str:
+    """``file:line:col: check 'payback_years <= 3' failed: payback is 3.80 years``."""
+    line, col = document.locate(("checks", check.index))
+    where = ":".join(str(x) for x in (document.file, line, col) if x is not None)
+    verdict = "passed" if check.passed else "failed"
+    return (
+        f"{where}: check '{check.check.text}' {verdict}: "
+        f"{check_detail(_result(document), check, lang)}"
+    )
+
+
+def _says(result: Result, name: str, value: float, lang: str) -> str:
+    """One plain sentence per headline figure (its card)."""
+    horizon = _horizon(result)
+    if name == "headroom_min":
+        year = result.years[int(result.headroom_per_year.argmin())]
+        key = "says_headroom_ok" if value >= 0 else "says_headroom_short"
+        return t(key, lang, year=year)
+    if name == "payback_years":
+        if math.isnan(value):
+            return t("says_no_payback", lang, years=horizon)
+        return t("says_payback", lang, years=years_text(value, lang, horizon))
+    if name == "npv":
+        return t("says_npv", lang, rate=percent(result.discount_rate, lang), years=horizon)
+    if name == "effort_total":
+        return t("says_effort", lang, n=len(result.partners), years=horizon)
+    if name == "investment_total":
+        return t("says_investment", lang)
+    return t("says_savings", lang)
+
+
+# ---------------------------------------------------------------------------- data
+
+
+def _floats(values: Any) -> list[float]:
+    return [float(v) for v in values]
+
+
+def _optional(value: Any) -> float | None:
+    return optional(float(value))
+
+
+def result_data(document: Document, lang: str) -> dict[str, Any]:
+    """The documented JSON object of one computed scenario (see the README), but for its
+    warnings and checks (:func:`checks_data`)."""
+    result = _result(document)
+    partners = [
+        {
+            "id": p.id,
+            "name": p.name,
+            "effort_per_year": _floats(p.effort_per_year),
+            "effort_total": float(p.total("effort_total")),
+            "budget_total": float(p.total("budget_total")),
+            "pays_per_year": _floats(p.pays_per_year),
+            "pays_total": float(p.total("pays_total")),
+            "baseline_total": float(p.total("baseline_total")),
+            "benefits_total": float(p.total("benefits_total")),
+            "net_per_year": _floats(p.net_per_year),
+            "net_total": float(p.total("net_total")),
+        }
+        for p in result.partners
+    ]
+    lines = [
+        {
+            "kind": line.kind,
+            "name": line.name,
+            "partner": line.partner,
+            "paid_from": line.paid_from,
+            "eur_per_year": _floats(line.eur_per_year),
+            "total": float(line.total),
+            "gross_per_year": _floats(
+                line.gross_per_year if line.gross_per_year is not None else line.eur_per_year
+            ),
+            "gross_total": float(line.gross_total),
+            "adjustments": {name: _floats(effect) for name, effect in line.adjustments},
+        }
+        for line in result.lines
+    ]
+    data: dict[str, Any] = {
+        "pactcalc_version": __version__,
+        "scenario": result.scenario.name,
+        "file": document.file,
+        "language": lang,
+        "years": result.years,
+        "discount_rate": result.discount_rate,
+        "discount_rate_source": result.discount_rate_source,
+        "partners": partners,
+        "lines": lines,
+    }
+    for name in ("effort", "budget", "headroom", "baseline", "savings", "benefits", "investment"):
+        data[f"{name}_per_year"] = _floats(getattr(result, f"{name}_per_year"))
+        data[f"{name}_total"] = _total(result, f"{name}_total")
+        if name == "headroom":
+            data["headroom_min"] = _total(result, "headroom_min")
+    data["net_per_year"] = _floats(result.net_per_year)
+    data["cumulative_per_year"] = _floats(result.cumulative_per_year)
+    data["discount_factor_per_year"] = _floats(result.discount_factor_per_year)
+    data["npv"] = float(result.npv)
+    data["pv_investment"] = float(result.pv_investment)
+    data["pv_returns"] = float(result.pv_returns)
+    for name in ("roi", "bcr", "payback_years", "discounted_payback_years"):
+        data[name] = _optional(getattr(result, name))
+    return data
+
+
+def checks_data(document: Document, lang: str) -> dict[str, Any]:
+    """The warnings and the checks of the JSON document (its last keys, in this order)."""
+    result = _result(document)
+    checks = []
+    for check in result.checks:
+        line, col = document.locate(("checks", check.index))
+        checks.append(
+            {
+                "expression": check.check.text,
+                "file": document.file,
+                "line": line,
+                "col": col,
+                "passed": check.passed,
+                "actual": check.actual,
+                "message": check_detail(result, check, lang),
+            }
+        )
+    warnings = [
+        {"code": p.code, "file": p.file, "line": p.line, "col": p.col, "message": p.message(lang)}
+        for p in document.warnings
+    ]
+    return {"warnings": warnings, "checks": checks}
+
+
+# ---------------------------------------------------------------------------- sections
+
+
+def answer(document: Document, lang: str, full: bool) -> Section:
+    """The answer first: the two sentences, the cumulative picture, the key figures, the
+    summary table and the discount rate with its source. Carries the JSON's figures."""
+    result = _result(document)
+    blocks: list[Any] = [
+        Paragraph("\n".join(answers(result, lang)), emphasis=True),
+        Figure("cumulative", t("cumulative_title", lang), t("chart_cumulative", lang)),
+    ]
+    if full:
+        cards = []
+        for metric in metrics.card_metrics():
+            value = float(result.metric(metric.name))
+            shown = None if math.isnan(value) else value
+            cards.append(
+                Highlight(
+                    t(metric.name, lang),
+                    metric_text(metric.name, shown, lang, _horizon(result)),
+                    _says(result, metric.name, value, lang),
+                    link=metric.name,
+                )
+            )
+        blocks.append(Highlights(cards))
+    blocks += [summary(result, lang), Paragraph(rate_line(result, lang), note=True)]
+    title = t("the_answer", lang) if full else ""
+    return Section("answer", title, blocks, data=result_data(document, lang))
+
+
+def summary(result: Result, lang: str) -> Table:
+    """The headline metrics with their values (the registry's headline rows)."""
+    rows, raw = [], []
+    for metric in metrics.headline_metrics():
+        value = optional(float(result.metric(metric.name)))
+        label = t(metric.name, lang)
+        if metric.name == "npv":
+            rate = percent(result.discount_rate, lang)
+            label = f"{label} ({t('discount_rate', lang).lower()} {rate})"
+        rows.append([label, metric_text(metric.name, value, lang, _horizon(result))])
+        raw.append([metric.name, value])
+    rows.append([t("discount_rate", lang), percent(result.discount_rate, lang)])
+    raw.append(["discount_rate", result.discount_rate])
+    return Table("summary", t("summary", lang), ["", ""], rows, raw)
+
+
+def effort(document: Document, lang: str) -> Section:
+    """Each partner's effort per year, against the budget (the picture)."""
+    result = _result(document)
+    header = [t("partner", lang), *map(str, result.years), t("total", lang)]
+    rows, raw = [], []
+    for partner in result.partners:
+        values = [*_floats(partner.effort_per_year), float(partner.total("effort_total"))]
+        rows.append([partner.name, *(money(v, lang) for v in values)])
+        raw.append([partner.id, *values])
+    values = [*_floats(result.effort_per_year), _total(result, "effort_total")]
+    rows.append([t("total", lang), *(money(v, lang) for v in values)])
+    raw.append(["total", *values])
+    title = t("effort_by_partner", lang)
+    table = Table("effort_by_partner", title, header, rows, raw, total_row=True)
+    figure = Figure("effort_vs_budget", "", t("chart_effort", lang))
+    return Section("effort_by_partner", title, [figure, table])
+
+
+def by_year(document: Document, lang: str) -> Section:
+    """Budget, effort, headroom, savings, benefits, investment and net, year by year; and
+    for machine formats (CSV) the same rows with each partner's effort under them."""
+    result = _result(document)
+    header = ["", *map(str, result.years), t("total", lang)]
+    rows, raw = [], []
+    for key, series, total in YEAR_ROWS:
+        values = _floats(getattr(result, series))
+        total_value = _total(result, total) if total else None
+        shown_total = money(total_value, lang) if total_value is not None else ""
+        rows.append([t(key, lang), *(money(v, lang) for v in values), shown_total])
+        raw.append([key, *values, total_value])
+    values_rows = list(raw)
+    for partner in result.partners:
+        values = [*_floats(partner.effort_per_year), float(partner.total("effort_total"))]
+        values_rows.append([f"effort[{partner.id}]", *values])
+    values_rows.append(
+        ["effort_total_all", *_floats(result.effort_per_year), _total(result, "effort_total")]
+    )
+    title = t("by_year", lang)
+    table = Table("by_year", title, header, rows, raw)
+    values_table = Table(
+        "year_values",
+        title,
+        (),
+        (),
+        values_rows,
+        raw_header=["metric", *map(str, result.years), "total"],
+    )
+    return Section("by_year", title, [table, values_table])
+
+
+def payback(document: Document, lang: str) -> Section:
+    """What the PACT costs against what it saves (the picture)."""
+    figure = Figure("baseline_vs_pact", "", t("chart_baseline", lang))
+    return Section("payback", t("payback_title", lang), [figure])
+
+
+def adjustments(document: Document, lang: str) -> Section | None:
+    """Lines with appraisal adjustments: gross, the effect of each adjustment, and what
+    the business case counts (DOMAIN.md §6) — so every assumption's effect is visible."""
+    result = _result(document)
+    adjusted = [line for line in result.lines if line.adjustments]
+    if not adjusted:
+        return None
+    names = [n for n in ADJUSTMENTS if any(n in dict(line.adjustments) for line in adjusted)]
+    header = [
+        t("line", lang).capitalize(),
+        t("gross", lang),
+        *(t(n, lang) for n in names),
+        t("counted", lang),
+    ]
+    rows, raw = [], []
+    for line in adjusted:
+        effects = dict(line.adjustment_totals())
+        values = [
+            float(line.gross_total),
+            *(float(effects.get(n, 0.0)) for n in names),
+            float(line.total),
+        ]
+        label = f"{line.name} ({t('kind_' + line.kind, lang)})"
+        rows.append([label, *(money(v, lang) for v in values)])
+        raw.append([line.name, *values])
+    title = t("adjustments_title", lang)
+    return Section("adjustments", title, [Table("adjustments", title, header, rows, raw)])
+
+
+def who_pays(document: Document, lang: str, full: bool) -> Section:
+    """What each partner pays, stops paying and gains, and its net."""
+    result = _result(document)
+    header = [
+        t("partner", lang),
+        t("pays", lang),
+        t("stops_paying", lang),
+        t("gains", lang),
+        t("partner_net", lang),
+    ]
+    columns = ("pays_total", "baseline_total", "benefits_total", "net_total")
+    rows, raw = [], []
+    for partner in result.partners:
+        values = [float(partner.total(m)) for m in columns]
+        rows.append([partner.name, *(money(v, lang) for v in values)])
+        raw.append([partner.id, *values])
+    values = [_total(result, m) for m in ("costs_total", *columns[1:])]
+    rows.append([t("total", lang), *(money(v, lang) for v in values)])
+    raw.append(["total", *values])
+    title = t("who_pays", lang)
+    table = Table("who_pays", title, header, rows, raw, total_row=True)
+    intro = [Paragraph(t("who_pays_intro", lang))] if full else []
+    return Section("who_pays", title, [*intro, table])
+
+
+def checks(document: Document, lang: str, full: bool) -> Section:
+    """Each check with its verdict and why; the JSON's warnings and checks (the warnings
+    come first there, the documented key order, so this section carries both)."""
+    result = _result(document)
+    verdicts = [
+        Verdict(
+            check.check.text,
+            check.passed,
+            t("check_holds" if check.passed else "check_fails", lang),
+            check_detail(result, check, lang),
+        )
+        for check in result.checks
+    ]
+    blocks: list[Any] = []
+    if verdicts:
+        blocks.append(Verdicts(verdicts))
+    elif full:
+        blocks.append(Paragraph(t("no_checks", lang)))
+    return Section("checks", t("checks", lang), blocks, data=checks_data(document, lang))
+
+
+def warnings(document: Document, lang: str) -> Section | None:
+    """The scenario's warnings, each with where it is and its code."""
+    if not document.warnings:
+        return None
+    items = [f"{p.where()}: {p.code} {p.message(lang)}" for p in document.warnings]
+    return Section("warnings", t("warnings", lang), [Bullets(items, style="warning")])
+
+
+def sources(result: Result, lang: str) -> tuple[list[str], list[str]]:
+    """The sources (parameters, series and lines with a source) and the assumptions."""
+    cited, assumed = [], []
+    for item in result.inputs:
+        label = f"{item.name} ({t(item.kind, lang)})"
+        if item.is_assumption:
+            assumed.append(f"{label}: {item.source or t('no_source', lang)}")
+        else:
+            cited.append(f"{label}: {item.source}")
+    scenario = result.scenario
+    for line in result.lines:
+        source = scenario.lines(line.kind)[line.index].source
+        if source:
+            cited.append(f"{line.name} ({t('line', lang)}): {source}")
+    cited.append(rate_line(result, lang))
+    return cited, assumed
+
+
+def inputs(document: Document, lang: str) -> Section:
+    """The parameters and series with their values, units, ranges and sources, and each
+    line with its amount (the formula), its total and its source."""
+    result = _result(document)
+    scenario = result.scenario
+    rows: list[list[str]] = []
+    for name, p in scenario.parameters.items():
+        shown_range = (
+            f"{plain_number(p.low, lang)} – {plain_number(p.high, lang)}"
+            if p.low is not None and p.high is not None
+            else ""
+        )
+        source = p.source or t("no_source", lang)
+        rows.append([name, plain_number(p.value, lang), p.unit or "", shown_range, source])
+    for name, s in scenario.series.items():
+        values = s.values if isinstance(s.values, list) else [s.values]
+        shown = ", ".join(plain_number(v, lang) for v in values)
+        rows.append([name, shown, s.unit or "", "", s.source or t("no_source", lang)])
+    header = [t(k, lang) for k in ("name", "value", "unit", "range", "source")]
+    parameters = Table(
+        "parameters",
+        "",
+        header,
+        rows,
+        align=["left", "text", "text", "right", "text"],  # a series may be long: it wraps
+        code=[0],
+    )
+    line_rows = []
+    for line in result.lines:
+        spec = scenario.lines(line.kind)[line.index]
+        total = money(float(line.total), lang)
+        line_rows.append(
+            [line.kind, line.name, str(line.partner), str(spec.amount), total, spec.source or ""]
+        )
+    line_header = [t(k, lang) for k in ("kind", "line", "partner", "amount", "total", "source")]
+    lines = Table(
+        "lines",
+        "",
+        line_header,
+        line_rows,
+        align=["left", "text", "text", "text", "right", "text"],
+        code=[3],
+        linked=1,
+    )
+    return Section("inputs", t("inputs", lang), [parameters, lines], new_page=True)
+
+
+def sources_sections(document: Document, lang: str, full: bool) -> list[Section]:
+    """The sources, then the assumptions (in the full report under the inputs, and an
+    empty list of assumptions said in words)."""
+    cited, assumed = sources(_result(document), lang)
+    level = 3 if full else 2
+    found = [Section("sources", t("sources", lang), [Bullets(cited)], level=level)]
+    if assumed:
+        found.append(
+            Section("assumptions", t("assumptions", lang), [Bullets(assumed)], level=level)
+        )
+    elif full:
+        found.append(
+            Section(
+                "assumptions",
+                t("assumptions", lang),
+                [Paragraph(t("no_assumptions", lang))],
+                level=level,
+            )
+        )
+    return found

@@ -1,0 +1,67 @@
+"""The audit trails as report blocks: the one place that reads :mod:`pactcalc.explain`.
+
+# TODO(integrator): explain.py now returns a trail of values and the wording moves to
+# ``pactcalc/report/trails.py``; swap the two functions below to build the blocks from it.
+"""
+
+from __future__ import annotations
+
+from pactcalc import explain as trails
+from pactcalc import metrics
+from pactcalc.engine import Result
+from pactcalc.i18n import t
+from pactcalc.report.blocks import Trail, TrailInput, TrailStep
+
+#: Metrics whose trails follow the key figures' in a report: what feeds them.
+_FEEDING = (
+    "discounted_payback_years",
+    "roi",
+    "bcr",
+    "budget_total",
+    "baseline_total",
+    "benefits_total",
+    "headroom_total",
+)
+
+
+def trail_names(result: Result) -> list[str]:
+    """The trails in the report: the key figures, what feeds them, then every line."""
+    names = [*metrics.names(metrics.card_metrics()), *_FEEDING]
+    return names + [line.name for line in result.lines]
+
+
+def trail_block(trail: trails.Trail, lang: str, *, for_explain: bool = False) -> Trail:
+    """One trail as a block. ``for_explain``: as ``pactcalc explain`` words it (the
+    steps' formula column named, where to look next, the inputs under a heading)."""
+    no_source = t("trail.no_source" if for_explain else "no_source", lang)
+    return Trail(
+        id=trail.name,
+        title=f"{trail.name} = {trail.value}",
+        steps=[TrailStep(str(s.year), s.formula, s.value) for s in trail.steps],
+        definition=trail.definition,
+        step_header=(
+            t("year", lang),
+            t("trail.values_put_in", lang) if for_explain else "",
+            "=",
+        ),
+        conclusion=trail.conclusion or "",
+        feeds=list(trail.feeds),
+        feeds_label=t("made_from", lang),
+        feeds_note=t("trail.each_of_them", lang) if for_explain else "",
+        inputs=[
+            TrailInput(
+                item.name,
+                f"{item.value} {item.unit}" if item.unit else item.value,
+                item.source or no_source,
+            )
+            for item in trail.inputs
+        ],
+        inputs_title=t("trail.inputs", lang) if for_explain else "",
+        source_label=t("trail.source", lang) if for_explain else "",
+    )
+
+
+def trail_blocks(result: Result, lang: str) -> list[Trail]:
+    """The report's audit trails, in :func:`trail_names` order."""
+    found = (trails.explain(result, name, lang) for name in trail_names(result))
+    return [trail_block(trail, lang) for trail in found if trail is not None]
