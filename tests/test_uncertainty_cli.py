@@ -167,4 +167,7 @@ def test_xlsx_report_has_an_uncertainty_sheet(tmp_path: Path) -> None:
     assert "Uncertainty" in book.sheetnames
     rows = [r for r in book["Uncertainty"].iter_rows(values_only=True) if r[0]]
     assert rows[0][0].startswith("Values from pactcalc simulate (10000 samples, seed 1)")
-    assert any(r[0] == "bw_kosten_per_plek" for r in rows)
+    # the sensitivity's rows (as CSV has them): the parameter in its own column
+    header = next(r for r in rows if r[0] == "metric")
+    column = header.index("parameter")
+    assert any(r[column] == "bw_kosten_per_plek" for r in rows)

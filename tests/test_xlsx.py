@@ -928,3 +928,122 @@ def test_split_formulas_recalculate_to_the_engine(tmp_path: Path) -> None:
     lines_en = openpyxl.load_workbook(english)[xlsx.label("sheet_lines", "en")]
     assert lines_en.cell(row=3, column=first).comment.text == xlsx.label("value_not_formula", "en")
     assert "8,192" in lines_en.cell(row=3, column=first).comment.text
+
+
+# --- the Uncertainty sheet walks the report model (issue 9) ---------------------------------
+
+
+def test_machine_table_as_values() -> None:
+    """A table with a ``raw_header`` is written as its raw rows (the rows CSV has) under
+    that header, a missing value as an empty cell, formats per row where given."""
+    from pactcalc.report.blocks import Table
+
+    table = Table(
+        id="m",
+        title="",
+        header=["shown", "columns"],
+        rows=[["only", "words"]],
+        raw=[["npv", 1.5, None, math.nan], ["=cmd()", 2, 3.0, 4.0]],
+        raw_header=("quantity", "value", "standard_error", "other"),
+    )
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+
+    def formats(raw: Any) -> list[str | None]:
+        return [None, xlsx.PERCENT_FORMAT if raw[0] == "npv" else None, None, None]
+
+    assert xlsx.write_table(sheet, table, row=2, title=False, row_formats=formats) == 5
+    assert [c.value for c in sheet[2]] == ["quantity", "value", "standard_error", "other"]
+    assert all(c.font.bold for c in sheet[2])
+    assert [sheet.cell(row=3, column=c).value for c in (1, 2, 3, 4)] == ["npv", 1.5, None, None]
+    assert sheet.cell(row=3, column=2).number_format == xlsx.PERCENT_FORMAT
+    formula_like = sheet.cell(row=4, column=1)
+    assert formula_like.value == "=cmd()" and formula_like.data_type == "s"
+    assert sheet.cell(row=4, column=2).number_format == "General"
+
+
+def test_uncertainty_sheet_walks_the_model(documents: dict[str, Document], tmp_path: Path) -> None:
+    """The Uncertainty sheet is the machine-readable tables of the simulate and the
+    sensitivity report, in the model's order, unrounded; every number the analysis has
+    (each summary, share without payback, probability with its standard error, each
+    swing and switching value) is a number in it, with the format of its metric."""
+    from pactcalc.report import build_sensitivity, build_simulation
+    from pactcalc.uncertainty import analyse
+
+    document = documents["beschermd-wonen"]
+    analysis = analyse(document.scenario, document.checks)
+    simulation, sensitivity = analysis.simulation, analysis.sensitivity
+    path = tmp_path / "unc.xlsx"
+    xlsx.write(document, path, "nl", analysis)
+    sheet = openpyxl.load_workbook(path)[xlsx.label("sheet_uncertainty", "nl")]
+    rows = [tuple(c.value for c in row) for row in sheet.iter_rows()]
+    assert rows[0][0] == xlsx.label(
+        "uncertainty_intro", "nl", n=simulation.samples, seed=simulation.seed
+    )
+    at = 0
+    reports = (
+        build_simulation(simulation, "nl"),
+        build_sensitivity(sensitivity, document.scenario, "nl"),
+    )
+    tables = [
+        (section, table)
+        for report in reports
+        for section in report.sections
+        for table in section.blocks
+        if getattr(table, "raw_header", ())
+    ]
+    assert [table.id for _, table in tables] == ["simulation_values", "sensitivity"]
+    for section, table in tables:
+        at = rows.index((section.title, *(None,) * (len(rows[0]) - 1)), at)
+        width = len(table.raw_header)
+        assert rows[at + 1][:width] == tuple(table.raw_header)
+        for offset, raw in enumerate(table.raw, start=at + 2):
+            assert _same_cells(rows[offset][:width], raw), offset
+        at += 2 + len(table.raw)
+    numbers = {
+        c.value for row in sheet.iter_rows() for c in row if isinstance(c.value, int | float)
+    }
+    expected = [p.p for p in simulation.probabilities] + [p.se for p in simulation.probabilities]
+    for key, summary in simulation.summaries.items():
+        expected += [
+            v for v in (summary.mean, summary.p5, summary.p50, summary.p95) if v is not None
+        ]
+        if key.endswith("payback_years"):
+            expected.append(summary.missing)
+    for swing in sensitivity.swings:
+        found = (swing.low, swing.high, swing.at_low, swing.at_high, swing.swing)
+        expected += [
+            v for v in (*found, swing.switching_value) if v is not None and math.isfinite(v)
+        ]
+    assert [
+        v for v in expected if not any(math.isclose(v, n, rel_tol=1e-14) for n in numbers)
+    ] == []
+    by_label = {(r[0], r[2]): i + 1 for i, r in enumerate(rows) if r[0] and len(r) > 2}
+    money = xlsx.MONEY_FORMAT["nl"]
+    assert sheet.cell(row=by_label["npv", "mean"], column=4).number_format == money
+    assert (
+        sheet.cell(row=by_label["payback_years", "p50"], column=4).number_format
+        == xlsx.RATIO_FORMAT
+    )
+    share = sheet.cell(row=by_label["payback_years", "share_without_payback"], column=4)
+    assert share.number_format == xlsx.PERCENT_FORMAT
+    probability = by_label["P(npv > 0)", "probability"]
+    assert {sheet.cell(row=probability, column=c).number_format for c in (4, 5)} == {
+        xlsx.PERCENT_FORMAT
+    }
+    assert sheet.cell(row=by_label["cumulative[2021]", "p50"], column=4).number_format == money
+    assert sheet.cell(row=by_label["samples", "count"], column=4).number_format == "General"
+
+
+def _same_cells(cells: Any, values: Any) -> bool:
+    """A sheet's row holds ``values``: numbers to the precision a cell keeps (openpyxl
+    writes 16 significant digits), the rest as they are."""
+    if len(cells) != len(values):
+        return False
+    for cell, value in zip(cells, values, strict=True):
+        if isinstance(value, float) and not isinstance(value, bool):
+            if not isinstance(cell, int | float) or not math.isclose(cell, value, rel_tol=1e-14):
+                return False
+        elif cell != value:
+            return False
+    return True

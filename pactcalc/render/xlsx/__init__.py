@@ -11,8 +11,10 @@ For a controller who wants to follow (and change) the calculation in Excel:
 * **Partners** (:mod:`.partners`): per partner and year what it puts in, pays, stops
   paying, gains and nets, and the totals.
 * **Summary** (Samenvatting, :mod:`.summary`): the headline metrics as formulas.
-* **Uncertainty** (Onzekerheid, :mod:`.uncertainty`) and **Comparison**
-  (:mod:`.comparison`): values, not formulas.
+* **Uncertainty** (Onzekerheid, :mod:`.uncertainty`): values, not formulas: the
+  machine-readable tables of the report model of ``pactcalc simulate`` and ``pactcalc
+  sensitivity``, written with :func:`write_table`.
+* **Comparison** (:mod:`.comparison`): values, not formulas.
 
 Text from the scenario is always written as text, never as a formula (:mod:`.guards`).
 The file is byte-identical for the same scenario: fixed document dates and fixed zip
