@@ -23,7 +23,7 @@ from pactcalc import __version__, output
 from pactcalc.api import Document, run_file
 from pactcalc.i18n import t
 from pactcalc.problems import Problem
-from pactcalc.render.diagnostics import format_problem
+from pactcalc.render.diagnostics import format_problem, format_problems
 
 app = typer.Typer(
     name="pactcalc",
@@ -221,8 +221,8 @@ def _computed(file: Path, lang: Lang | None) -> tuple[Document, str]:
 
 
 def _print_problems(document: Document, lang: str) -> None:
-    for problem in document.problems:
-        typer.echo(format_problem(problem, lang, document.loaded.text), err=True)
+    for line in format_problems(document.problems, lang, document.loaded.text):
+        typer.echo(line, err=True)
 
 
 def fail(problem: Problem, lang: str) -> NoReturn:

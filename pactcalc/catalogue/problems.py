@@ -398,4 +398,6 @@ WORDS: dict[str, tuple[str, str]] = {
     # computing (PC130)
     "problem.division_by_zero": ("een deling door nul", "a division by zero"),
     "problem.not_finite": ("een waarde die geen eindig getal is", "a non-finite value"),
+    # bounds (issue 10): many problems of one kind, samples that are no numbers
+    "problem.more_like_this": ("… en nog {n} van deze soort", "… and {n} more like this"),
 }
