@@ -224,18 +224,16 @@ def _find_bad(
             "effort": result.effort_per_year,
             "investments": result.investment_per_year,
             "benefits": result.benefits_per_year,
-            "discount_rate": result.discounted_net_per_year,
         }
         for kind, per_year in totals.items():
             subject = Text("problem.sample_totals", {"what": kind})
-            _note(
-                bad,
-                ("totals", kind),
-                _per_sample(~np.isfinite(per_year), count),
-                start,
-                count,
-                Problem("PC321", "", args={"subject": subject}, path=(kind,)),
-            )
+            problem = Problem("PC321", "", args={"subject": subject}, path=(kind,))
+            wrong = _per_sample(~np.isfinite(per_year), count)
+            _note(bad, ("totals", kind), wrong, start, count, problem)
+        # the lines add up, but their net (savings + benefits − investments) overflows
+        net = Problem("PC321", "", args={"subject": Text("problem.sample_net")})
+        wrong = _per_sample(~np.isfinite(result.discounted_net_per_year), count)
+        _note(bad, ("totals", "net"), wrong, start, count, net)
 
 
 def _per_sample(wrong: Array, count: int) -> Array:

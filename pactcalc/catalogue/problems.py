@@ -421,6 +421,10 @@ WORDS: dict[str, tuple[str, str]] = {
         "het bereik van parameter '{name}' is te groot om te rekenen",
         "the range of parameter '{name}' is too wide to compute",
     ),
+    "problem.sample_net": (
+        "het saldo per jaar (besparingen + baten − investeringen) wordt te groot (overloop)",
+        "the net per year (savings + benefits − investments) grows too large (overflow)",
+    ),
     "problem.sample_totals": (
         "de getallen onder '{what}' worden te groot (overloop)",
         "the numbers under '{what}' grow too large (overflow)",
