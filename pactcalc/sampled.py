@@ -87,9 +87,10 @@ def values_per_sample(scenario: Scenario) -> int:
     return (4 * lines + 6 * len(scenario.partners) + 30) * scenario.years
 
 
-def chunk_samples(scenario: Scenario, budget: int = CHUNK_ELEMENTS) -> int:
-    """How many samples one engine run takes, so that a chunk stays within ``budget``."""
-    return max(1, budget // values_per_sample(scenario))
+def chunk_samples(scenario: Scenario, budget: int | None = None) -> int:
+    """How many samples one engine run takes, so that a chunk stays within ``budget``
+    values (default :data:`CHUNK_ELEMENTS`)."""
+    return max(1, (budget or CHUNK_ELEMENTS) // values_per_sample(scenario))
 
 
 def check_capacity(scenario: Scenario, samples: int, kept_per_sample: int) -> None:

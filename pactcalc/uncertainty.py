@@ -27,7 +27,7 @@ import numpy as np
 from pactcalc import metrics
 from pactcalc.engine import compute
 from pactcalc.model import COMPARE, Check, CheckResult, Parameter, Scenario
-from pactcalc.sampled import SampledMetrics, check_capacity, run_in_chunks
+from pactcalc.sampled import SampledMetrics, check_capacity, chunk_samples, run_in_chunks
 
 Array = np.ndarray
 
@@ -355,10 +355,18 @@ def sensitivity(
     base_values = {n: float(p.value) for n, p in params.items()}
     threshold = threshold_for(metric, checks)
 
+    step = chunk_samples(scenario)
+
     def metric_of_rows(rows: dict[str, Array], count: int) -> Array:
-        """The metric for each of ``count`` rows of parameter values (one engine run)."""
-        result = compute(scenario, (), parameters=rows, samples=count)
-        return np.asarray(result.metric(metric), dtype=float).reshape(-1)
+        """The metric for each of ``count`` rows of parameter values (one engine run per
+        chunk of rows, so that memory stays within the budget of a simulation's chunk)."""
+        found = np.empty(count)
+        for start in range(0, count, step):
+            stop = min(count, start + step)
+            chunk = {name: column[start:stop] for name, column in rows.items()}
+            result = compute(scenario, (), parameters=chunk, samples=stop - start)
+            found[start:stop] = np.asarray(result.metric(metric), dtype=float).reshape(-1)
+        return found
 
     def variants(values: Array, which: Array) -> dict[str, Array]:
         """Rows where parameter ``which[r]`` takes ``values[r]``, all others their value."""

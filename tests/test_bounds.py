@@ -127,6 +127,17 @@ def test_the_chunk_adapts_to_lines_times_years() -> None:
     assert sampled.chunk_samples(large, budget=10) == 1
 
 
+def test_sensitivity_is_identical_in_chunks(monkeypatch: pytest.MonkeyPatch) -> None:
+    document = load_scenario(EXAMPLE)
+    assert document.scenario is not None
+    whole = uncertainty.sensitivity(document.scenario, "npv", document.checks)
+    # 620 values per sample in this example: a budget of 6,200 gives chunks of 10 rows
+    assert sampled.values_per_sample(document.scenario) == 620
+    monkeypatch.setattr(sampled, "CHUNK_ELEMENTS", 6_200)
+    assert sampled.chunk_samples(document.scenario) == 10
+    assert uncertainty.sensitivity(document.scenario, "npv", document.checks) == whole
+
+
 # --- too many samples: PC320 ---------------------------------------------------------------
 
 LONG = """\
