@@ -93,12 +93,14 @@ def chunk_samples(scenario: Scenario, budget: int | None = None) -> int:
     return max(1, (budget or CHUNK_ELEMENTS) // values_per_sample(scenario))
 
 
-def check_capacity(scenario: Scenario, samples: int, kept_per_sample: int) -> None:
+def check_capacity(
+    scenario: Scenario, samples: int, kept_per_sample: int, from_file: bool = True
+) -> None:
     """Raise PC320 when ``samples`` × the values kept per sample exceeds
-    :data:`MAX_KEPT_ELEMENTS`; the message gives the most samples that fit."""
+    :data:`MAX_KEPT_ELEMENTS`; the message gives the most samples that fit, and points at
+    the scenario's ``simulation.samples`` when the number came ``from_file``."""
     if samples * kept_per_sample <= MAX_KEPT_ELEMENTS:
         return
-    from_file = scenario.simulation.samples == samples
     raise SimulationError(
         [
             Problem(

@@ -197,7 +197,8 @@ def simulate(
     n = samples if samples is not None else scenario.simulation.samples
     seed_ = seed if seed is not None else scenario.simulation.seed
     kept = kept_metrics(scenario, checks)
-    check_capacity(scenario, n, scenario.years + len(uncertain(scenario)) + len(kept))
+    kept_per_sample = scenario.years + len(uncertain(scenario)) + len(kept)
+    check_capacity(scenario, n, kept_per_sample, from_file=samples is None)
     draws = sample_parameters(scenario, n, seed_)
     # nothing uncertain (no draws): n identical samples of the point estimate
     result, cumulative = run_in_chunks(scenario, draws, n, kept, chunk)

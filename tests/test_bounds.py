@@ -180,9 +180,9 @@ def test_too_many_samples_exits_2_in_every_command(tmp_path: Path) -> None:
         assert result.exception is None or isinstance(result.exception, SystemExit)
         assert "PC320" in result.output
     # --samples beyond the cap on the command line: no line in the file to point at
-    result = runner.invoke(app, ["simulate", str(EXAMPLE), "--samples", "10000000"])
+    result = runner.invoke(app, ["simulate", str(EXAMPLE), "--samples", "10000000", "--lang", "en"])
     assert result.exit_code == 2
-    assert "PC320" in result.output
+    assert f"{EXAMPLE}: error: PC320 10000000 samples" in result.output
     report = tmp_path / "r.html"
     result = runner.invoke(app, ["report", str(path), "--output", str(report)])
     assert result.exit_code == 2 and "PC320" in result.output
