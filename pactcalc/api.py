@@ -19,6 +19,7 @@ from pactcalc import loader
 from pactcalc.engine import Result, compute
 from pactcalc.model import Check, Scenario, validate
 from pactcalc.problems import PathRef, Problem, sort_key
+from pactcalc.sampled import SimulationError
 
 
 @dataclass
@@ -91,13 +92,24 @@ def compute_document(document: Document) -> Document:
         if probabilistic:
             from pactcalc import uncertainty
 
-            simulation = uncertainty.simulate(document.scenario, document.checks)
+            try:
+                simulation = uncertainty.simulate(document.scenario, document.checks)
+            except SimulationError as error:  # too many samples, or a sample without number
+                add_problems(document, error.problems)
+                return document
             result.checks += [
                 uncertainty.evaluate_probabilistic(simulation, c, i) for i, c in probabilistic
             ]
             result.checks.sort(key=lambda c: c.index)
         document.result = result
     return document
+
+
+def add_problems(document: Document, problems: Sequence[Problem]) -> None:
+    """Add problems found in the scenario's data (with a ``path``) to ``document``, each
+    at its ``file:line:col``, in the document's order."""
+    document.problems.extend(resolve(p, document.loaded) for p in problems)
+    document.problems.sort(key=sort_key)
 
 
 #: The former name, kept for the CLI, the package's API and tests.

@@ -15,15 +15,18 @@ import sys
 from collections.abc import Callable, Iterable
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Any, NoReturn
+from typing import Annotated, Any, NoReturn, TypeVar
 
 import typer
 
 from pactcalc import __version__, output
-from pactcalc.api import Document, run_file
+from pactcalc.api import Document, add_problems, run_file
 from pactcalc.i18n import t
 from pactcalc.problems import Problem
-from pactcalc.render.diagnostics import format_problem
+from pactcalc.render.diagnostics import format_problem, format_problems
+from pactcalc.sampled import SimulationError
+
+T = TypeVar("T")
 
 app = typer.Typer(
     name="pactcalc",
@@ -221,8 +224,19 @@ def _computed(file: Path, lang: Lang | None) -> tuple[Document, str]:
 
 
 def _print_problems(document: Document, lang: str) -> None:
-    for problem in document.problems:
-        typer.echo(format_problem(problem, lang, document.loaded.text), err=True)
+    for line in format_problems(document.problems, lang, document.loaded.text):
+        typer.echo(line, err=True)
+
+
+def _simulated(document: Document, lang: str, simulation: Callable[[], T]) -> T:
+    """The outcome of ``simulation``; exit 2 with every problem when its samples do not
+    fit in memory (PC320) or a sample is not a number (PC321)."""
+    try:
+        return simulation()
+    except SimulationError as error:
+        add_problems(document, error.problems)
+        _print_problems(document, lang)
+        raise typer.Exit(2) from None
 
 
 def fail(problem: Problem, lang: str) -> NoReturn:
@@ -418,7 +432,8 @@ def report(
     else:
         from pactcalc.uncertainty import analyse
 
-        analysis = analyse(document.scenario, document.checks)
+        scenario = document.scenario
+        analysis = _simulated(document, language, lambda: analyse(scenario, document.checks))
         if report_format == "html":
             _write(output, render(document, language, analysis), [file], language)
         elif report_format == "xlsx":
@@ -573,7 +588,12 @@ def simulate(
 
     document, language = _computed(file, lang)
     assert document.scenario is not None
-    result = uncertainty.simulate(document.scenario, document.checks, samples, seed)
+    scenario = document.scenario
+    result = _simulated(
+        document,
+        language,
+        lambda: uncertainty.simulate(scenario, document.checks, samples, seed),
+    )
     shown = renderer("simulate", output_format.value)(result, language)
     _show(shown, lambda: _uncertainty_width(shown), output, [file], language)
 

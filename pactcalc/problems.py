@@ -118,6 +118,9 @@ _SPECS: list[Spec] = [
     Spec("PC304", "dot as thousands separator", "warning"),
     Spec("PC305", "budget-funded costs in a year without budget", "warning"),
     Spec("PC306", "cumulative negative again after payback", "warning"),
+    # --- the simulation (issue 10: bounded memory, samples are numbers) ----------
+    Spec("PC320", "too many samples for memory"),
+    Spec("PC321", "a sample that is not a number"),
 ]
 
 CATALOGUE: dict[str, Spec] = {spec.code: spec for spec in _SPECS}

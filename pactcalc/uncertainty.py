@@ -25,8 +25,9 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from pactcalc import metrics
-from pactcalc.engine import Result, compute
+from pactcalc.engine import compute
 from pactcalc.model import COMPARE, Check, CheckResult, Parameter, Scenario
+from pactcalc.sampled import SampledMetrics, check_capacity, chunk_samples, run_in_chunks
 
 Array = np.ndarray
 
@@ -120,7 +121,9 @@ class Probability:
 
 @dataclass
 class Simulation:
-    """The outcome of a Monte Carlo run."""
+    """The outcome of a Monte Carlo run. ``result`` holds every sample's value of the
+    metrics summarised and checked (not the engine's per-year arrays: those are computed
+    in chunks and dropped, see :mod:`pactcalc.sampled`), with the years and partners."""
 
     samples: int
     seed: int
@@ -130,7 +133,7 @@ class Simulation:
     npv: Array  # every sample's npv, for histograms
     cumulative_bands: dict[int, Array]  # percentile → cumulative net per year (fan chart)
     partner_nets: dict[str, Array]  # partner id → every sample's net_total
-    result: Result = field(repr=False)
+    result: SampledMetrics = field(repr=False)
 
 
 def _percentile(values: Array, q: float) -> float:
@@ -168,29 +171,47 @@ def probability(event: str, hits: Array) -> Probability:
     return Probability(event, p, math.sqrt(p * (1 - p) / n))
 
 
+def kept_metrics(scenario: Scenario, checks: Sequence[Check]) -> list[tuple[str, str | None]]:
+    """The metrics a simulation keeps per sample: those it summarises, each partner's net
+    and every metric a probabilistic check is about."""
+    kept: list[tuple[str, str | None]] = [(m, None) for m in summarised_metrics()]
+    kept += [("net_total", p.id) for p in scenario.partners]
+    kept += [(c.metric, c.partner) for c in checks if c.is_probabilistic]
+    return list(dict.fromkeys(kept))
+
+
 def simulate(
     scenario: Scenario,
     checks: Sequence[Check] = (),
     samples: int | None = None,
     seed: int | None = None,
+    chunk: int | None = None,
 ) -> Simulation:
     """Run the engine on ``samples`` draws of the uncertain parameters (defaults: the
-    scenario's ``simulation``) and summarise."""
+    scenario's ``simulation``) and summarise.
+
+    The engine runs on ``chunk`` samples at a time (default: as many as fit the memory
+    budget of :mod:`pactcalc.sampled`); the numbers do not depend on it. Raises
+    :class:`~pactcalc.sampled.SimulationError` with PC320 when the samples do not fit and
+    PC321 when a sample is not a number."""
     n = samples if samples is not None else scenario.simulation.samples
     seed_ = seed if seed is not None else scenario.simulation.seed
+    kept = kept_metrics(scenario, checks)
+    kept_per_sample = scenario.years + len(uncertain(scenario)) + len(kept)
+    check_capacity(scenario, n, kept_per_sample, from_file=samples is None)
     draws = sample_parameters(scenario, n, seed_)
     # nothing uncertain (no draws): n identical samples of the point estimate
-    result = compute(scenario, (), parameters=draws, samples=n)
+    result, cumulative = run_in_chunks(scenario, draws, n, kept, chunk)
     summaries: dict[str, Summary] = {}
     for metric in summarised_metrics():
         summaries[metric] = summarise(result.metric(metric), _is_payback(metric))
-    nets = {p.id: np.asarray(p.total("net_total")).reshape(-1) for p in result.partners}
+    nets = {p.id: result.metric("net_total", p.id) for p in result.partners}
     for partner_id, net in nets.items():
         summaries[f"net_total[{partner_id}]"] = summarise(net)
 
-    npv = np.asarray(result.metric("npv")).reshape(-1)
-    headroom = np.asarray(result.metric("headroom_min")).reshape(-1)
-    payback = np.asarray(result.payback_years).reshape(-1)
+    npv = result.metric("npv")
+    headroom = result.metric("headroom_min")
+    payback = result.metric("payback_years")
     probabilities = [
         probability("npv > 0", npv > 0),
         probability("headroom_min >= 0", headroom >= 0),
@@ -201,8 +222,9 @@ def simulate(
         probability(f"payback_years <= {t:g}", worst_last(payback) <= t) for t in thresholds
     ]
     probabilities += [probability(f"net_total[{pid}] < 0", net < 0) for pid, net in nets.items()]
-    cumulative = np.asarray(result.cumulative_per_year).reshape(n, -1)
-    bands = {q: np.percentile(cumulative, q, axis=0) for q in (10, 50, 90)}
+    # year by year, so that sorting needs one year's samples beside them, not all years'
+    per_year = np.array([np.percentile(year, (10, 50, 90)) for year in cumulative])
+    bands = {q: per_year[:, i] for i, q in enumerate((10, 50, 90))}
     return Simulation(n, seed_, list(draws), summaries, probabilities, npv, bands, nets, result)
 
 
@@ -334,10 +356,18 @@ def sensitivity(
     base_values = {n: float(p.value) for n, p in params.items()}
     threshold = threshold_for(metric, checks)
 
+    step = chunk_samples(scenario)
+
     def metric_of_rows(rows: dict[str, Array], count: int) -> Array:
-        """The metric for each of ``count`` rows of parameter values (one engine run)."""
-        result = compute(scenario, (), parameters=rows, samples=count)
-        return np.asarray(result.metric(metric), dtype=float).reshape(-1)
+        """The metric for each of ``count`` rows of parameter values (one engine run per
+        chunk of rows, so that memory stays within the budget of a simulation's chunk)."""
+        found = np.empty(count)
+        for start in range(0, count, step):
+            stop = min(count, start + step)
+            chunk = {name: column[start:stop] for name, column in rows.items()}
+            result = compute(scenario, (), parameters=chunk, samples=stop - start)
+            found[start:stop] = np.asarray(result.metric(metric), dtype=float).reshape(-1)
+        return found
 
     def variants(values: Array, which: Array) -> dict[str, Array]:
         """Rows where parameter ``which[r]`` takes ``values[r]``, all others their value."""

@@ -724,8 +724,12 @@ def test_adjustment_as_ranged_parameter_varies_in_the_simulation(top: str, own: 
     (swing,) = uncertainty.sensitivity(scenario, "npv").swings
     assert swing.at_low == pytest.approx(1000)  # ob = 0
     assert swing.at_high == pytest.approx(600)  # ob = 0.4: 2000 − 1400
-    assert_effects_add_up(simulation.result)
-    effort = simulation.result.lines[1]
+    # the engine's per-line arrays of these samples (a simulation keeps only the metrics)
+    sampled = compute(
+        scenario, (), parameters=uncertainty.sample_parameters(scenario, n, 3), samples=n
+    )
+    assert_effects_add_up(sampled)
+    effort = sampled.lines[1]
     assert effort.kind == "effort"
     np.testing.assert_allclose(effort.adjustments[0][1].reshape(-1), 1000 * ob, rtol=1e-12)
 

@@ -398,4 +398,35 @@ WORDS: dict[str, tuple[str, str]] = {
     # computing (PC130)
     "problem.division_by_zero": ("een deling door nul", "a division by zero"),
     "problem.not_finite": ("een waarde die geen eindig getal is", "a non-finite value"),
+    # bounds (issue 10): many problems of one kind, samples that are no numbers
+    "problem.more_like_this": ("… en nog {n} van deze soort", "… and {n} more like this"),
+    "PC320": (
+        "{samples} trekkingen over {years} jaar passen niet in het geheugen: bij dit scenario "
+        "kunnen hoogstens {most} trekkingen (trekkingen × (jaren + parameters + metrieken) ≤ "
+        "{limit}); kies minder trekkingen (samples of --samples)",
+        "{samples} samples over {years} years do not fit in memory: this scenario takes at "
+        "most {most} samples (samples × (years + parameters + metrics) ≤ {limit}); choose "
+        "fewer samples (samples or --samples)",
+    ),
+    "PC321": (
+        "{count} van de {samples} trekkingen geven geen getal: {subject}; de eerste bij "
+        "{values}. Een trekking telt nooit als 0: begrens de formule (bijvoorbeeld max(x, 1)) "
+        "of het bereik van de parameter",
+        "{count} of {samples} samples are not a number: {subject}; the first at {values}. "
+        "A sample never counts as 0: bound the expression (for example max(x, 1)) or the "
+        "parameter's range",
+    ),
+    "problem.sample_line": ("regel '{line}' geeft {what}", "line '{line}' gives {what}"),
+    "problem.sample_parameter": (
+        "het bereik van parameter '{name}' is te groot om te rekenen",
+        "the range of parameter '{name}' is too wide to compute",
+    ),
+    "problem.sample_net": (
+        "het saldo per jaar (besparingen + baten − investeringen) wordt te groot (overloop)",
+        "the net per year (savings + benefits − investments) grows too large (overflow)",
+    ),
+    "problem.sample_totals": (
+        "de getallen onder '{what}' worden te groot (overloop)",
+        "the numbers under '{what}' grow too large (overflow)",
+    ),
 }

@@ -17,7 +17,7 @@ from pactcalc.engine import CheckResult
 from pactcalc.i18n import t
 from pactcalc.problems import Problem
 from pactcalc.render.common import check_detail, check_line
-from pactcalc.render.diagnostics import format_problem
+from pactcalc.render.diagnostics import SHOWN_PER_CODE, format_problems, more_like_this
 
 
 def _detail(report: FileReport, check: CheckResult, lang: str) -> str:
@@ -44,7 +44,7 @@ def as_text(run: CheckRun, lang: str, quiet: bool = False) -> str:
     lines: list[str] = []
     for report in run.reports:
         source = report.document.loaded.text if report.document else None
-        lines += [format_problem(p, lang, source) for p in report.problems]
+        lines += format_problems(report.problems, lang, source)
         if report.document is not None and report.document.result is not None:
             lines += [check_line(report.document, c, lang) for c in report.failed_checks]
     if not quiet or run.exit_code:
@@ -188,10 +188,16 @@ def _workflow_command(
 
 def as_github(run: CheckRun, lang: str, quiet: bool = False) -> str:
     """GitHub Actions workflow commands: an annotation on the line of every problem and
-    every failing check, then the summary line."""
+    every failing check, then the summary line. GitHub shows only a few annotations per
+    step, so after :data:`SHOWN_PER_CODE` problems of one code in a file one notice says
+    how many more there are (the text and JSON formats have them all)."""
     lines: list[str] = []
     for report in run.reports:
+        seen: dict[str, int] = {}
         for p in report.problems:
+            seen[p.code] = seen.get(p.code, 0) + 1
+            if seen[p.code] > SHOWN_PER_CODE:
+                continue
             lines.append(
                 _workflow_command(
                     "error" if p.is_error else "warning",
@@ -202,6 +208,13 @@ def as_github(run: CheckRun, lang: str, quiet: bool = False) -> str:
                     f"pactcalc {p.code}",
                 )
             )
+        for code, count in seen.items():
+            if count > SHOWN_PER_CODE:
+                first = next(p for p in report.problems if p.code == code)
+                note = more_like_this(first, count - SHOWN_PER_CODE, lang)
+                lines.append(
+                    _workflow_command("notice", note, report.file, None, None, f"pactcalc {code}")
+                )
         for check in report.failed_checks:
             line, col = report.check_location(check)
             lines.append(
