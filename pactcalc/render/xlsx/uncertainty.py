@@ -22,6 +22,7 @@ from pactcalc.report.blocks import Table
 if TYPE_CHECKING:  # pragma: no cover
     from pactcalc.report.blocks import Report
     from pactcalc.uncertainty import Analysis
+    from pactcalc.model import Scenario
 
 #: Statistics of a simulation row that are a share of the samples.
 _SHARES = ("probability", "share_without_payback")
@@ -29,7 +30,7 @@ _SHARES = ("probability", "share_without_payback")
 _IN_METRIC = ("threshold", "base", "metric_at_low", "metric_at_high", "swing")
 
 
-def uncertainty_sheet(workbook: Any, analysis: Analysis, lang: str) -> None:
+def uncertainty_sheet(workbook: Any, analysis: Analysis, scenario: Scenario, lang: str) -> None:
     """Add the sheet of the simulation's and the sensitivity's values to ``workbook``."""
     simulation, sensitivity = analysis.simulation, analysis.sensitivity
     sheet = workbook.create_sheet(label("sheet_uncertainty", lang))
@@ -38,7 +39,7 @@ def uncertainty_sheet(workbook: Any, analysis: Analysis, lang: str) -> None:
     row = 3
     reports = (
         build_simulation(simulation, lang),
-        build_sensitivity(sensitivity, simulation.result.scenario, lang),
+        build_sensitivity(sensitivity, scenario, lang),
     )
     for report in reports:
         row = _write_report(sheet, report, row, MONEY_FORMAT[lang])

@@ -48,5 +48,5 @@ def write(
     partners_sheet(context, sheets["partners"])
     summary_sheet(context, sheets["summary"])
     if analysis is not None:
-        uncertainty_sheet(workbook, analysis, lang)
+        uncertainty_sheet(workbook, analysis, result.scenario, lang)
     save_stable(workbook, path, result.scenario.name)
