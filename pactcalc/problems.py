@@ -118,6 +118,9 @@ _SPECS: list[Spec] = [
     Spec("PC304", "dot as thousands separator", "warning"),
     Spec("PC305", "budget-funded costs in a year without budget", "warning"),
     Spec("PC306", "cumulative negative again after payback", "warning"),
+    # --- issue 10: extreme input ---------------------------------------------------
+    Spec("PC340", "number with too many digits"),
+    Spec("PC341", "expression too large"),
 ]
 
 CATALOGUE: dict[str, Spec] = {spec.code: spec for spec in _SPECS}
