@@ -80,6 +80,10 @@ def parse(text: str) -> Expression:
     lead = len(text) - len(text.lstrip())
     if not stripped:
         raise ExpressionError("PC122", {"text": text, "reason": _reason("empty")}, 0)
+    digits = overlong_number(stripped)
+    if digits is not None:  # one number, however long: say so rather than "too long"
+        args = {"text": shortened_number(stripped), "digits": digits, "limit": MAX_NUMBER_DIGITS}
+        raise ExpressionError("PC340", args, lead)
     if len(stripped) > MAX_EXPRESSION_CHARS:
         reason = Text(
             "problem.expression_too_long",

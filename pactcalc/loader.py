@@ -509,11 +509,11 @@ class _Reader:
                     {"indent": len(indent), "above": above_indent},
                 )
             return Text("problem.yaml_colon_in_value")
-        if "expected '-' indicator" in problem or (
-            "expected key" in problem and line.lstrip().startswith("-")
-        ):
+        # libyaml: "did not find expected key / '-' indicator"; PyYAML: "expected <block end>"
+        misplaced = "expected key" in problem or "expected <block end>" in problem
+        if "expected '-' indicator" in problem or (misplaced and line.lstrip().startswith("-")):
             return Text("problem.yaml_item_indent", {"indent": len(indent)})
-        if "expected key" in problem:
+        if misplaced:
             return Text("problem.yaml_key_indent", {"indent": len(indent)})
         if "quoted scalar" in (error.context or "") and "end of stream" in problem:
             return Text("problem.yaml_unclosed_quote")
