@@ -13,16 +13,31 @@ Values are numpy arrays whose last axis is the year axis; scalars broadcast. Lea
 from __future__ import annotations
 
 import ast
+import math
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any
 
 import numpy as np
 
 from pactcalc.i18n import Text
+from pactcalc.loader import MAX_NUMBER_DIGITS, overlong_number, shortened_number
 
 FUNCTIONS = ("min", "max")
+
+#: Longest expression, in characters (PC341). A real amount such as
+#: ``clients * hours_per_week * weeks_per_year * rate`` has under 100; the bound keeps
+#: Python's parser from running out of memory (100,000 unary minus signs do that).
+MAX_EXPRESSION_CHARS = 1_000
+#: Most numbers and names in one expression (PC341); a real one has fewer than 20. With
+#: :data:`MAX_EXPRESSION_NESTING` it bounds the depth of the tree that is walked
+#: recursively, far from Python's recursion limit.
+MAX_EXPRESSION_TERMS = 100
+#: Deepest nesting of brackets, signs and ``min``/``max`` calls (PC341); a real
+#: expression nests two or three deep. A chain ``a + b + c`` is one level, not three.
+MAX_EXPRESSION_NESTING = 30
 _NUMBER = re.compile(r"(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?\Z")
 _OPS: dict[type[ast.operator], str] = {ast.Add: "+", ast.Sub: "-", ast.Mult: "*", ast.Div: "/"}
 
@@ -65,26 +80,154 @@ def parse(text: str) -> Expression:
     lead = len(text) - len(text.lstrip())
     if not stripped:
         raise ExpressionError("PC122", {"text": text, "reason": _reason("empty")}, 0)
+    digits = overlong_number(stripped)
+    if digits is not None:  # one number, however long: say so rather than "too long"
+        args = {"text": shortened_number(stripped), "digits": digits, "limit": MAX_NUMBER_DIGITS}
+        raise ExpressionError("PC340", args, lead)
+    if len(stripped) > MAX_EXPRESSION_CHARS:
+        reason = Text(
+            "problem.expression_too_long",
+            {"length": len(stripped), "limit": MAX_EXPRESSION_CHARS},
+        )
+        raise ExpressionError("PC341", {"reason": reason}, lead)
     try:
         module = ast.parse(stripped, mode="eval")
-    except SyntaxError as exc:
-        offset = max(0, (exc.offset or 1) - 1) + lead
+    except (SyntaxError, ValueError, MemoryError, RecursionError) as exc:
+        offset = max(0, (getattr(exc, "offset", None) or 1) - 1) + lead
         raise ExpressionError(
             "PC122", {"text": stripped, "reason": _reason("syntax", stripped)}, offset
         ) from None
+    _check_size(module.body, lead)
     names: list[tuple[str, int]] = []
     _check(module.body, stripped, lead, names)
     return Expression(text=stripped, tree=module.body, names=tuple(names))
 
 
+def _check_size(tree: ast.expr, lead: int) -> None:
+    """PC341 when the tree has more terms or deeper nesting than a real amount ever has.
+    Iterative, so that it is safe on any tree the parser returns."""
+    terms = 0
+    deepest = 0
+    todo: list[tuple[ast.AST, int]] = [(tree, 0)]
+    while todo:
+        node, level = todo.pop()
+        deepest = max(deepest, level)
+        if isinstance(node, ast.Constant | ast.Name):
+            terms += 1
+        elif isinstance(node, ast.BinOp):
+            todo.append((node.left, level))  # a chain a + b + c is one level
+            todo.append((node.right, level + 1 if isinstance(node.right, ast.BinOp) else level))
+        elif isinstance(node, ast.UnaryOp):
+            todo.append((node.operand, level + 1))
+        else:
+            todo.extend((child, level + 1) for child in ast.iter_child_nodes(node))
+    if terms > MAX_EXPRESSION_TERMS:
+        reason = Text(
+            "problem.expression_too_many_terms", {"terms": terms, "limit": MAX_EXPRESSION_TERMS}
+        )
+        raise ExpressionError("PC341", {"reason": reason}, lead)
+    if deepest > MAX_EXPRESSION_NESTING:
+        reason = Text(
+            "problem.expression_too_deep", {"depth": deepest, "limit": MAX_EXPRESSION_NESTING}
+        )
+        raise ExpressionError("PC341", {"reason": reason}, lead)
+
+
 def _reason(kind: str, text: str = "") -> Text:
-    """Why an expression cannot be read (PC122's reason): empty, a decimal comma, or else
-    its brackets and operators."""
+    """Why an expression cannot be read (PC122's reason): empty, a beginner's mistake
+    (a euro sign, a unit word, a thousands dot, a percentage) with the expression as it
+    should be written, a decimal comma, or else its brackets and operators."""
     if kind == "empty":
         return Text("problem.expression_empty")
+    fix = beginner_fix(text)
+    if fix is not None:
+        mistakes, fixed = fix
+        if fixed is None or not _parses(fixed):
+            return mistakes
+        return Text("problem.mistake_fix", {"mistakes": mistakes, "fixed": fixed})
     if re.search(r"\d,\d", text):
         return Text("problem.expression_decimal_comma")
     return Text("problem.expression_syntax")
+
+
+# --- beginner mistakes ----------------------------------------------------------------------
+
+#: A euro sign or a currency word (``€ 25.000``, ``75000 euro``, ``EUR 100``).
+_CURRENCY = re.compile(r"€|\b(?:euros?|eur)\b", re.IGNORECASE)
+#: A period written after an amount: amounts are per year already.
+_PER_YEAR = re.compile(
+    r"(?:\bper\s+(?:jaar|year|annum)\b|/\s*(?:jaar|year|jr|yr)\b|\bp\.\s?j\.|\bjaarlijks\b)",
+    re.IGNORECASE,
+)
+#: A number written the Dutch way: dots between thousands, maybe a decimal comma.
+_DUTCH_NUMBER = re.compile(r"(?<![\w.,])([1-9]\d{0,2}(?:\.\d{3})+|\d+)(,\d+)?(?![\w.,])")
+_PERCENT = re.compile(r"(?<![\w.])(\d+(?:[.,]\d+)?)\s*%")
+
+
+def beginner_fix(text: str) -> tuple[Text, str | None] | None:
+    """The mistakes a beginner makes in a number or an expression, in words, and the text
+    as it should be written; None when there are none of these.
+
+    Found: a euro sign or currency word and a period word (left out), a thousands dot
+    or a decimal comma beside a currency (``€ 25.000,50`` → ``25000.50``) and a
+    percentage (``110%`` → ``1.1``). The fixed text is only a suggestion: the caller
+    shows it when it reads.
+
+    >>> beginner_fix("€ 25.000")[1], beginner_fix("75000 euro")[1], beginner_fix("x * 110%")[1]
+    ('25000', '75000', 'x * 1.1')
+    """
+    mistakes: list[Text] = []
+    fixed = text
+    units = [m.group() for m in _CURRENCY.finditer(text)] + [
+        m.group() for m in _PER_YEAR.finditer(text)
+    ]
+    if units:
+        left_out: list[str | Text] = [f"'{unit}'" for unit in dict.fromkeys(units)]
+        fixed = _PER_YEAR.sub(" ", _CURRENCY.sub(" ", fixed))
+        if any("." in m.group(1) for m in _DUTCH_NUMBER.finditer(fixed)):
+            left_out.append(Text("problem.mistake_thousands"))
+        mistakes.append(Text("problem.mistake_leave_out", {"text": _and(left_out)}))
+        fixed = _DUTCH_NUMBER.sub(
+            lambda m: m.group(1).replace(".", "") + (m.group(2) or "").replace(",", "."), fixed
+        )
+    for match in _PERCENT.finditer(fixed):
+        fraction = _fraction(match.group(1))
+        mistakes.append(
+            Text(
+                "problem.mistake_percent",
+                {"text": match.group().replace(" ", ""), "fraction": fraction},
+            )
+        )
+    fixed = _PERCENT.sub(lambda m: _fraction(m.group(1)), fixed)
+    if not mistakes:
+        return None
+    words = _and(mistakes)
+    fixed = re.sub(r"\s+", " ", fixed).strip()
+    fixed = re.sub(r"\(\s+", "(", re.sub(r"\s+\)", ")", fixed))
+    return words, fixed or None
+
+
+def _and(parts: list[Any]) -> Any:
+    """``a``, ``a and b``, ``a and b and c``: parts (text or :class:`Text`) joined in the
+    message's language."""
+    words = parts[0]
+    for part in parts[1:]:
+        words = Text("problem.mistake_and", {"first": words, "second": part})
+    return words
+
+
+def _fraction(percentage: str) -> str:
+    """``110`` (per cent) → ``1.1``; ``2,25`` → ``0.0225``; exact, in decimals."""
+    value = Decimal(percentage.replace(",", ".")) / 100
+    return format(value.normalize(), "f")
+
+
+def _parses(text: str) -> bool:
+    try:
+        parse(text)
+    except ExpressionError:
+        return False
+    return True
 
 
 def _check(node: ast.expr, text: str, lead: int, names: list[tuple[str, int]]) -> None:
@@ -130,7 +273,8 @@ def _operator_offset(node: ast.BinOp | ast.Compare, text: str, lead: int) -> int
 
 
 def _check_number(node: ast.Constant, text: str, offset: int) -> None:
-    """A number as written in the grammar (no ``True``, text, ``1j`` or ``0x10``)."""
+    """A number as written in the grammar (no ``True``, text, ``1j`` or ``0x10``), of at
+    most :data:`~pactcalc.loader.MAX_NUMBER_DIGITS` digits (PC340) and finite (PC111)."""
     literal = text[node.col_offset : node.end_col_offset or node.col_offset]
     if (
         isinstance(node.value, bool)
@@ -138,6 +282,15 @@ def _check_number(node: ast.Constant, text: str, offset: int) -> None:
         or not _NUMBER.match(literal)
     ):
         raise ExpressionError("PC124", {"construct": f"'{literal}'"}, offset)
+    digits = overlong_number(literal)
+    if digits is not None:
+        raise ExpressionError(
+            "PC340",
+            {"text": shortened_number(literal), "digits": digits, "limit": MAX_NUMBER_DIGITS},
+            offset,
+        )
+    if not math.isfinite(float(node.value)):
+        raise ExpressionError("PC111", {"text": literal}, offset)
 
 
 def _check_call(node: ast.Call, offset: int) -> None:

@@ -41,10 +41,12 @@ from pactcalc.problems import Problem
 __all__ = [
     "MAX_BYTES",
     "MAX_DEPTH",
+    "MAX_NUMBER_DIGITS",
     "Loaded",
     "Plain",
     "load_file",
     "load_text",
+    "overlong_number",
     "resolve_plain",
 ]
 
@@ -52,6 +54,11 @@ __all__ = [
 MAX_BYTES = 1_048_576
 #: Deepest accepted nesting of collections (a real scenario nests about five deep).
 MAX_DEPTH = 64
+#: Most digits a number may be written with (PC340). An amount of a thousand billion
+#: euros has 16 digits and a float keeps only 17 significant ones, so 30 is far beyond
+#: any real scenario; a longer number is a typo (or an attack), and one of about 310
+#: digits no longer fits a float at all.
+MAX_NUMBER_DIGITS = 30
 
 Path = tuple[Any, ...]
 Position = tuple[int, int]
@@ -88,12 +95,13 @@ def resolve_plain(text: str) -> int | float | bool | None:
     that the validator can explain them instead of silently using a surprising number.
     Nulls (``~``, ``null``, empty) are also None here; the loader maps them to ``None``
     before ever making a :class:`Plain`.
+    A number written with more than :data:`MAX_NUMBER_DIGITS` digits is text too (None):
+    the validator reports it as PC340 instead of computing with it.
     """
+    if overlong_number(text) is not None:
+        return None
     if _INT_RE.fullmatch(text):
-        try:
-            return int(text)
-        except ValueError:  # more digits than Python converts; far beyond any amount
-            return float(text)
+        return int(text)
     if _FLOAT_RE.fullmatch(text):
         return float(text)
     if text in _BOOLS:
@@ -104,6 +112,33 @@ def resolve_plain(text: str) -> int | float | bool | None:
     if _NAN_RE.fullmatch(text):
         return float("nan")
     return None
+
+
+_MANTISSA_RE = re.compile(r"[-+]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?=[eE]|\Z)")
+
+
+def overlong_number(text: str) -> int | None:
+    """How many digits ``text`` is written with, when it is a number (``12``, ``-1.5``,
+    ``2e3``) of more than :data:`MAX_NUMBER_DIGITS` digits; else None.
+
+    >>> overlong_number("1" * 400), overlong_number("62000"), overlong_number("abc")
+    (400, None, None)
+    """
+    written = text.strip()
+    mantissa = _MANTISSA_RE.match(written)
+    if mantissa is None:
+        return None
+    exponent = written[mantissa.end() :]
+    if exponent and not re.fullmatch(r"[eE][-+]?[0-9]+", exponent):
+        return None
+    digits = sum(char.isdigit() for char in mantissa.group())
+    return digits if digits > MAX_NUMBER_DIGITS else None
+
+
+def shortened_number(text: str) -> str:
+    """A long number as a message shows it: its first and last digits (``12345…7890``)."""
+    written = text.strip()
+    return written if len(written) <= 24 else f"{written[:12]}…{written[-6:]}"
 
 
 class Plain(str):
@@ -430,7 +465,7 @@ class _Reader:
             pending_keys[-1] = None
             self.check_thousands(node)
 
-    def syntax_error(self, error: yaml.MarkedYAMLError) -> tuple[Position | None, str]:
+    def syntax_error(self, error: yaml.MarkedYAMLError) -> tuple[Position | None, str | Text]:
         """Where a YAML syntax error is, and what it says (PC006's ``problem``)."""
         mark = error.problem_mark or error.context_mark
         # At the end of the stream (an unclosed quote or bracket) the problem mark lies
@@ -439,11 +474,52 @@ class _Reader:
             mark is None or mark.line >= len(self.text.splitlines())
         ):
             mark = error.context_mark
+        if "could not find expected ':'" in (error.problem or "") and error.context_mark:
+            mark = error.context_mark  # the line without ':', not the one after it
         position = (mark.line + 1, mark.column + 1) if mark is not None else None
-        problem = error.problem or str(error)
+        explained = self.explain_syntax(error, mark)
+        if explained is not None:
+            return position, explained
+        problem: str | Text = error.problem or str(error)
         if error.context:
             problem = f"{error.context}, {problem}"
         return position, problem
+
+    def explain_syntax(self, error: yaml.MarkedYAMLError, mark: Any) -> Text | None:
+        """PyYAML's words for the syntax errors a beginner makes, as a catalogue message
+        that names the mistake and its fix: a tab, a key indented further than the key
+        above it, a list item or key out of line with its neighbours, a ``: `` inside an
+        unquoted value. None for other errors (PyYAML's own text is shown)."""
+        if mark is None:
+            return None
+        lines = self.text.splitlines()
+        line = lines[mark.line] if mark.line < len(lines) else ""
+        indent = line[: len(line) - len(line.lstrip(" \t"))]
+        problem = error.problem or ""
+        if "\t" in indent or (
+            "cannot start any token" in problem and self.text[mark.index : mark.index + 1] == "\t"
+        ):
+            return Text("problem.yaml_tab")
+        above = _line_above(lines, mark.line)
+        above_indent = len(above) - len(above.lstrip(" "))
+        if "mapping values are not allowed" in problem:
+            if len(indent) > above_indent and not above.rstrip().endswith(":"):
+                return Text(
+                    "problem.yaml_key_too_far",
+                    {"indent": len(indent), "above": above_indent},
+                )
+            return Text("problem.yaml_colon_in_value")
+        # libyaml: "did not find expected key / '-' indicator"; PyYAML: "expected <block end>"
+        misplaced = "expected key" in problem or "expected <block end>" in problem
+        if "expected '-' indicator" in problem or (misplaced and line.lstrip().startswith("-")):
+            return Text("problem.yaml_item_indent", {"indent": len(indent)})
+        if misplaced:
+            return Text("problem.yaml_key_indent", {"indent": len(indent)})
+        if "quoted scalar" in (error.context or "") and "end of stream" in problem:
+            return Text("problem.yaml_unclosed_quote")
+        if "could not find expected ':'" in problem:
+            return Text("problem.yaml_no_colon")
+        return None
 
     def finish_open(self, stack: list[_Node]) -> None:
         """Check the collections still open when reading stopped, for problems so far."""
@@ -617,6 +693,14 @@ class _Reader:
                     if value.kind in ("map", "seq"):
                         todo.append((value, child, child_path))
         return data
+
+
+def _line_above(lines: list[str], index: int) -> str:
+    """The nearest line above ``index`` with something on it (not blank, not a comment)."""
+    for line in reversed(lines[:index]):
+        if line.strip() and not line.lstrip().startswith("#"):
+            return line
+    return ""
 
 
 def _container(node: _Node) -> Any:

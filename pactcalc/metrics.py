@@ -14,7 +14,9 @@ simulation summarises are all read from :data:`REGISTRY`. Adding a metric is one
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from functools import cache
 from typing import Literal
 
 Kind = Literal["money", "years", "ratio", "probability", "count"]
@@ -208,6 +210,46 @@ def is_known(name: str, partner: bool = False) -> bool:
     if metric is None:
         return False
     return metric.partner if partner else metric.scenario
+
+
+def _normalised(label: str) -> str:
+    """A label as a check may write it: lower case, without a part in brackets, runs of
+    spaces and dashes as ``_`` ("Inzet partners (totaal)" → ``inzet_partners``)."""
+    without_brackets = re.sub(r"\([^)]*\)", " ", label)
+    return re.sub(r"[\s\-/]+", "_", without_brackets.strip().lower()).strip("_")
+
+
+@cache
+def aliases() -> dict[str, str]:
+    """Every unambiguous other name of a metric → the metric's name: its labels and short
+    labels in Dutch and English, normalised (``ncw``, ``terugverdientijd``,
+    ``netto_contante_waarde``), and its name in lower case. A word that labels two
+    metrics is left out, and so is a word that is another metric's name."""
+    found: dict[str, set[str]] = {}
+    for metric in _ROWS:
+        words = {metric.name.lower()}
+        for label in (metric.nl, metric.en, metric.short_nl, metric.short_en):
+            if label:
+                words.add(_normalised(label))
+        for word in words:
+            found.setdefault(word, set()).add(metric.name)
+    return {
+        word: next(iter(names))
+        for word, names in found.items()
+        if len(names) == 1 and (word not in REGISTRY or word in names)
+    }
+
+
+def by_alias(word: str) -> str | None:
+    """The metric a word written in a check or on the command line means: its name, or an
+    unambiguous alias (:func:`aliases`) in any case; None when it means none.
+
+    >>> by_alias("NCW"), by_alias("terugverdientijd"), by_alias("Netto contante waarde")
+    ('npv', 'payback_years', 'npv')
+    """
+    if word in REGISTRY:
+        return word
+    return aliases().get(_normalised(word))
 
 
 def kind_of(name: str) -> Kind | None:

@@ -121,6 +121,9 @@ _SPECS: list[Spec] = [
     # --- the simulation (issue 10: bounded memory, samples are numbers) ----------
     Spec("PC320", "too many samples for memory"),
     Spec("PC321", "a sample that is not a number"),
+    # --- issue 10: extreme input ---------------------------------------------------
+    Spec("PC340", "number with too many digits"),
+    Spec("PC341", "expression too large"),
 ]
 
 CATALOGUE: dict[str, Spec] = {spec.code: spec for spec in _SPECS}

@@ -147,7 +147,8 @@ def test_a_check_on_an_undeclared_partner_is_rejected_in_a_file():
     assert [(p.code, p.line, p.col, p.is_error) for p in document.problems] == [
         ("PC134", 18, 5, True)
     ]
-    assert document.problems[0].message("en") == "unknown partner 'zz' in the check"
+    # issue 10: an unknown name lists the valid ones
+    assert document.problems[0].message("en") == "unknown partner 'zz' in the check (valid: gem)"
 
 
 # =============================================================================================
@@ -155,15 +156,17 @@ def test_a_check_on_an_undeclared_partner_is_rejected_in_a_file():
 # =============================================================================================
 
 
-def test_resolve_plain_integer_beyond_pythons_digit_limit_is_an_infinite_float():
-    # int() refuses more than sys.get_int_max_str_digits() digits (4300 by default): the
-    # loader falls back to float(), and a 5000-digit number is beyond any float: +inf.
+def test_resolve_plain_integer_beyond_pythons_digit_limit_is_text():
+    # int() refuses more than sys.get_int_max_str_digits() digits (4300 by default); since
+    # issue 10 any number of more than MAX_NUMBER_DIGITS (30) digits stays text (None),
+    # never reaching int() or float(): the validator reports it as PC340.
     old = sys.get_int_max_str_digits()
     sys.set_int_max_str_digits(4300)
     try:
-        assert resolve_plain("9" * 5000) == float("inf")
-        assert resolve_plain("-" + "9" * 5000) == float("-inf")
-        assert resolve_plain("9" * 4300) == int("9" * 4300)  # at the limit: still an int
+        assert resolve_plain("9" * 5000) is None
+        assert resolve_plain("-" + "9" * 5000) is None
+        assert resolve_plain("9" * 4300) is None
+        assert resolve_plain("9" * 30) == int("9" * 30)  # at the limit: still an int
     finally:
         sys.set_int_max_str_digits(old)
 

@@ -759,12 +759,16 @@ def test_comparison_workbook_unchanged(documents: dict[str, Document], tmp_path:
 EXCEL_MAX_CHARS, EXCEL_MAX_ARGUMENTS, EXCEL_MAX_NESTING = 8192, 255, 64
 
 
-def limits_scenario(count: int, partner: str = "2021", effort_lines: int = 1) -> str:
+def limits_scenario(
+    count: int, partner: str = "2021", effort_lines: int = 1, depth: int = 25
+) -> str:
     """A scenario whose amounts grow with ``count``: ``max`` over ``count`` parameters
     with defined names (``k_1``…), ``min`` over ``count`` parameters that look like cells
     (``p1``…, so referenced by address: 15 characters each), a long sum, ``min`` and
-    ``max`` nested 70 deep (Excel takes 64), and ``effort_lines`` lines of a partner
-    whose id SUMIFS would misread (so its sums add the line cells one by one)."""
+    ``max`` nested ``depth`` deep, and ``effort_lines`` lines of a partner whose id
+    SUMIFS would misread (so its sums add the line cells one by one). An expression
+    itself is bounded when the scenario is read (PC341: at most 100 numbers and names,
+    30 levels), so the formula that outgrows Excel is the one that adds many lines."""
     parameters = "\n".join(
         f"  k_{i}: {i % 97 + 1}\n  p{i}: {i % 89 + 1}" for i in range(1, count + 1)
     )
@@ -772,8 +776,8 @@ def limits_scenario(count: int, partner: str = "2021", effort_lines: int = 1) ->
     addressed = ", ".join(f"p{i}" for i in range(1, count + 1))
     long_sum = " + ".join(f"p{i}" for i in range(1, min(count, 900) + 1))
     deep = "k_1"
-    for depth in range(70):
-        deep = f"{('min', 'max')[depth % 2]}(k_{depth % 50 + 2}, {deep})"
+    for level in range(depth):
+        deep = f"{('min', 'max')[level % 2]}(k_{level % 50 + 2}, {deep})"
     effort = "\n".join(
         f'  - {{name: Inzet {k}, partner: "{partner}", amount: "{k % 7 + 1} * k_1"}}'
         for k in range(effort_lines)
@@ -858,12 +862,13 @@ def test_formula_limits_parser() -> None:
 
 
 def test_formulas_stay_within_excel_limits(tmp_path: Path) -> None:
-    """``max`` of 5,000 parameters, ``min`` of 5,000 addressed parameters, a sum of 900
-    terms and a partner with 1,000 lines summed cell by cell: every formula keeps
-    Excel's limits; what cannot fit is pactcalc's value with a note that says why."""
-    document = document_from_text(limits_scenario(5000, effort_lines=1000))
+    """The largest expressions a scenario may hold (``max`` and ``min`` of 49 names each,
+    a sum of 49 terms, 25 levels deep) and a partner with 1,000 lines summed cell by
+    cell: every formula keeps Excel's limits; what cannot fit (that partner's sums) is
+    pactcalc's value with a note that says why."""
+    document = document_from_text(limits_scenario(49, effort_lines=1000))
     result = document.result
-    assert result is not None
+    assert result is not None, document.problems
     path = tmp_path / "limits.xlsx"
     xlsx.write(document, path, "nl")
     noted = assert_within_excel_limits(path)
@@ -873,17 +878,17 @@ def test_formulas_stay_within_excel_limits(tmp_path: Path) -> None:
     lines = workbook[xlsx.label("sheet_lines", "nl")]
     partners = workbook[xlsx.label("sheet_partners", "nl")]
     first = xlsx.LINE_FIRST_YEAR_COLUMN
-    expected: dict[tuple[str, str], float] = {}
-    for offset, line in enumerate(result.lines[:4]):  # max 5,000, min 5,000, sum, deep
-        for t in range(3):
-            expected[(lines.title, f"{xlsx.column_letters(first + t)}{2 + offset}")] = (
-                line.eur_per_year[t]
-            )
+    # the four long lines fit: live formulas, no note
+    for row in range(2, 6):
+        assert str(lines.cell(row=row, column=first).value).startswith("=")
+        assert lines.cell(row=row, column=first).comment is None
     effort_row = find_row(partners, 1, xlsx.label("effort", "nl")) + 1
     assert partners.cell(row=effort_row, column=1).value == "2021"
+    expected: dict[tuple[str, str], float] = {}
     for t in range(3):
         cell = f"{xlsx.column_letters(3 + t)}{effort_row}"
-        expected[(partners.title, cell)] = result.partners[0].effort_per_year[t]
+        # 1,000 lines of (k % 7 + 1) × k_1 with k_1 = 2: Σ_k (k % 7 + 1) × 2
+        expected[(partners.title, cell)] = sum((k % 7 + 1) * 2 for k in range(1000))
     got = {(cell.parent.title, cell.coordinate): cell for cell in noted}
     assert set(expected) <= set(got), sorted(set(expected) - set(got))
     for key, want in expected.items():
@@ -896,26 +901,32 @@ def test_formulas_stay_within_excel_limits(tmp_path: Path) -> None:
     assert lines.cell(row=2, column=first + 3).value == "=SUM(H2:J2)"
 
 
-def test_split_formulas_recalculate_to_the_engine(tmp_path: Path) -> None:
-    """600 arguments: ``max`` is split into nested ``MAX`` calls of at most 255 (still
-    live), ``min`` over addressed names, the long sum and the deep nesting cannot fit
-    and are pactcalc's values with a note;
-    the workbook recalculates to the engine's numbers, in either language."""
-    document = document_from_text(limits_scenario(600, effort_lines=3))
+def test_long_argument_lists_are_split_in_calls_of_at_most_255() -> None:
+    """``MAX`` of 600 arguments becomes MAX of MAX calls of at most 255 each (255 + 255 +
+    90), the same maximum; within the limits no split happens."""
+    from pactcalc.render.xlsx.formulas import associative_call
+
+    args = [f"A{i}" for i in range(1, 601)]
+    formula = "=" + associative_call("MAX", args)
+    length, most_arguments, calls_deep, _ = formula_limits(formula)
+    assert formula.count("MAX(") == 4  # the outer one and three groups
+    assert most_arguments <= 255 and calls_deep == 2 and length <= 8192
+    assert associative_call("MIN", ["A1", "A2"]) == "MIN(A1,A2)"
+
+
+def test_values_for_formulas_too_long_recalculate_to_the_engine(tmp_path: Path) -> None:
+    """A partner with 700 lines: its sums on the Partners sheet are values with a note
+    (700 cell references do not fit 8,192 characters), and the workbook recalculates
+    to the engine's numbers, in either language."""
+    document = document_from_text(limits_scenario(10, effort_lines=700, depth=3))
     result = document.result
-    assert result is not None
+    assert result is not None, document.problems
     path = tmp_path / "split.xlsx"
     xlsx.write(document, path, "nl")
     noted = assert_within_excel_limits(path)
     workbook = openpyxl.load_workbook(path)
-    lines = workbook[xlsx.label("sheet_lines", "nl")]
-    first = xlsx.LINE_FIRST_YEAR_COLUMN
-    split = lines.cell(row=2, column=first).value
-    assert split.count("MAX(") == 4 and "MAX(MAX(k_1," in split
-    assert lines.cell(row=2, column=first).comment is None
-    assert {(cell.parent.title, cell.row) for cell in noted} == {
-        (lines.title, row) for row in (3, 4, 5)
-    }
+    partners = workbook[xlsx.label("sheet_partners", "nl")]
+    assert noted and {cell.parent.title for cell in noted} == {partners.title}
     values = formulas_values(path)
     for sheet in workbook:  # pactcalc's values stand in the recalculated workbook as they are
         for row in sheet.iter_rows():
@@ -925,9 +936,12 @@ def test_split_formulas_recalculate_to_the_engine(tmp_path: Path) -> None:
     assert_matches_engine(Book(path, values), result)
     english = tmp_path / "split-en.xlsx"
     xlsx.write(document, english, "en")
-    lines_en = openpyxl.load_workbook(english)[xlsx.label("sheet_lines", "en")]
-    assert lines_en.cell(row=3, column=first).comment.text == xlsx.label("value_not_formula", "en")
-    assert "8,192" in lines_en.cell(row=3, column=first).comment.text
+    partners_en = openpyxl.load_workbook(english)[xlsx.label("sheet_partners", "en")]
+    texts = {
+        cell.comment.text for row in partners_en.iter_rows() for cell in row if cell.comment
+    }
+    assert texts == {xlsx.label("value_not_formula", "en")}
+    assert "8,192" in next(iter(texts))
 
 
 # --- the Uncertainty sheet walks the report model (issue 9) ---------------------------------

@@ -29,8 +29,10 @@ WORDS: dict[str, tuple[str, str]] = {
         "the file nests deeper than {limit} levels; no scenario is that deep",
     ),
     "PC006": (
-        "YAML-syntaxfout: {problem}; wat volgt is niet gelezen",
-        "YAML syntax error: {problem}; what follows was not read",
+        "YAML-syntaxfout: {problem}. pactcalc leest hier niet verder: na deze fout kunnen er "
+        "nog meer volgen",
+        "YAML syntax error: {problem}. pactcalc stops reading here: more problems may follow "
+        "after this one",
     ),
     "PC007": (
         "sleutel '{key}' staat twee keer in deze mapping (eerst op regel {first_line}); laat er "
@@ -428,5 +430,94 @@ WORDS: dict[str, tuple[str, str]] = {
     "problem.sample_totals": (
         "de getallen onder '{what}' worden te groot (overloop)",
         "the numbers under '{what}' grow too large (overflow)",
+    ),
+    # --- issue 10: extreme numbers, beginner mistakes, names (PC340–PC341) ------------
+    "PC340": (
+        "het getal {text} heeft {digits} cijfers; een getal in een scenario heeft er hoogstens "
+        "{limit}. Controleer op een tikfout",
+        "the number {text} has {digits} digits; a number in a scenario has at most {limit}. "
+        "Check for a typo",
+    ),
+    "PC341": (
+        "de formule is te groot: {reason}; splits haar in parameters of reeksen",
+        "the expression is too large: {reason}; split it into parameters or series",
+    ),
+    "problem.expression_too_long": (
+        "{length} tekens, hoogstens {limit}",
+        "{length} characters, at most {limit}",
+    ),
+    "problem.expression_too_many_terms": (
+        "{terms} getallen en namen, hoogstens {limit}",
+        "{terms} numbers and names, at most {limit}",
+    ),
+    "problem.expression_too_deep": (
+        "haakjes, tekens en min/max {depth} niveaus diep genest, hoogstens {limit}",
+        "brackets, signs and min/max nested {depth} levels deep, at most {limit}",
+    ),
+    # beginner mistakes in an expression or a check (PC122, PC131)
+    "problem.mistake_leave_out": ("laat {text} weg", "leave out {text}"),
+    "problem.mistake_thousands": (
+        "de punt tussen de duizendtallen",
+        "the thousands dot",
+    ),
+    "problem.mistake_percent": (
+        "schrijf een percentage als fractie ({text} is {fraction})",
+        "write a percentage as a fraction ({text} is {fraction})",
+    ),
+    "problem.mistake_and": ("{first} en {second}", "{first} and {second}"),
+    "problem.mistake_fix": ("{mistakes}; schrijf {fixed}", "{mistakes}; write {fixed}"),
+    "problem.check_operator_alone": (
+        "'=' is geen vergelijking; gebruik <, <=, > of >=",
+        "'=' is not a comparison; use <, <=, > or >=",
+    ),
+    # YAML syntax a beginner gets wrong (PC006)
+    "problem.yaml_tab": (
+        "een tab in het inspringen; YAML staat geen tabs toe: gebruik spaties",
+        "a tab in the indentation; YAML allows no tabs: use spaces",
+    ),
+    "problem.yaml_key_too_far": (
+        "deze sleutel springt verder in ({indent} spaties) dan de regel erboven ({above}), "
+        "die al een waarde heeft; zet sleutels van dezelfde mapping even ver in",
+        "this key is indented further ({indent} spaces) than the line above it ({above}), "
+        "which has a value already; indent the keys of one mapping equally",
+    ),
+    "problem.yaml_colon_in_value": (
+        "een ': ' midden in een waarde; zet de waarde tussen aanhalingstekens",
+        "a ': ' inside a value; put the value in quotes",
+    ),
+    "problem.yaml_item_indent": (
+        "dit lijstitem ('-', {indent} spaties ingesprongen) staat niet in lijn met de items "
+        "erboven; zet de '-' van alle items even ver in",
+        "this list item ('-', indented {indent} spaces) is not in line with the items above "
+        "it; indent the '-' of every item equally",
+    ),
+    "problem.yaml_key_indent": (
+        "deze regel ({indent} spaties ingesprongen) staat niet in lijn met de sleutels erboven; "
+        "zet de sleutels van één mapping even ver in",
+        "this line (indented {indent} spaces) is not in line with the keys above it; indent "
+        "the keys of one mapping equally",
+    ),
+    "problem.yaml_unclosed_quote": (
+        "een aanhalingsteken dat niet gesloten wordt; sluit de waarde af met hetzelfde "
+        "aanhalingsteken",
+        "a quote that is not closed; end the value with the same quote",
+    ),
+    "problem.yaml_no_colon": (
+        "een regel zonder ':' waar een sleutel verwacht wordt; schrijf 'sleutel: waarde'",
+        "a line without ':' where a key is expected; write 'key: value'",
+    ),
+    # unknown names (PC102, PC121, PC134)
+    "problem.dedented_parameter": (
+        "; dit lijkt een parameter die zijn inspringing kwijt is: zet hem ingesprongen onder "
+        "'parameters:'",
+        "; it looks like a parameter that lost its indentation: indent it under 'parameters:'",
+    ),
+    "problem.use_id": (
+        "; dat is de naam van partner '{id}': gebruik de id '{id}'",
+        "; that is the name of partner '{id}': use the id '{id}'",
+    ),
+    "problem.valid_names": (
+        "{suggestion} (geldig: {names})",
+        "{suggestion} (valid: {names})",
     ),
 }

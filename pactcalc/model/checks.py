@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal, Protocol
 
@@ -22,6 +22,8 @@ import numpy as np
 from pydantic import BaseModel, ConfigDict
 
 from pactcalc import i18n, metrics
+from pactcalc.expressions import beginner_fix
+from pactcalc.loader import MAX_NUMBER_DIGITS, overlong_number, shortened_number
 from pactcalc.problems import Problem, suggestion
 
 Operator = Literal["<", "<=", ">", ">="]
@@ -35,7 +37,13 @@ COMPARE: dict[str, Callable[[Any, Any], Any]] = {
 }
 
 _NUM = r"[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?"
-_TARGET = r"(?P<metric>[A-Za-z_][A-Za-z0-9_]*)\s*(?:\[\s*(?P<partner>[^\]\s]+)\s*\])?"
+# A metric is its name or a label the output shows (``terugverdientijd``, ``Netto
+# contante waarde``); a partner its id, or by mistake its name (``GGZ Middelstad``),
+# which the validator answers with the id.
+_TARGET = (
+    r"(?P<metric>[A-Za-z_](?:[A-Za-z0-9_ \-]*[A-Za-z0-9_])?)\s*"
+    r"(?:\[\s*(?P<partner>[^\]]*[^\]\s])\s*\])?"
+)
 _OP = r"<=|>=|<|>"
 _CHECK = re.compile(rf"\s*{_TARGET}\s*(?P<op>{_OP})\s*(?P<bound>{_NUM})\s*\Z")
 _PROBABILITY = re.compile(
@@ -78,6 +86,7 @@ def parse_check(text: str) -> Check | Problem:
             "statistic": "probability",
             "inner_op": match["inner_op"],
             "inner_bound": float(match["inner_bound"]),
+            "inner_bound_text": match["inner_bound"],
         }
         if not 0 <= float(match["bound"]) <= 1:
             return Problem("PC137", "", args={"text": text.strip(), "bound": match["bound"]})
@@ -92,18 +101,26 @@ def parse_check(text: str) -> Check | Problem:
             fields = {"statistic": "percentile", "percentile": percentile}
     else:
         return Problem("PC131", "", args={"text": text, "reason": _unreadable(text)})
-    metric, partner = match["metric"], match["partner"]
-    if not metrics.is_known(metric, partner=partner is not None):
-        allowed = metrics.partner_metrics() if partner else metrics.scenario_metrics()
+    written, partner = match["metric"], match["partner"]
+    metric = metrics.by_alias(written)
+    if metric is None or not metrics.is_known(metric, partner=partner is not None):
+        allowed = metrics.names(
+            metrics.partner_metrics() if partner else metrics.scenario_metrics()
+        )
         return Problem(
             "PC134",
             "",
             args={
                 "what": i18n.Text("problem.what_metric"),
-                "name": metric,
-                "suggestion": suggestion(metric, metrics.names(allowed)),
+                "name": written,
+                "suggestion": valid_names(written, allowed),
             },
         )
+    for number in (match["bound"], fields.get("inner_bound_text")):
+        problem = _extreme_number(number, text)
+        if problem is not None:
+            return problem
+    fields.pop("inner_bound_text", None)
     return Check(
         text=text.strip(),
         metric=metric,
@@ -114,12 +131,49 @@ def parse_check(text: str) -> Check | Problem:
     )
 
 
+def valid_names(
+    name: str, valid: Sequence[str], display: Mapping[str, str] | None = None
+) -> i18n.Text:
+    """What an "unknown name" message adds: "use the id 'ggz'" when ``name`` is the
+    display name of one of ``display`` (id → name), else "did you mean …" (when one is
+    close) and the valid names."""
+    written = " ".join(str(name).split()).casefold()
+    for identifier, shown in (display or {}).items():
+        if written == " ".join(str(shown).split()).casefold():
+            return i18n.Text("problem.use_id", {"id": identifier})
+    listed = ", ".join(str(option) for option in valid)
+    return i18n.Text(
+        "problem.valid_names", {"suggestion": suggestion(name, valid), "names": listed}
+    )
+
+
+def _extreme_number(number: str | None, text: str) -> Problem | None:
+    """PC340 for a bound of more digits than any number in a scenario has; PC111 for one
+    that is not a finite number (``1e400``, read as infinity, would pass any ``<``)."""
+    if number is None:
+        return None
+    digits = overlong_number(number)
+    if digits is not None:
+        args = {"text": shortened_number(number), "digits": digits, "limit": MAX_NUMBER_DIGITS}
+        return Problem("PC340", "", args=args)
+    if not math.isfinite(float(number)):
+        return Problem("PC111", "", args={"text": number})
+    return None
+
+
 def _unreadable(text: str) -> i18n.Text:
-    """Why a check cannot be read: a decimal comma, ``=`` for a comparison, or else the
-    forms a check takes."""
+    """Why a check cannot be read: a beginner's mistake (a percentage, a euro sign, a
+    thousands dot) with the check as it should be written, a decimal comma, ``=`` or
+    ``==`` for a comparison, or else the forms a check takes."""
+    fix = beginner_fix(text)
+    if fix is not None:
+        mistakes, fixed = fix
+        if fixed is not None and isinstance(parse_check(fixed), Check):
+            return i18n.Text("problem.mistake_fix", {"mistakes": mistakes, "fixed": fixed})
+        return mistakes
     if re.search(r"\d,\d", text):
         return i18n.Text("problem.decimal_point")
-    if re.search(r"==|!=|=", text):
+    if re.search(r"==|!=|(?<![<>!=])=(?!=)", text):
         return i18n.Text("problem.check_operator")
     return i18n.Text("problem.check_form")
 

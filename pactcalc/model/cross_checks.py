@@ -11,12 +11,12 @@ years within the horizon). :func:`cross_check` runs them all on a valid scenario
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 from pactcalc import expressions, i18n
 from pactcalc.loader import Plain
-from pactcalc.model.checks import parse_check
+from pactcalc.model.checks import parse_check, valid_names
 from pactcalc.model.scenario import (
     ADJUSTMENTS,
     LINE_KINDS,
@@ -215,7 +215,7 @@ def _partners(s: Scenario, file: str) -> Iterator[Problem]:
 def _lines(s: Scenario, file: str) -> Iterator[Problem]:
     """Each line: a unique name within its kind, a declared partner, known names in its
     expression, and years that lie within the horizon."""
-    ids = {partner.id for partner in s.partners}
+    ids = {partner.id: partner.name for partner in s.partners}
     names = set(s.parameters) | set(s.series) | RESERVED_NAMES
     for kind in LINE_KINDS:
         first_index: dict[str, int] = {}
@@ -266,11 +266,12 @@ def _line_years(s: Scenario, file: str, line: Any, base: Path) -> Iterator[Probl
         )
 
 
-def _undeclared(file: str, partner: str, ids: Iterable[str], path: Path) -> Problem:
+def _undeclared(file: str, partner: str, ids: Mapping[str, str], path: Path) -> Problem:
+    """PC121, with the id to use when ``partner`` is a partner's name, else the ids."""
     return Problem(
         "PC121",
         file,
-        args={"partner": partner, "suggestion": suggestion(partner, sorted(ids))},
+        args={"partner": partner, "suggestion": valid_names(partner, sorted(ids), ids)},
         path=path,
     )
 
@@ -315,7 +316,11 @@ def _raw_checks(data: dict[str, Any], file: str) -> Iterator[Problem]:
 
 def _raw_lines(data: dict[str, Any], file: str) -> Iterator[Problem]:
     """Undeclared partners and unknown names in expressions, on lines that are mappings."""
-    partner_ids = {str(p.get("id")) for p in data.get("partners") or [] if isinstance(p, dict)}
+    partner_ids = {
+        str(p.get("id")): str(p.get("name"))
+        for p in data.get("partners") or []
+        if isinstance(p, dict)
+    }
     names = set(RESERVED_NAMES)
     for key in ("parameters", "series"):
         if isinstance(data.get(key), dict):

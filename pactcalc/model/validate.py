@@ -19,9 +19,10 @@ from typing import Annotated, Any
 from pydantic import BaseModel, ValidationError
 
 from pactcalc import i18n
-from pactcalc.model.checks import Check, parse_check
+from pactcalc.loader import MAX_NUMBER_DIGITS, Plain, overlong_number, shortened_number
+from pactcalc.model.checks import Check, parse_check, valid_names
 from pactcalc.model.cross_checks import cross_check, cross_check_raw
-from pactcalc.model.scenario import ADJUSTMENTS, Scenario
+from pactcalc.model.scenario import ADJUSTMENTS, Parameter, Scenario
 from pactcalc.model.values import describe
 from pactcalc.problems import Problem, suggested, suggestion
 
@@ -40,17 +41,17 @@ def validate(data: Any, file: str) -> tuple[Scenario | None, list[Check], list[P
         problems.extend(_cross_check_pruned(data, exc, file, problems))
         return None, [], problems
     checks: list[Check] = []
-    ids = [p.id for p in scenario.partners]
+    names = {p.id: p.name for p in scenario.partners}
     for index, text in enumerate(scenario.checks):
         parsed = parse_check(text)
-        if isinstance(parsed, Check) and parsed.partner is not None and parsed.partner not in ids:
+        if isinstance(parsed, Check) and parsed.partner is not None and parsed.partner not in names:
             parsed = Problem(
                 "PC134",
                 file,
                 args={
                     "what": i18n.Text("problem.what_partner"),
                     "name": parsed.partner,
-                    "suggestion": suggestion(parsed.partner, ids),
+                    "suggestion": valid_names(parsed.partner, list(names), names),
                 },
             )
         if isinstance(parsed, Problem):
@@ -77,7 +78,12 @@ def _from_pydantic(exc: ValidationError, file: str) -> Iterator[Problem]:
         loc = tuple(error["loc"])
         kind = error["type"]
         context = dict(error.get("ctx") or {})
-        if kind.startswith("PC"):
+        digits = _overlong_input(error.get("input"))
+        if digits is not None and kind in ("PC103", "PC110", "PC104"):
+            text = str(error["input"])
+            args = {"text": shortened_number(text), "digits": digits, "limit": MAX_NUMBER_DIGITS}
+            yield Problem("PC340", file, args=args, path=loc)
+        elif kind.startswith("PC"):
             offset = context.pop("offset", None)
             yield Problem(
                 kind, file, args=context, path=loc, offset=None if offset is None else int(offset)
@@ -94,6 +100,14 @@ def _from_pydantic(exc: ValidationError, file: str) -> Iterator[Problem]:
                     "kind": loc[0],
                     "allowed": i18n.Text("problem.applies_to", {"kinds": ", ".join(takes)}),
                 },
+                path=loc,
+                at_key=True,
+            )
+        elif kind == "extra_forbidden" and len(loc) == 1 and _looks_like_parameter(error["input"]):
+            yield Problem(
+                "PC102",
+                file,
+                args={"key": loc[-1], "suggestion": i18n.Text("problem.dedented_parameter")},
                 path=loc,
                 at_key=True,
             )
@@ -125,6 +139,23 @@ def _from_pydantic(exc: ValidationError, file: str) -> Iterator[Problem]:
                 args={"expected": expected, "got": describe(error.get("input"))},
                 path=loc,
             )
+
+
+def _overlong_input(value: Any) -> int | None:
+    """The digits of a refused value that is a number of more digits than any number in
+    a scenario has (the loader leaves it text; PC340 says why, not "not a number")."""
+    return overlong_number(value) if isinstance(value, str) else None
+
+
+def _looks_like_parameter(value: Any) -> bool:
+    """A top-level value that is a number, or a mapping of a parameter's keys with a
+    ``value`` (``caseload: 12``, ``rate: {value: 80, unit: EUR}``): a parameter that lost
+    its indentation under ``parameters:``. Its "did you mean" (``case``) would mislead."""
+    if isinstance(value, Plain):
+        return isinstance(value.value, int | float) and not isinstance(value.value, bool)
+    if isinstance(value, dict):
+        return "value" in value and set(value) <= set(_keys(Parameter))
+    return False
 
 
 def _misplaced_adjustment(loc: tuple[Any, ...]) -> bool:
