@@ -16,8 +16,8 @@ from pactcalc.checking import CheckRun, FileReport
 from pactcalc.engine import CheckResult
 from pactcalc.i18n import t
 from pactcalc.problems import Problem
-from pactcalc.render.common import check_detail, check_line
 from pactcalc.render.diagnostics import format_problem
+from pactcalc.report.business import check_detail, check_line
 
 
 def _detail(report: FileReport, check: CheckResult, lang: str) -> str:

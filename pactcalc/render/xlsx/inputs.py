@@ -13,10 +13,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from pactcalc.render.common import rate_source
 from pactcalc.render.xlsx.cells import PERCENT_FORMAT, YEAR_FORMAT, SheetCells, label
 from pactcalc.render.xlsx.context import WorkbookContext
 from pactcalc.render.xlsx.formulas import column_letters, excel_name_ok, sheet_ref
+from pactcalc.report.business import rate_source
 
 
 def inputs_sheet(context: WorkbookContext, sheet: Any) -> None:

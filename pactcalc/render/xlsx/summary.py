@@ -10,10 +10,10 @@ from typing import Any
 
 from pactcalc import metrics
 from pactcalc.i18n import years_text
-from pactcalc.render.common import header_lines, rate_source
 from pactcalc.render.xlsx.cells import PERCENT_FORMAT, RATIO_FORMAT, SheetCells, label
 from pactcalc.render.xlsx.context import WorkbookContext
 from pactcalc.render.xlsx.formulas import column_letters, sheet_ref, text_literal
+from pactcalc.report.business import header_lines, rate_source
 
 # A total metric and the Year-by-year row it is the total of.
 _TOTAL_OF_ROW = {

@@ -19,7 +19,7 @@ _NO_VALUE = "—"  # a value that does not exist (no payback), said in words, ne
 def uncertainty_sheet(workbook: Any, analysis: Analysis, lang: str) -> None:
     """Add the sheet of the simulation's outcomes and probabilities and the tornado's
     swings to ``workbook``, as values."""
-    from pactcalc.render.uncertainty import event_text
+    from pactcalc.report.uncertainty import event_text
 
     simulation, sensitivity = analysis.simulation, analysis.sensitivity
     sheet = workbook.create_sheet(label("sheet_uncertainty", lang))
