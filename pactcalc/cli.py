@@ -23,8 +23,8 @@ from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 import typer
 
 from pactcalc import __version__, output
-from pactcalc.api import Document, run_file
 from pactcalc.i18n import t
+from pactcalc.pipeline import Document, run_file
 from pactcalc.problems import Problem
 from pactcalc.render.diagnostics import format_problem
 
@@ -370,7 +370,7 @@ def check(
 
     Example: pactcalc check examples/ --format junit --output report.xml
     """
-    from pactcalc.checking import check_paths, scenario_files
+    from pactcalc.gate import check_paths, scenario_files
 
     language = lang.value if lang else "nl"
     if output_format is None:

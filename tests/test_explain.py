@@ -6,7 +6,6 @@ import textwrap
 
 from typer.testing import CliRunner
 
-from pactcalc.api import evaluate, load_scenario_text
 from pactcalc.cli import app
 from pactcalc.explain import (
     Crossing,
@@ -18,6 +17,7 @@ from pactcalc.explain import (
     names,
     trace,
 )
+from pactcalc.pipeline import evaluate, load_scenario_text
 from pactcalc.report import blocks
 from pactcalc.report.trails import trail_block, word_trail
 

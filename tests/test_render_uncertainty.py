@@ -16,9 +16,9 @@ from pathlib import Path
 
 import pytest
 
-from pactcalc.api import Document, evaluate, load_scenario_text, run_file
 from pactcalc.engine import Result
 from pactcalc.i18n import money, percent
+from pactcalc.pipeline import Document, evaluate, load_scenario_text, run_file
 from pactcalc.render import csv as csv_format
 from pactcalc.render import html, markdown, terminal
 from pactcalc.render import json as json_format

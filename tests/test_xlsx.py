@@ -18,10 +18,10 @@ import pytest
 
 openpyxl = pytest.importorskip("openpyxl")
 
-from pactcalc.api import Document, evaluate, load_scenario_text, run_file  # noqa: E402
 from pactcalc.engine import Result  # noqa: E402
 from pactcalc.expressions import evaluate as evaluate_expression  # noqa: E402
 from pactcalc.expressions import parse  # noqa: E402
+from pactcalc.pipeline import Document, evaluate, load_scenario_text, run_file  # noqa: E402
 from pactcalc.render import xlsx  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
