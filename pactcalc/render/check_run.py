@@ -12,9 +12,9 @@ import json
 import xml.etree.ElementTree as ET
 from typing import Any
 
-from pactcalc.engine import CheckResult
 from pactcalc.gate import CheckRun, FileReport
 from pactcalc.i18n import t
+from pactcalc.model import CheckResult
 from pactcalc.problems import Problem
 from pactcalc.render.diagnostics import format_problem
 from pactcalc.report.business import check_detail, check_line

@@ -257,7 +257,7 @@ def npv_distribution_spec(sim: Simulation, lang: str) -> ChartSpec:
         binned = histogram(sim.npv, NPV_BINS)  # the analysis bins, matplotlib draws
         ax.hist(
             binned.edges[:-1],
-            bins=binned.edges,
+            bins=binned.edges.tolist(),
             weights=binned.counts,
             color=SKY_BLUE,
             edgecolor="white",
