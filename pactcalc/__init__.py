@@ -10,8 +10,8 @@ The library works without the command line::
 
 __version__ = "0.1.0"
 
-from pactcalc.api import Document, evaluate, load_scenario, load_scenario_text, run_file
 from pactcalc.engine import Result, compute
+from pactcalc.pipeline import Document, evaluate, load_scenario, load_scenario_text, run_file
 
 __all__ = [
     "Document",

@@ -1,9 +1,12 @@
 """The command line: options in, library calls, output, exit code. Nothing more.
 
-Each command parses its options, calls the library, picks the renderer of the asked
-format from :data:`RENDERERS` (one table for every command; :data:`SUFFIX_FORMATS` maps
-an ``--output`` suffix to a format), writes through :mod:`pactcalc.output` and sets the
-exit code: 0 all well; 1 a check does not hold (``check``); 2 invalid input or usage.
+Each command parses its options, calls the library and draws the output in the asked
+format: ``run``, ``sensitivity`` and ``simulate`` build a report model
+(:mod:`pactcalc.report`) and draw it with the format's ``draw`` from :data:`DRAWERS`;
+``check``, ``report`` and ``compare`` pick their renderer from :data:`RENDERERS`
+(:data:`SUFFIX_FORMATS` maps an ``--output`` suffix to a format). Files are written
+through :mod:`pactcalc.output`; the exit code is 0 all well, 1 a check does not hold
+(``check``), 2 invalid input or usage.
 """
 
 from __future__ import annotations
@@ -15,18 +18,21 @@ import sys
 from collections.abc import Callable, Iterable
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Any, NoReturn, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn, TypeVar
 
 import typer
 
 from pactcalc import __version__, output
-from pactcalc.api import Document, add_problems, run_file
 from pactcalc.i18n import t
+from pactcalc.pipeline import Document, add_problems, run_file
 from pactcalc.problems import Problem
 from pactcalc.render.diagnostics import format_problem, format_problems
 from pactcalc.sampled import SimulationError
 
 T = TypeVar("T")
+
+if TYPE_CHECKING:  # pragma: no cover
+    from pactcalc.report.blocks import Report
 
 app = typer.Typer(
     name="pactcalc",
@@ -69,17 +75,21 @@ SUFFIX_FORMATS: dict[str, str] = {
     ".csv": "csv",
 }
 
-#: Per command, per format: the renderer, as ``module:function``, imported only when used
-#: (heavy modules stay out of start-up). A renderer returns text, a rich renderable (the
-#: ``table`` format: printed on a console, or as plain text in a file) or, for xlsx,
-#: writes the file at the path it is given.
+#: The formats of a report model (``run``, ``sensitivity``, ``simulate``): each format's
+#: ``draw(report)``, as ``module:function``, imported only when used (heavy modules stay
+#: out of start-up). ``draw`` returns text, or for ``table`` a rich renderable (printed on
+#: a console, or as plain text in a file).
+DRAWERS: dict[str, str] = {
+    "table": "pactcalc.render.terminal:draw",
+    "json": "pactcalc.render.json:draw",
+    "csv": "pactcalc.render.csv:draw",
+    "markdown": "pactcalc.render.markdown:draw",
+}
+
+#: The other commands, per format: the renderer, as ``module:function``, imported only
+#: when used. A renderer returns text, a rich renderable (``compare``'s table) or, for
+#: xlsx, writes the file at the path it is given.
 RENDERERS: dict[str, dict[str, str]] = {
-    "run": {
-        "table": "pactcalc.render.terminal:renderable",
-        "json": "pactcalc.render.json:render",
-        "csv": "pactcalc.render.csv:render",
-        "markdown": "pactcalc.render.markdown:render",
-    },
     "check": {
         "text": "pactcalc.render.check_run:as_text",
         "json": "pactcalc.render.check_run:as_json",
@@ -95,30 +105,28 @@ RENDERERS: dict[str, dict[str, str]] = {
     "compare": {
         "table": "pactcalc.render.compare:renderable",
         "html": "pactcalc.render.compare:html",
-        "xlsx": "pactcalc.render.compare:xlsx",
+        "xlsx": "pactcalc.render.xlsx:write_comparison",
         "markdown": "pactcalc.render.compare:markdown",
         "csv": "pactcalc.render.compare:as_csv",
-    },
-    "sensitivity": {
-        "table": "pactcalc.render.uncertainty:sensitivity_renderable",
-        "json": "pactcalc.render.uncertainty:sensitivity_json",
-        "csv": "pactcalc.render.uncertainty:sensitivity_csv",
-        "markdown": "pactcalc.render.uncertainty:sensitivity_markdown",
-    },
-    "simulate": {
-        "table": "pactcalc.render.uncertainty:simulation_renderable",
-        "json": "pactcalc.render.uncertainty:simulation_json",
-        "csv": "pactcalc.render.uncertainty:simulation_csv",
-        "markdown": "pactcalc.render.uncertainty:simulation_markdown",
     },
 }
 
 
+def _function(reference: str) -> Callable[..., Any]:
+    """The function ``module:function`` names, its module imported now."""
+    module, function = reference.split(":")
+    found: Callable[..., Any] = getattr(importlib.import_module(module), function)
+    return found
+
+
+def drawer(output_format: str) -> Callable[[Report], Any]:
+    """The ``draw`` of ``output_format`` (see :data:`DRAWERS`)."""
+    return _function(DRAWERS[output_format])
+
+
 def renderer(command: str, output_format: str) -> Callable[..., Any]:
     """The function that renders ``command``'s output in ``output_format``."""
-    module, function = RENDERERS[command][output_format].split(":")
-    rendering: Callable[..., Any] = getattr(importlib.import_module(module), function)
-    return rendering
+    return _function(RENDERERS[command][output_format])
 
 
 def format_of_suffix(command: str, destination: str, lang: str) -> str:
@@ -323,13 +331,16 @@ def run(
 
     Example: pactcalc run examples/beschermd-wonen.yaml --lang en --format json
     """
+    from pactcalc.report import build
+
     document, language = _computed(file, lang)
-    shown = renderer("run", output_format.value)(document, language)
+    built = build(document, None, language)
+    shown = drawer(output_format.value)(built)
 
     def least_width() -> int:
         from pactcalc.render import terminal
 
-        return terminal.required_width(document, language)
+        return terminal.required_width(built)
 
     _show(shown, least_width, output, [file], language)
 
@@ -373,7 +384,7 @@ def check(
 
     Example: pactcalc check examples/ --format junit --output report.xml
     """
-    from pactcalc.checking import check_paths, scenario_files
+    from pactcalc.gate import check_paths, scenario_files
 
     language = lang.value if lang else "nl"
     if output_format is None:
@@ -442,7 +453,7 @@ def report(
             )
         else:
             from pactcalc.render.charts import all_charts
-            from pactcalc.render.uncertainty import section_charts
+            from pactcalc.render.figures import section_charts
 
             charts = {
                 **all_charts(document.result, language),
@@ -497,7 +508,7 @@ def compare(
         _show(render(comparison, results, language), lambda: 0, None, [], language)
         return
     if compare_format == "xlsx":
-        _write(output, lambda path: render(comparison, results, language, path), files, language)
+        _write(output, lambda path: render(comparison, path, language), files, language)
     else:
         _write(output, render(comparison, results, language), files, language)
     typer.echo(t("written", language, path=output), err=True)
@@ -525,28 +536,30 @@ def sensitivity(
 
     Example: pactcalc sensitivity examples/beschermd-wonen.yaml --metric headroom_min
     """
-    from pactcalc import uncertainty
-    from pactcalc.model import METRICS
+    from pactcalc import metrics, uncertainty
     from pactcalc.problems import suggestion
+    from pactcalc.report import build_sensitivity
 
     document, language = _computed(file, lang)
     assert document.scenario is not None
-    if metric not in METRICS:
+    known = metrics.names(metrics.scenario_metrics())
+    if metric not in known:
         args = {
             "name": metric,
-            "suggestion": suggestion(metric, METRICS),
-            "choices": ", ".join(METRICS),
+            "suggestion": suggestion(metric, known),
+            "choices": ", ".join(known),
         }
         fail(Problem("PC026", str(file), args=args), language)
     result = uncertainty.sensitivity(document.scenario, metric, document.checks)
-    shown = renderer("sensitivity", output_format.value)(result, document.scenario, language)
-    _show(shown, lambda: _uncertainty_width(shown), output, [file], language)
+    shown = drawer(output_format.value)(build_sensitivity(result, document.scenario, language))
+    _show(shown, lambda: _measured_width(shown), output, [file], language)
 
 
-def _uncertainty_width(shown: Any) -> int:
-    from pactcalc.render.uncertainty import required_width
+def _measured_width(shown: Any) -> int:
+    """Characters a line needs to show the rich renderable ``shown`` uncut."""
+    from pactcalc.render.terminal import required_width_of
 
-    return required_width(shown)
+    return required_width_of(shown)
 
 
 @app.command()
@@ -585,6 +598,7 @@ def simulate(
     Example: pactcalc simulate examples/crisisinterventie-jeugd.yaml --seed 7
     """
     from pactcalc import uncertainty
+    from pactcalc.report import build_simulation
 
     document, language = _computed(file, lang)
     assert document.scenario is not None
@@ -594,8 +608,8 @@ def simulate(
         language,
         lambda: uncertainty.simulate(scenario, document.checks, samples, seed),
     )
-    shown = renderer("simulate", output_format.value)(result, language)
-    _show(shown, lambda: _uncertainty_width(shown), output, [file], language)
+    shown = drawer(output_format.value)(build_simulation(result, language))
+    _show(shown, lambda: _measured_width(shown), output, [file], language)
 
 
 @app.command()
@@ -617,18 +631,20 @@ def explain(
 
     Example: pactcalc explain examples/beschermd-wonen.yaml npv
     """
-    from pactcalc import explain as trails
+    from pactcalc.explain import names, trace
     from pactcalc.problems import suggestion
     from pactcalc.render import terminal
+    from pactcalc.report.trails import word_trail
 
     document, language = _computed(file, lang)
     assert document.result is not None
-    trail = trails.explain(document.result, name, language)
+    trail = trace(document.result, name)
     if trail is None:
-        known = trails.names(document.result)
+        known = names(document.result)
         args = {"name": name, "suggestion": suggestion(name, known)}
         fail(Problem("PC024", str(file), args=args), language)
-    _show(terminal.explain_renderable(trail, language), lambda: 0, None, [], language)
+    worded = word_trail(trail, language)
+    _show(terminal.explain_renderable(worded, language), lambda: 0, None, [], language)
 
 
 @app.command()

@@ -30,15 +30,11 @@ from pactcalc.model import (
     DEFAULT_DISCOUNT_SOURCE,
     LINE_KINDS,
     Check,
+    CheckResult,
     InvestmentLine,
     Scenario,
+    evaluate_check,
 )
-
-# TODO(integrator): CheckResult and evaluate_check live in pactcalc.model (model/checks.py);
-# these re-exports keep render/common.py, render/checks.py and tests/test_coverage_gaps.py
-# working until they import from there.
-from pactcalc.model import CheckResult as CheckResult
-from pactcalc.model import evaluate_check as evaluate_check
 from pactcalc.problems import Money, Problem
 
 Array = np.ndarray

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Literal
+from typing import Any, Literal
 
 import numpy as np
 
@@ -24,11 +24,6 @@ from pactcalc import metrics
 from pactcalc.engine import LineResult, Result, adjustment_values
 from pactcalc.expressions import Expression
 from pactcalc.model import Scenario
-
-if TYPE_CHECKING:  # the worded trail of the compatibility wrapper below
-    from pactcalc.report.trails import WordedInput as InputRef
-    from pactcalc.report.trails import WordedStep as Step
-    from pactcalc.report.trails import WordedTrail as Trail
 
 # --- what a trail rests on -----------------------------------------------------------------
 
@@ -272,34 +267,6 @@ def trace(result: Result, name: str) -> ValueTrail | None:
     if line is None:
         return None
     return _line_trail(result, line)
-
-
-def explain(result: Result, name: str, lang: str = "nl") -> Trail | None:
-    """The trail of ``name`` worded in ``lang``; None when there is no such name.
-
-    Kept for the callers of before the split (the ``explain`` command and the reports):
-    it is ``word_trail(trace(result, name), lang)`` of :mod:`pactcalc.report.trails`.
-    """
-    from pactcalc.report.trails import word_trail
-
-    trail = trace(result, name)
-    return None if trail is None else word_trail(trail, lang)
-
-
-def __getattr__(name: str) -> Any:
-    """The worded trail's types under their names of before the split (``Trail``,
-    ``Step``, ``InputRef``), loaded from :mod:`pactcalc.report.trails` when first asked
-    for: the wording imports this module, so it cannot be imported at the top."""
-    from pactcalc.report import trails
-
-    worded = {
-        "Trail": trails.WordedTrail,
-        "Step": trails.WordedStep,
-        "InputRef": trails.WordedInput,
-    }
-    if name in worded:
-        return worded[name]
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 # --- metrics -------------------------------------------------------------------------------
@@ -600,7 +567,6 @@ __all__ = [
     "DiscountStep",
     "Formula",
     "Headroom",
-    "InputRef",
     "LineAmount",
     "LineStep",
     "NetPresentValue",
@@ -611,13 +577,10 @@ __all__ = [
     "Ratio",
     "Savings",
     "SourcedInput",
-    "Step",
     "SumOfLines",
     "SumStep",
-    "Trail",
     "TrailStep",
     "ValueTrail",
-    "explain",
     "names",
     "trace",
 ]

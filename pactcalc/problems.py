@@ -194,7 +194,7 @@ class Problem:
     col: int | None = None
     args: Mapping[str, Any] = field(default_factory=dict)
     #: Where in the scenario's data the problem is (keys and list indexes), for problems
-    #: found after loading; :func:`pactcalc.api` turns it into ``line``/``col``.
+    #: found after loading; :func:`pactcalc.pipeline` turns it into ``line``/``col``.
     path: tuple[str | int, ...] | None = None
     #: Position inside an expression (characters from its start), or None.
     offset: int | None = None

@@ -14,7 +14,6 @@ import yaml
 from typer.testing import CliRunner
 
 from pactcalc import expressions, loader, metrics
-from pactcalc.api import load_scenario_text, run_file
 from pactcalc.cli import app
 from pactcalc.expressions import (
     MAX_EXPRESSION_CHARS,
@@ -26,6 +25,7 @@ from pactcalc.expressions import (
 from pactcalc.i18n import Text
 from pactcalc.loader import MAX_NUMBER_DIGITS
 from pactcalc.model.checks import Check, parse_check
+from pactcalc.pipeline import load_scenario_text, run_file
 from pactcalc.problems import Problem
 
 runner = CliRunner()

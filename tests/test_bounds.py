@@ -21,9 +21,9 @@ import pytest
 from typer.testing import CliRunner
 
 from pactcalc import sampled, uncertainty
-from pactcalc.api import load_scenario, load_scenario_text, run_file
 from pactcalc.cli import app
 from pactcalc.model import Scenario
+from pactcalc.pipeline import load_scenario, load_scenario_text, run_file
 from pactcalc.problems import Problem
 from pactcalc.render.diagnostics import (
     SHOWN_PER_CODE,

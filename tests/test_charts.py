@@ -14,9 +14,9 @@ import pytest
 
 pytest.importorskip("matplotlib")
 
-from pactcalc.api import evaluate, load_scenario_text, run_file  # noqa: E402
 from pactcalc.engine import Result, compute  # noqa: E402
 from pactcalc.i18n import years_text  # noqa: E402
+from pactcalc.pipeline import evaluate, load_scenario_text, run_file  # noqa: E402
 from pactcalc.render import charts  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent

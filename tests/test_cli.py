@@ -15,7 +15,16 @@ import pytest
 from typer.testing import CliRunner
 
 from pactcalc import __version__, loader, output
-from pactcalc.cli import RENDERERS, SUFFIX_FORMATS, CheckFormat, OutputFormat, app, renderer
+from pactcalc.cli import (
+    DRAWERS,
+    RENDERERS,
+    SUFFIX_FORMATS,
+    CheckFormat,
+    OutputFormat,
+    app,
+    drawer,
+    renderer,
+)
 from pactcalc.model import json_schema
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -540,11 +549,13 @@ def test_every_renderer_in_the_table_exists():
     for command, formats in RENDERERS.items():
         for output_format in formats:
             assert callable(renderer(command, output_format)), (command, output_format)
+    for output_format in DRAWERS:
+        assert callable(drawer(output_format)), output_format
 
 
 def test_the_table_offers_what_the_options_accept():
-    for command in ("run", "sensitivity", "simulate"):
-        assert set(RENDERERS[command]) == {f.value for f in OutputFormat}
+    # run, sensitivity and simulate build a report model and draw it in any of DRAWERS
+    assert set(DRAWERS) == {f.value for f in OutputFormat}
     assert set(RENDERERS["check"]) == {f.value for f in CheckFormat}
     for command in ("report", "compare"):  # a file format for every suffix --output takes
         assert set(SUFFIX_FORMATS.values()) <= set(RENDERERS[command])

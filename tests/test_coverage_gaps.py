@@ -20,13 +20,13 @@ import pytest
 import yaml
 
 from pactcalc import loader, uncertainty
-from pactcalc.api import Document, evaluate, load_scenario_text
-from pactcalc.engine import InputItem, Result, evaluate_check
+from pactcalc.engine import InputItem, Result
 from pactcalc.expressions import Expression, ExpressionError, parse
 from pactcalc.expressions import evaluate as evaluate_expression
 from pactcalc.i18n import Text
 from pactcalc.loader import MAX_BYTES, MAX_DEPTH, Loaded, load_file, load_text, resolve_plain
-from pactcalc.model import Check, Scenario, parse_check
+from pactcalc.model import Check, Scenario, evaluate_check, parse_check
+from pactcalc.pipeline import Document, evaluate, load_scenario_text
 
 # --- helpers -----------------------------------------------------------------------------------
 

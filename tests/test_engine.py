@@ -13,9 +13,9 @@ from typing import Any
 import numpy as np
 import pytest
 
-from pactcalc.api import Document, evaluate, load_scenario_text
 from pactcalc.engine import Result
 from pactcalc.model import DEFAULT_DISCOUNT_SOURCE
+from pactcalc.pipeline import Document, evaluate, load_scenario_text
 
 HEADER = """\
 pactcalc: 1

@@ -27,9 +27,9 @@ from strategies import flows, scaled, scenarios, to_yaml
 from typer.testing import CliRunner
 
 from pactcalc import finance
-from pactcalc.api import Document, evaluate, load_scenario_text
 from pactcalc.cli import app
 from pactcalc.engine import Result
+from pactcalc.pipeline import Document, evaluate, load_scenario_text
 
 SETTINGS = settings(
     max_examples=60, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow]

@@ -16,10 +16,16 @@ from pathlib import Path
 
 import pytest
 
-from pactcalc.api import Document, evaluate, load_scenario_text, run_file
+from pactcalc.engine import Result
 from pactcalc.i18n import money, percent
-from pactcalc.render import uncertainty as u
+from pactcalc.pipeline import Document, evaluate, load_scenario_text, run_file
+from pactcalc.render import csv as csv_format
+from pactcalc.render import html, markdown, terminal
+from pactcalc.render import json as json_format
 from pactcalc.render.csv import neutralise
+from pactcalc.render.figures import section_charts
+from pactcalc.report import build, build_sensitivity, build_simulation
+from pactcalc.report import uncertainty as u
 from pactcalc.uncertainty import Analysis, analyse, sensitivity, simulate
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -141,8 +147,8 @@ def test_sensitivity_table(example: tuple[Document, Analysis], lang: str) -> Non
     doc, analysis = example
     assert doc.scenario is not None
     sens = analysis.sensitivity
-    text = u.to_text(u.sensitivity_renderable(sens, doc.scenario, lang))
-    assert text == u.to_text(u.sensitivity_renderable(sens, doc.scenario, lang))
+    text = terminal.to_text(terminal.draw(build_sensitivity(sens, doc.scenario, lang)))
+    assert text == terminal.to_text(terminal.draw(build_sensitivity(sens, doc.scenario, lang)))
     header = ("Laag → NCW", "Omslagwaarde") if lang == "nl" else ("Low → NPV", "Switching value")
     assert all(h in text for h in header)
     lines = text.splitlines()
@@ -171,7 +177,7 @@ def test_sensitivity_json_round_trip(small: tuple[Document, Analysis]) -> None:
     doc, analysis = small
     assert doc.scenario is not None
     sens = analysis.sensitivity
-    data = json.loads(u.sensitivity_json(sens, doc.scenario, "en"))
+    data = json.loads(json_format.draw(build_sensitivity(sens, doc.scenario, "en")))
     assert data["metric"] == "npv" and data["threshold"] == sens.threshold
     assert data["base"] == sens.base
     assert [p["parameter"] for p in data["parameters"]] == [s.parameter for s in sens.swings]
@@ -196,12 +202,12 @@ def test_sensitivity_of_payback_missing_in_words() -> None:
     b = next(s for s in sens.swings if s.parameter == "b")
     assert math.isnan(b.at_low) and math.isinf(b.swing)
     for lang, words in (("nl", "buiten de horizon"), ("en", "beyond the horizon")):
-        text = u.to_text(u.sensitivity_renderable(sens, doc.scenario, lang))
+        text = terminal.to_text(terminal.draw(build_sensitivity(sens, doc.scenario, lang)))
         row = next(line for line in text.splitlines() if line.startswith(" b "))
         assert f"100 → {words}" in row
         assert "█" * u.BAR_WIDTH in row  # leaving the horizon is the largest swing
         assert "nan" not in text and "inf" not in text
-    data = json.loads(u.sensitivity_json(sens, doc.scenario, "nl"))
+    data = json.loads(json_format.draw(build_sensitivity(sens, doc.scenario, "nl")))
     assert data["parameters"][0]["metric_at_low"] is None
     assert data["parameters"][0]["swing"] is None  # unbounded: null, never Infinity
 
@@ -214,13 +220,16 @@ def test_sensitivity_without_threshold() -> None:
     assert u.switching_sentences(sens, doc.scenario, "en") == [
         "No threshold for the payback period (no check on it): no switching values."
     ]
-    assert json.loads(u.sensitivity_json(sens, doc.scenario, "en"))["threshold"] is None
+    assert (
+        json.loads(json_format.draw(build_sensitivity(sens, doc.scenario, "en")))["threshold"]
+        is None
+    )
 
 
 def test_sensitivity_csv_and_markdown(small: tuple[Document, Analysis]) -> None:
     doc, analysis = small
     assert doc.scenario is not None
-    rows = csv_rows(u.sensitivity_csv(analysis.sensitivity, doc.scenario, "nl"))
+    rows = csv_rows(csv_format.draw(build_sensitivity(analysis.sensitivity, doc.scenario, "nl")))
     assert tuple(rows[0]) == u.SENSITIVITY_CSV_HEADER
     unit = rows[0].index("unit")
     assert rows[1][unit] == "'=cmd|' /C calc'!A0"  # neutralised, not a formula
@@ -229,7 +238,7 @@ def test_sensitivity_csv_and_markdown(small: tuple[Document, Analysis]) -> None:
     column = rows[0].index("switching_value")
     assert float(rows[1][column]) == analysis.sensitivity.swings[0].switching_value
     assert rows[2][column] == ""  # none: an empty cell
-    md = u.sensitivity_markdown(analysis.sensitivity, doc.scenario, "en")
+    md = markdown.draw(build_sensitivity(analysis.sensitivity, doc.scenario, "en"))
     assert md.startswith("## Sensitivity of the NPV")
     assert "| Parameter | Low → NPV |" in md
     assert "no range" in md and "z has no range" in md
@@ -242,7 +251,7 @@ def test_sensitivity_csv_and_markdown(small: tuple[Document, Analysis]) -> None:
 def test_simulation_text(example: tuple[Document, Analysis], lang: str) -> None:
     doc, analysis = example
     sim = analysis.simulation
-    text = u.to_text(u.simulation_renderable(sim, lang))
+    text = terminal.to_text(terminal.draw(build_simulation(sim, lang)))
     npv = sim.summaries["npv"]
     row = next(
         line
@@ -277,8 +286,8 @@ def test_simulation_missing_payback_in_words(small: tuple[Document, Analysis]) -
     sim = analysis.simulation
     payback = sim.summaries["payback_years"]
     assert payback.missing > 0.05 and payback.p95 is None and payback.mean is None
-    nl = u.to_text(u.simulation_renderable(sim, "nl"))
-    en = u.to_text(u.simulation_renderable(sim, "en"))
+    nl = terminal.to_text(terminal.draw(build_simulation(sim, "nl")))
+    en = terminal.to_text(terminal.draw(build_simulation(sim, "en")))
     row = next(line for line in nl.splitlines() if "│ Terugverdientijd" in line)
     assert "buiten de horizon" in row and "—" in row
     assert "beyond the horizon" in en
@@ -287,7 +296,7 @@ def test_simulation_missing_payback_in_words(small: tuple[Document, Analysis]) -
     assert "Not paid back within the 3-year horizon" in en
     for text in (nl, en):
         assert "nan" not in text and "None" not in text
-    data = json.loads(u.simulation_json(sim, "nl"))
+    data = json.loads(json_format.draw(build_simulation(sim, "nl")))
     assert data["metrics"]["payback_years"]["p95"] is None
     assert data["metrics"]["payback_years"]["mean"] is None
     assert data["metrics"]["payback_years"]["share_without_payback"] == payback.missing
@@ -298,7 +307,7 @@ def test_simulation_missing_payback_in_words(small: tuple[Document, Analysis]) -
 def test_simulation_json_round_trip(example: tuple[Document, Analysis]) -> None:
     _doc, analysis = example
     sim = analysis.simulation
-    data = json.loads(u.simulation_json(sim, "en"))
+    data = json.loads(json_format.draw(build_simulation(sim, "en")))
     assert data["samples"] == sim.samples and data["seed"] == sim.seed
     assert data["parameters"] == sim.parameters
     assert set(data["metrics"]) == set(sim.summaries)
@@ -319,7 +328,7 @@ def test_simulation_json_round_trip(example: tuple[Document, Analysis]) -> None:
 def test_simulation_csv(small: tuple[Document, Analysis]) -> None:
     _doc, analysis = small
     sim = analysis.simulation
-    rows = csv_rows(u.simulation_csv(sim, "en"))
+    rows = csv_rows(csv_format.draw(build_simulation(sim, "en")))
     assert tuple(rows[0]) == u.SIMULATION_CSV_HEADER
     for row in rows:
         assert all(neutralise(c) == c for c in row if not is_number(c))
@@ -337,7 +346,7 @@ def test_simulation_csv(small: tuple[Document, Analysis]) -> None:
 
 def test_simulation_markdown_escapes(small: tuple[Document, Analysis]) -> None:
     _doc, analysis = small
-    md = u.simulation_markdown(analysis.simulation, "nl")
+    md = markdown.draw(build_simulation(analysis.simulation, "nl"))
     assert "<script>" not in md and "&lt;script&gt;" in md
     assert "```" in md and "← P50" in md
 
@@ -351,14 +360,14 @@ def test_byte_identical_for_the_same_seed() -> None:
         sens = sensitivity(doc.scenario)
         outputs.append(
             (
-                u.to_text(u.simulation_renderable(sim, "nl")),
-                u.simulation_json(sim, "nl"),
-                u.simulation_csv(sim, "en"),
-                u.simulation_markdown(sim, "en"),
-                u.to_text(u.sensitivity_renderable(sens, doc.scenario, "en")),
-                u.sensitivity_json(sens, doc.scenario, "nl"),
-                u.sensitivity_csv(sens, doc.scenario, "nl"),
-                u.sensitivity_markdown(sens, doc.scenario, "nl"),
+                terminal.to_text(terminal.draw(build_simulation(sim, "nl"))),
+                json_format.draw(build_simulation(sim, "nl")),
+                csv_format.draw(build_simulation(sim, "en")),
+                markdown.draw(build_simulation(sim, "en")),
+                terminal.to_text(terminal.draw(build_sensitivity(sens, doc.scenario, "en"))),
+                json_format.draw(build_sensitivity(sens, doc.scenario, "nl")),
+                csv_format.draw(build_sensitivity(sens, doc.scenario, "nl")),
+                markdown.draw(build_sensitivity(sens, doc.scenario, "nl")),
             )
         )
     assert outputs[0] == outputs[1]
@@ -382,9 +391,9 @@ def test_charts(small: tuple[Document, Analysis]) -> None:
     doc, analysis = small
     assert doc.result is not None
     for lang in ("nl", "en"):
-        svgs = u.section_charts(analysis, doc.result, lang)
+        svgs = section_charts(analysis, doc.result, lang)
         assert tuple(svgs) == u.CHART_NAMES
-        assert u.section_charts(analysis, doc.result, lang) == svgs  # byte-identical
+        assert section_charts(analysis, doc.result, lang) == svgs  # byte-identical
         for name, svg in svgs.items():
             root = ET.fromstring(svg)  # well-formed
             assert root.tag == f"{SVG}svg" and svg.startswith("<svg"), name
@@ -397,7 +406,7 @@ def test_charts(small: tuple[Document, Analysis]) -> None:
         npv = " ".join(texts(svgs["npv_distribution"]))
         p50 = analysis.simulation.summaries["npv"].p50
         assert f"P50 {money(p50, lang)}" in npv  # type: ignore[arg-type]
-    fan = texts(u.section_charts(analysis, doc.result, "en")["fan_chart"])
+    fan = texts(section_charts(analysis, doc.result, "en")["fan_chart"])
     assert {"2021", "2022", "2023", "median (P50)", "P10–P90"} <= set(fan)
 
 
@@ -435,13 +444,26 @@ class _Tags(HTMLParser):
         self.tags.append(tag)
 
 
+def html_chapter(analysis: Analysis, result: Result, lang: str) -> str:
+    """The uncertainty chapter alone, as HTML with its charts."""
+    sections = u.report_sections(analysis, result, lang)
+    return html.draw_sections(sections, section_charts(analysis, result, lang))
+
+
+def markdown_chapter(
+    analysis: Analysis, result: Result, lang: str, chart_files: dict[str, str]
+) -> str:
+    """The uncertainty chapter alone, as Markdown (``chart_files``: chart → SVG file)."""
+    return markdown.draw_sections(u.report_sections(analysis, result, lang), chart_files)
+
+
 @pytest.mark.parametrize("lang", ["nl", "en"])
 def test_html_section(small: tuple[Document, Analysis], lang: str) -> None:
     pytest.importorskip("matplotlib")
     doc, analysis = small
     assert doc.result is not None
-    section = u.html_section(analysis, doc.result, lang)
-    assert section == u.html_section(analysis, doc.result, lang)
+    section = html_chapter(analysis, doc.result, lang)
+    assert section == html_chapter(analysis, doc.result, lang)
     parser = _Tags()
     parser.feed(section)
     assert "script" not in parser.tags and "b" not in parser.tags  # hostile names escaped
@@ -452,20 +474,20 @@ def test_html_section(small: tuple[Document, Analysis], lang: str) -> None:
     share = percent(analysis.simulation.summaries["payback_years"].missing, lang, 1)
     assert share in section
     assert ("buiten de horizon" if lang == "nl" else "beyond the horizon") in section
-    assert u.html_section(None, doc.result, lang) == ""
+    assert "uncertainty" not in [s.id for s in build(doc, None, lang, full=True).sections]
 
 
 def test_markdown_section(example: tuple[Document, Analysis]) -> None:
     doc, analysis = example
     assert doc.result is not None
     files = {name: f"report-{name}.svg" for name in u.CHART_NAMES}
-    md = u.markdown_section(analysis, doc.result, "nl", files)
+    md = markdown_chapter(analysis, doc.result, "nl", files)
     assert md.startswith("## Onzekerheid")
     for name in u.CHART_NAMES:
         assert f"](report-{name}.svg)" in md
     assert "De NCW wordt nul als bw\\_kosten\\_per\\_plek daalt tot" in md
     assert "P(NCW &gt; 0) = " in md  # ">" as an entity: no raw HTML
-    without = u.markdown_section(analysis, doc.result, "nl", {})
+    without = markdown_chapter(analysis, doc.result, "nl", {})
     assert "![" not in without  # no files: no images, the rest stays
-    assert u.markdown_section(None, doc.result, "nl", files) == ""
-    assert u.section_charts(None, doc.result, "nl") == {}
+    assert "uncertainty" not in [s.id for s in build(doc, None, "nl", full=True).sections]
+    assert section_charts(None, doc.result, "nl") == {}

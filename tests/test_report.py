@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from pactcalc.api import evaluate, load_scenario_text, run_file
 from pactcalc.cli import app
 from pactcalc.i18n import money
+from pactcalc.pipeline import evaluate, load_scenario_text, run_file
 
 pytest.importorskip("matplotlib")
 ROOT = Path(__file__).resolve().parent.parent

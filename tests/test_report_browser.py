@@ -16,8 +16,8 @@ from pathlib import Path
 
 import pytest
 
-from pactcalc.api import run_file
 from pactcalc.i18n import money
+from pactcalc.pipeline import run_file
 from pactcalc.render import html as report_html
 
 pytest.importorskip("matplotlib")

@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 from pactcalc import report
-from pactcalc.api import run_file
+from pactcalc.pipeline import run_file
 from pactcalc.render import html, markdown, terminal
 from pactcalc.render import json as json_format
 from pactcalc.report.blocks import Bullets, Paragraph, Section, Table

@@ -20,9 +20,9 @@ from hypothesis import strategies as st
 from strategies import scenarios, to_yaml
 
 from pactcalc import uncertainty
-from pactcalc.api import Document, evaluate, load_scenario_text
 from pactcalc.engine import Result, compute
 from pactcalc.model import CheckResult, Parameter, Scenario
+from pactcalc.pipeline import Document, evaluate, load_scenario_text
 
 # --- helpers -------------------------------------------------------------------------------
 

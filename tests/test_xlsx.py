@@ -18,10 +18,10 @@ import pytest
 
 openpyxl = pytest.importorskip("openpyxl")
 
-from pactcalc.api import Document, evaluate, load_scenario_text, run_file  # noqa: E402
 from pactcalc.engine import Result  # noqa: E402
 from pactcalc.expressions import evaluate as evaluate_expression  # noqa: E402
 from pactcalc.expressions import parse  # noqa: E402
+from pactcalc.pipeline import Document, evaluate, load_scenario_text, run_file  # noqa: E402
 from pactcalc.render import xlsx  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -742,16 +742,23 @@ def test_report_table_as_values() -> None:
     assert sheet.cell(row=21, column=1).value == "x"
 
 
-def test_comparison_workbook_unchanged(documents: dict[str, Document], tmp_path: Path) -> None:
-    from pactcalc.engine import compare_results
-    from pactcalc.render import compare
+def test_compare_writes_the_comparison_workbook(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
 
-    results = [d.result for d in documents.values() if d.result is not None]
-    comparison = compare_results(results)
-    before, after = tmp_path / "before.xlsx", tmp_path / "after.xlsx"
-    compare.xlsx(comparison, results, "nl", before)
-    xlsx.write_comparison(comparison, after, "nl")
-    assert after.read_bytes() == before.read_bytes()
+    from pactcalc.cli import app
+    from pactcalc.engine import compare_results
+
+    files = [
+        ROOT / "examples" / "beschermd-wonen.yaml",
+        ROOT / "examples" / "schuldhulpverlening.yaml",
+    ]
+    results = [run_file(f).result for f in files]
+    comparison = compare_results([r for r in results if r is not None])
+    by_cli, direct = tmp_path / "cli.xlsx", tmp_path / "direct.xlsx"
+    args = ["compare", *map(str, files), "--lang", "nl", "--output", str(by_cli)]
+    assert CliRunner().invoke(app, args).exit_code == 0
+    xlsx.write_comparison(comparison, direct, "nl")
+    assert by_cli.read_bytes() == direct.read_bytes()
 
 
 # --- Excel's limits on a formula (issue 10) ------------------------------------------------
@@ -937,9 +944,7 @@ def test_values_for_formulas_too_long_recalculate_to_the_engine(tmp_path: Path) 
     english = tmp_path / "split-en.xlsx"
     xlsx.write(document, english, "en")
     partners_en = openpyxl.load_workbook(english)[xlsx.label("sheet_partners", "en")]
-    texts = {
-        cell.comment.text for row in partners_en.iter_rows() for cell in row if cell.comment
-    }
+    texts = {cell.comment.text for row in partners_en.iter_rows() for cell in row if cell.comment}
     assert texts == {xlsx.label("value_not_formula", "en")}
     assert "8,192" in next(iter(texts))
 

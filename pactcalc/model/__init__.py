@@ -10,7 +10,6 @@
 The names below are the package's public face; import them from ``pactcalc.model``.
 """
 
-from pactcalc import metrics
 from pactcalc.model.checks import (
     COMPARE,
     Check,
@@ -57,19 +56,12 @@ from pactcalc.model.values import (
     read_text,
 )
 
-# TODO(integrator): use pactcalc.metrics (cli.py and explain.py still import METRICS,
-# render/common.py, render/charts.py and render/uncertainty.py HEADLINE_METRICS).
-METRICS = metrics.names(metrics.scenario_metrics())
-HEADLINE_METRICS = metrics.names(metrics.headline_metrics())
-
 __all__ = [
     "ADJUSTMENTS",
     "COMPARE",
     "DEFAULT_DISCOUNT_RATE",
     "DEFAULT_DISCOUNT_SOURCE",
-    "HEADLINE_METRICS",
     "LINE_KINDS",
-    "METRICS",
     "RESERVED_NAMES",
     "Adjustments",
     "Amount",

@@ -1,7 +1,7 @@
 """The formats of a check run (``pactcalc check``): text (ruff-like), json, junit and
 github (workflow annotations).
 
-Every format renders the same :class:`~pactcalc.checking.CheckRun` and has the same
+Every format renders the same :class:`~pactcalc.gate.CheckRun` and has the same
 signature, ``(run, lang, quiet) -> str``, so the command line picks one from its table of
 formats. Only the text format is quiet when all holds; a machine reads every result.
 """
@@ -12,12 +12,12 @@ import json
 import xml.etree.ElementTree as ET
 from typing import Any
 
-from pactcalc.checking import CheckRun, FileReport
-from pactcalc.engine import CheckResult
+from pactcalc.gate import CheckRun, FileReport
 from pactcalc.i18n import t
+from pactcalc.model import CheckResult
 from pactcalc.problems import Problem
-from pactcalc.render.common import check_detail, check_line
 from pactcalc.render.diagnostics import SHOWN_PER_CODE, format_problems, more_like_this
+from pactcalc.report.business import check_detail, check_line
 
 
 def _detail(report: FileReport, check: CheckResult, lang: str) -> str:

@@ -1,9 +1,10 @@
 """``pactcalc compare``: headline metrics side by side, with the differences to the first
-scenario, in the terminal, Markdown, HTML, CSV and XLSX. Formatting only; the differences
-come from :func:`pactcalc.engine.compare_results`.
+scenario, in the terminal, Markdown, HTML and CSV (the workbook is
+:func:`pactcalc.render.xlsx.write_comparison`). Formatting only; the differences come from
+:func:`pactcalc.engine.compare_results`.
 
-Every text format has the signature ``(comparison, results, lang)``; the terminal's
-:func:`renderable` returns a rich table and :func:`xlsx` writes the file it is given.
+Every format here has the signature ``(comparison, results, lang)``; the terminal's
+:func:`renderable` returns a rich table.
 """
 
 from __future__ import annotations
@@ -11,13 +12,12 @@ from __future__ import annotations
 import csv
 import io
 import math
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from pactcalc.engine import Comparison, Result
 from pactcalc.i18n import money, number, t
 from pactcalc.metrics import REGISTRY
-from pactcalc.render.common import metric_text
+from pactcalc.report.values import metric_text
 
 if TYPE_CHECKING:
     from rich.table import Table as RichTable
@@ -49,7 +49,9 @@ def table(
         row = [t(metric, lang)]
         for i, result in enumerate(results):
             value = comparison.values[i, j]
-            text = metric_text(result, metric, None if math.isnan(value) else value, lang)
+            text = metric_text(
+                metric, None if math.isnan(value) else value, lang, len(result.years)
+            )
             if i:
                 text += f" ({_difference(metric, comparison.differences[i, j], lang)})"
             row.append(text)
@@ -126,30 +128,3 @@ def html(comparison: Comparison, results: list[Result], lang: str) -> str:
         f"<table class='money'><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
     )
     return page(t("compare_title", lang), content, lang)
-
-
-def xlsx(comparison: Comparison, results: list[Result], lang: str, path: Path) -> None:
-    """The comparison as values in one sheet (no formulas: each scenario is its own model)."""
-    from openpyxl import Workbook
-    from openpyxl.styles import Font
-
-    from pactcalc.render.xlsx import MONEY_FORMAT, RATIO_FORMAT, save_stable, set_text
-
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = t("compare_sheet", lang)
-    heads = [*comparison.names, *(f"Δ {name}" for name in comparison.names[1:])]
-    for i, head in enumerate(heads):
-        set_text(sheet.cell(row=1, column=2 + i), head).font = Font(bold=True)
-    for j, metric in enumerate(comparison.metrics):
-        set_text(sheet.cell(row=2 + j, column=1), t(metric, lang))
-        fmt = MONEY_FORMAT[lang] if REGISTRY[metric].kind == "money" else RATIO_FORMAT
-        row = [*comparison.values[:, j], *comparison.differences[1:, j]]
-        for i, value in enumerate(row):
-            if math.isnan(value):  # no payback, no ratio: said in words
-                set_text(sheet.cell(row=2 + j, column=2 + i), "—")
-                continue
-            cell = sheet.cell(row=2 + j, column=2 + i, value=float(value))
-            cell.number_format = fmt
-    sheet.column_dimensions["A"].width = 40
-    save_stable(workbook, path, t("compare_title", lang))

@@ -9,7 +9,7 @@ import csv
 import io
 from typing import Any
 
-from pactcalc.api import Document
+from pactcalc.pipeline import Document
 from pactcalc.report import build
 from pactcalc.report.blocks import Report, Table
 

@@ -16,7 +16,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from pactcalc import __version__
-from pactcalc.api import Document
+from pactcalc.pipeline import Document
 from pactcalc.report import build
 from pactcalc.report.blocks import (
     Block,

@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from pactcalc.api import Document
+from pactcalc.pipeline import Document
 from pactcalc.report import build
 from pactcalc.report.blocks import Report
 

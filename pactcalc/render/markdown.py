@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 
-from pactcalc.api import Document
+from pactcalc.pipeline import Document
 from pactcalc.report import build
 from pactcalc.report.blocks import (
     Bullets,

@@ -17,10 +17,7 @@ from rich.console import Console, Group
 from rich.table import Table as RichTable
 from rich.text import Text
 
-from pactcalc.api import Document
-from pactcalc.explain import Trail as ExplainTrail
 from pactcalc.i18n import money
-from pactcalc.report import build
 from pactcalc.report.blocks import (
     Block,
     Bullets,
@@ -33,6 +30,7 @@ from pactcalc.report.blocks import (
     Verdicts,
 )
 from pactcalc.report.trail_sections import trail_block
+from pactcalc.report.trails import WordedTrail
 
 #: The widest a label column gets before it wraps (numbers are never cut).
 LABEL_WIDTH = 24
@@ -238,11 +236,11 @@ def _ledgers(report: Report) -> list[Table]:
     return [t for t in report.tables() if t.rows and t.layout == "ledger"]
 
 
-def required_width(document: Document, lang: str) -> int:
-    """Characters a line needs so that no number is cut: a console narrower than this
-    is widened (the terminal then wraps the line, but every digit stays)."""
+def required_width(report: Report) -> int:
+    """Characters a line needs so that no ledger's number is cut: a console narrower than
+    this is widened (the terminal then wraps the line, but every digit stays)."""
     widest = 0
-    for table in _ledgers(build(document, None, lang)):
+    for table in _ledgers(report):
         first = min(LABEL_WIDTH, max(len(table.header[0]), *(len(row[0]) for row in table.rows)))
         numbers = sum(
             max(len(table.header[i]), *(len(row[i]) for row in table.rows))
@@ -252,24 +250,7 @@ def required_width(document: Document, lang: str) -> int:
     return widest
 
 
-def renderable(document: Document, lang: str) -> Group:
-    """The business case of ``pactcalc run`` as a rich renderable."""
-    return draw(build(document, None, lang))
-
-
-def render(document: Document, lang: str, console: Console | None = None) -> str:
-    """Plain text of the terminal view (for --output); printing uses :func:`renderable`."""
-    console = console or Console(
-        width=max(100, required_width(document, lang)),
-        record=True,
-        file=io.StringIO(),
-        color_system=None,
-    )
-    console.print(renderable(document, lang), crop=False)
-    return console.export_text()
-
-
-def explain_renderable(trail: ExplainTrail, lang: str) -> Group:
+def explain_renderable(trail: WordedTrail, lang: str) -> Group:
     """``pactcalc explain``: one audit trail, with where to look next."""
     return Group(*_trail(trail_block(trail, lang, for_explain=True)))
 

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from pactcalc.api import Document
 from pactcalc.i18n import t
+from pactcalc.pipeline import Document
 from pactcalc.report import business, uncertainty
 from pactcalc.report.blocks import Block, Paragraph, Report, Section
 from pactcalc.report.trail_sections import trail_blocks

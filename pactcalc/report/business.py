@@ -14,9 +14,10 @@ import math
 from typing import Any
 
 from pactcalc import __version__, metrics
-from pactcalc.api import Document
-from pactcalc.engine import CheckResult, Result
+from pactcalc.engine import Result
 from pactcalc.i18n import money, number, optional, percent, t, years_text
+from pactcalc.model import CheckResult
+from pactcalc.pipeline import Document
 from pactcalc.report.blocks import (
     Bullets,
     Figure,

@@ -1,16 +1,16 @@
-"""The audit trails as report blocks: the one place that reads :mod:`pactcalc.explain`.
-
-# TODO(integrator): explain.py now returns a trail of values and the wording moves to
-# ``pactcalc/report/trails.py``; swap the two functions below to build the blocks from it.
-"""
+"""The audit trails as report blocks: the report's audit trail section and ``pactcalc
+explain``'s trail. :mod:`pactcalc.explain` traces a trail as values,
+:mod:`pactcalc.report.trails` words it; this module lays a worded trail out as the
+:class:`~pactcalc.report.blocks.Trail` the formats draw."""
 
 from __future__ import annotations
 
-from pactcalc import explain as trails
 from pactcalc import metrics
 from pactcalc.engine import Result
+from pactcalc.explain import trace
 from pactcalc.i18n import t
 from pactcalc.report.blocks import Trail, TrailInput, TrailStep
+from pactcalc.report.trails import WordedTrail, word_trail
 
 #: Metrics whose trails follow the key figures' in a report: what feeds them.
 _FEEDING = (
@@ -30,7 +30,7 @@ def trail_names(result: Result) -> list[str]:
     return names + [line.name for line in result.lines]
 
 
-def trail_block(trail: trails.Trail, lang: str, *, for_explain: bool = False) -> Trail:
+def trail_block(trail: WordedTrail, lang: str, *, for_explain: bool = False) -> Trail:
     """One trail as a block. ``for_explain``: as ``pactcalc explain`` words it (the
     steps' formula column named, where to look next, the inputs under a heading)."""
     no_source = t("trail.no_source" if for_explain else "no_source", lang)
@@ -63,5 +63,5 @@ def trail_block(trail: trails.Trail, lang: str, *, for_explain: bool = False) ->
 
 def trail_blocks(result: Result, lang: str) -> list[Trail]:
     """The report's audit trails, in :func:`trail_names` order."""
-    found = (trails.explain(result, name, lang) for name in trail_names(result))
-    return [trail_block(trail, lang) for trail in found if trail is not None]
+    found = (trace(result, name) for name in trail_names(result))
+    return [trail_block(word_trail(trail, lang), lang) for trail in found if trail is not None]

@@ -424,8 +424,10 @@ def histogram_rows(
     sim: Simulation, lang: str, bins: int = HISTOGRAM_BINS, width: int = HISTOGRAM_WIDTH
 ) -> list[str]:
     """The NPV's distribution as text: one row per bin ("€ a – € b │████▍ count"), the
-    bins holding P5, P50 and P95 marked. Bin counts are presentation (numpy.histogram)."""
+    bins holding P5, P50 and P95 marked; the bins are :func:`pactcalc.uncertainty.histogram`'s."""
     import numpy as np
+
+    from pactcalc.uncertainty import histogram
 
     values = np.asarray(sim.npv, dtype=float).reshape(-1)
     summary = sim.summaries["npv"]
@@ -434,7 +436,8 @@ def histogram_rows(
     if float(values.min()) == float(values.max()):
         shown = money(float(values[0]), lang)
         return [t("unc.all_samples", lang, n=number(values.size, lang), value=shown)]
-    counts, edges = np.histogram(values, bins=bins)
+    binned = histogram(values, bins)
+    counts, edges = binned.counts, binned.edges
     lows = [money(float(e), lang) for e in edges[:-1]]
     highs = [money(float(e), lang) for e in edges[1:]]
     left = max(len(a) for a in lows)

@@ -2,9 +2,10 @@
 sensitivity, the distribution of the NPV over the Monte Carlo samples, a fan chart of the
 cumulative net and each partner's net.
 
-Every number plotted is a field of the Sensitivity or the Simulation; the histogram's
-bin counts and the boxes' quartiles are drawn by matplotlib (presentation), the whiskers
-are the Simulation's P5 and P95.
+Every number plotted is a field of the Sensitivity or the Simulation, or binned by the
+analysis (the NPV's histogram: :func:`pactcalc.uncertainty.histogram`); the boxes'
+quartiles are drawn by matplotlib (presentation), the whiskers are the Simulation's P5
+and P95.
 """
 
 from __future__ import annotations
@@ -37,6 +38,7 @@ from pactcalc.render.charts.base import (
     year_centres,
     year_series,
 )
+from pactcalc.uncertainty import histogram
 
 if TYPE_CHECKING:  # pragma: no cover
     from matplotlib.axes import Axes
@@ -46,6 +48,8 @@ if TYPE_CHECKING:  # pragma: no cover
 
 #: The uncertainty charts, in the order the report shows them.
 UNCERTAINTY_CHARTS = ("tornado", "npv_distribution", "fan_chart", "partner_nets")
+#: The bins of the NPV's histogram in the report's chart (the terminal's has 12).
+NPV_BINS = 40
 
 
 def tornado_svg(sens: Sensitivity, lang: str) -> str:
@@ -250,7 +254,16 @@ def npv_distribution_spec(sim: Simulation, lang: str) -> ChartSpec:
 
     def draw(fig: Figure, ax: Axes) -> None:
         values = [float(v) for v in sim.npv]
-        ax.hist(values, bins=40, color=SKY_BLUE, edgecolor="white", linewidth=0.4, zorder=2)
+        binned = histogram(sim.npv, NPV_BINS)  # the analysis bins, matplotlib draws
+        ax.hist(
+            binned.edges[:-1],
+            bins=binned.edges.tolist(),
+            weights=binned.counts,
+            color=SKY_BLUE,
+            edgecolor="white",
+            linewidth=0.4,
+            zorder=2,
+        )
         handles: list[Any] = [Patch(color=SKY_BLUE, label=t("chart.samples_axis", lang))]
         lines: tuple[tuple[str, float | None, Any], ...] = (
             ("P5", summary.p5, (0, (4, 2))),

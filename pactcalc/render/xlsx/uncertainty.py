@@ -20,9 +20,9 @@ from pactcalc.report import build_sensitivity, build_simulation
 from pactcalc.report.blocks import Table
 
 if TYPE_CHECKING:  # pragma: no cover
+    from pactcalc.model import Scenario
     from pactcalc.report.blocks import Report
     from pactcalc.uncertainty import Analysis
-    from pactcalc.model import Scenario
 
 #: Statistics of a simulation row that are a share of the samples.
 _SHARES = ("probability", "share_without_payback")

@@ -17,7 +17,7 @@ from pactcalc.render.xlsx.summary import summary_sheet
 from pactcalc.render.xlsx.uncertainty import uncertainty_sheet
 
 if TYPE_CHECKING:  # pragma: no cover
-    from pactcalc.api import Document
+    from pactcalc.pipeline import Document
     from pactcalc.uncertainty import Analysis
 
 

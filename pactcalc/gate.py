@@ -14,9 +14,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
-from pactcalc.api import Document, compute_document, load_scenario
 from pactcalc.i18n import Text
 from pactcalc.model import CheckResult
+from pactcalc.pipeline import Document, compute_document, load_scenario
 from pactcalc.problems import Problem
 
 Status = Literal["passed", "failed", "invalid"]
