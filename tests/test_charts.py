@@ -11,6 +11,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from conftest import EXAMPLES, ROOT
 
 pytest.importorskip("matplotlib")
 
@@ -19,8 +20,6 @@ from pactcalc.engine import Result, compute  # noqa: E402
 from pactcalc.i18n import years_text  # noqa: E402
 from pactcalc.render import charts  # noqa: E402
 
-ROOT = Path(__file__).resolve().parent.parent
-EXAMPLES = sorted((ROOT / "examples").glob("*.yaml"))
 NAMES = ["cumulative", "effort_vs_budget", "baseline_vs_pact"]
 SVG = "{http://www.w3.org/2000/svg}"
 

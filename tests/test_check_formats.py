@@ -7,12 +7,10 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
+from conftest import runner
 
 from pactcalc.cli import app
 from pactcalc.render.checks import _escape_data, _escape_property
-
-runner = CliRunner()
 
 FAILING = """\
 pactcalc: 1

@@ -5,18 +5,13 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
+from conftest import EXAMPLES, ROOT, runner, write
 
 from pactcalc import __version__
 from pactcalc.cli import app
 from pactcalc.model import json_schema
-
-ROOT = Path(__file__).resolve().parent.parent
-EXAMPLES = sorted((ROOT / "examples").glob("*.yaml"))
-runner = CliRunner()
 
 SMALL = """\
 pactcalc: 1
@@ -40,12 +35,6 @@ checks:
 """
 # By hand: savings 1000 − 400 = 600 a year; investment 300 at the start of 2024.
 # Payback: 300 / 600 = 0.5 year → holds. Headroom 2024: 1000 − 400 − 300 = 300 < 500 → fails.
-
-
-def write(tmp_path: Path, text: str, name: str = "s.yaml") -> Path:
-    path = tmp_path / name
-    path.write_text(text, encoding="utf-8")
-    return path
 
 
 def test_version():

@@ -7,16 +7,15 @@ import shlex
 import shutil
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 from cogapp import Cog
+from conftest import ROOT
 from typer.testing import CliRunner
 
 from pactcalc import docs
 from pactcalc.cli import app
 
-ROOT = Path(__file__).resolve().parent.parent
 README = (ROOT / "README.md").read_text("utf-8")
 
 

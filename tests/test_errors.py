@@ -16,16 +16,14 @@ import re
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
+from conftest import ROOT, runner
 
 from pactcalc import loader
 from pactcalc.cli import app
 from pactcalc.docs import ERRORS_MD, errors_markdown
 from pactcalc.problems import CATALOGUE
 
-ROOT = Path(__file__).resolve().parent.parent
 ERRORS = ROOT / "tests" / "errors"
-runner = CliRunner()
 
 #: About the command line (paths, the name given to explain), tested in test_cli.py and
 #: test_explain.py.

@@ -21,16 +21,14 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from conftest import ROOT, runner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from strategies import mutated_texts
-from typer.testing import CliRunner
 
 from pactcalc.cli import app
 
-ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = [path.read_text(encoding="utf-8") for path in sorted((ROOT / "examples").glob("*.yaml"))]
-runner = CliRunner()
 
 
 @pytest.fixture(scope="module")

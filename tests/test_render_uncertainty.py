@@ -12,9 +12,9 @@ import re
 import textwrap
 import xml.etree.ElementTree as ET
 from html.parser import HTMLParser
-from pathlib import Path
 
 import pytest
+from conftest import ROOT
 
 from pactcalc.api import Document, evaluate, load_scenario_text, run_file
 from pactcalc.i18n import money, percent
@@ -22,7 +22,6 @@ from pactcalc.render import uncertainty as u
 from pactcalc.render.csv import neutralise
 from pactcalc.uncertainty import Analysis, analyse, sensitivity, simulate
 
-ROOT = Path(__file__).resolve().parent.parent
 SVG = "{http://www.w3.org/2000/svg}"
 
 # Benefits b a year over 3 years against an investment of 1000: with b below 333 there is

@@ -7,18 +7,15 @@ import io
 import json
 import re
 import textwrap
-from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
+from conftest import ROOT, runner, write
 
 from pactcalc.api import evaluate, load_scenario_text, run_file
 from pactcalc.cli import app
 from pactcalc.i18n import money
 
 pytest.importorskip("matplotlib")
-ROOT = Path(__file__).resolve().parent.parent
-runner = CliRunner()
 
 HOSTILE = textwrap.dedent("""\
     pactcalc: 1
@@ -35,12 +32,6 @@ HOSTILE = textwrap.dedent("""\
     effort:
       - {name: "-2+3", partner: zorg, amount: 400}
     """)
-
-
-def write(tmp_path: Path, text: str, name: str = "s.yaml") -> Path:
-    path = tmp_path / name
-    path.write_text(text, encoding="utf-8")
-    return path
 
 
 def test_html_report_escapes_scenario_text(tmp_path):

@@ -15,14 +15,13 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from conftest import EXAMPLES
 
 from pactcalc.api import run_file
 from pactcalc.i18n import money
 from pactcalc.render import html as report_html
 
 pytest.importorskip("matplotlib")
-ROOT = Path(__file__).resolve().parent.parent
-EXAMPLES = sorted((ROOT / "examples").glob("*.yaml"))
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 pytestmark = pytest.mark.skipif(
     CHROMIUM is None and os.environ.get("CI") != "true",

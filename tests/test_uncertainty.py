@@ -14,6 +14,7 @@ from typing import Any
 
 import numpy as np
 import pytest
+from conftest import describe, scenario_of_text
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from strategies import scenarios, to_yaml
@@ -24,10 +25,6 @@ from pactcalc.engine import CheckResult, Result, compute
 from pactcalc.model import Parameter, Scenario
 
 # --- helpers -------------------------------------------------------------------------------
-
-
-def describe(document: Document) -> list[tuple[str, int | None, str]]:
-    return [(p.code, p.line, p.message("en")) for p in document.problems]
 
 
 def load(text: str) -> Document:
@@ -1008,3 +1005,105 @@ def test_simulation_defaults_are_10000_samples_seed_1() -> None:
     # seed 1 with numpy PCG64: cost is the generator's first 10,000 uniform draws
     cost = np.random.Generator(np.random.PCG64(1)).uniform(800, 1040, 10_000)
     assert c.actual == pytest.approx(float((2 * (1000 - cost)).mean()), rel=1e-12)
+
+
+# --- no uncertain parameters; the switching-value search interval (from test_coverage_gaps) -----
+
+CERTAIN = """\
+pactcalc: 1
+name: t
+start_year: 2021
+years: 2
+discount_rate: 0
+partners: [{id: gem, name: Gemeente}]
+parameters:
+  kosten: 100
+baseline:
+  - {name: B, partner: gem, amount: kosten}
+effort:
+  - {name: E, partner: gem, amount: 5, paid_from: own}
+"""
+
+
+def test_simulate_without_uncertain_parameters_repeats_the_point_estimate():
+    # no ranges: every sample is the deterministic run. npv = 2 · (100 − 5) = 190 at rate 0;
+    # savings likewise; no budget and no budget-funded costs: headroom 0; no investment and
+    # positive returns: payback 0.
+    scenario = scenario_of_text(CERTAIN)
+    sim = uncertainty.simulate(scenario, samples=7, seed=3)
+    assert sim.samples == 7 and sim.seed == 3
+    assert sim.parameters == []
+    assert sim.npv.tolist() == [190.0] * 7
+    for name, expected in [
+        ("npv", 190.0),
+        ("savings_total", 190.0),
+        ("headroom_min", 0.0),
+        ("payback_years", 0.0),
+        ("discounted_payback_years", 0.0),
+        ("net_total[gem]", 190.0),  # the only partner gets the whole net
+    ]:
+        s = sim.summaries[name]
+        assert (s.mean, s.p5, s.p50, s.p95) == (expected,) * 4, name
+        assert s.missing == 0.0
+    probs = {p.event: (p.p, p.se) for p in sim.probabilities}
+    assert probs == {
+        "npv > 0": (1.0, 0.0),  # sqrt(1 · 0 / 7) = 0
+        "headroom_min >= 0": (1.0, 0.0),
+        "payback within the horizon": (1.0, 0.0),
+        "net_total[gem] < 0": (0.0, 0.0),
+    }
+    # the fan chart of the cumulative net: 95 after 2021, 190 after 2022, in every band
+    for q in (10, 50, 90):
+        assert sim.cumulative_bands[q].tolist() == [95.0, 190.0]
+
+
+def test_sensitivity_without_uncertain_parameters_has_no_swings():
+    scenario = scenario_of_text(CERTAIN)
+    found = uncertainty.sensitivity(scenario, "npv")
+    assert found.metric == "npv"
+    assert found.threshold == 0.0  # npv's threshold without a check
+    assert found.base == 190.0
+    assert found.swings == []
+    assert uncertainty.analyse(scenario) is None  # nothing uncertain: no section
+
+
+NEGATIVE_LOW = """\
+pactcalc: 1
+name: t
+start_year: 2021
+years: 1
+discount_rate: 0
+partners: [{id: gem, name: Gemeente}]
+parameters:
+  effect: {value: 0, low: -10, high: 30}
+baseline:
+  - {name: B, partner: gem, amount: 100}
+effort:
+  - {name: E, partner: gem, amount: 50 - effect, paid_from: own}
+"""
+
+
+def test_switching_value_search_goes_below_zero_when_low_is_negative():
+    # npv = savings = 100 − (50 − effect) = 50 + effect (one year, rate 0).
+    # at low −10: 40; at high 30: 80; swing 40.
+    # searched: w = 40; lo = 0 − 2·(0 − (−10)) − 40 = −60; hi = 0 + 2·30 + 40 = 100. low < 0,
+    # so lo is not clamped at 0, and the crossing npv = 0 at effect = −50 lies inside.
+    found = uncertainty.sensitivity(scenario_of_text(NEGATIVE_LOW), "npv")
+    assert found.base == 50.0
+    [swing] = found.swings
+    assert swing.parameter == "effect"
+    assert (swing.low, swing.high) == (-10.0, 30.0)
+    assert swing.at_low == pytest.approx(40.0)
+    assert swing.at_high == pytest.approx(80.0)
+    assert swing.swing == pytest.approx(40.0)
+    assert swing.searched == (-60.0, 100.0)
+    assert swing.switching_value == pytest.approx(-50.0, abs=1e-6)
+
+
+def test_switching_value_search_stops_at_zero_when_low_is_not_negative():
+    # the contrast: low 0 instead of −10: w = 30; lo = 0 − 0 − 30 = −30, clamped to 0;
+    # hi = 0 + 2·30 + 30 = 90. npv = 50 + effect never reaches 0 on [0, 90]: none
+    text = NEGATIVE_LOW.replace("low: -10", "low: 0")
+    [swing] = uncertainty.sensitivity(scenario_of_text(text), "npv").swings
+    assert swing.searched == (0.0, 90.0)
+    assert swing.switching_value is None

@@ -9,13 +9,11 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
+from conftest import ROOT, runner
 
 from pactcalc.cli import app
 
 pytest.importorskip("matplotlib")
-ROOT = Path(__file__).resolve().parent.parent
-runner = CliRunner()
 
 # npv by hand at a 0 % rate: savings 1000 − 10·c a year over 2 years, minus 500:
 # npv = 2·(1000 − 10c) − 500 = 1500 − 20c; it is 0 at c = 75 (the switching value).

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import EXAMPLES
 
 openpyxl = pytest.importorskip("openpyxl")
 
@@ -23,9 +24,6 @@ from pactcalc.engine import Result  # noqa: E402
 from pactcalc.expressions import evaluate as evaluate_expression  # noqa: E402
 from pactcalc.expressions import parse  # noqa: E402
 from pactcalc.render import xlsx  # noqa: E402
-
-ROOT = Path(__file__).resolve().parent.parent
-EXAMPLES = sorted((ROOT / "examples").glob("*.yaml"))
 
 # from/until, an investment in a later year, indexation with an earlier price year,
 # min/max, division, unary minus, nested subtraction, own-funded effort, scalar series.
