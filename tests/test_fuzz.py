@@ -15,7 +15,6 @@ reaches a user for bad input"):
 from __future__ import annotations
 
 import json
-import os
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -98,8 +97,17 @@ def test_random_input_never_crashes_the_cli(folder: Path, content: str | bytes) 
 
 def test_unmutated_examples_are_valid(folder: Path) -> None:
     """The fuzz starts from valid files: each example runs (exit 0) as it is."""
+    written = []
     for text in EXAMPLES:
         run_and_check(folder, text)
         assert (folder / "out.json").exists()
+        written.append(json.loads((folder / "out.json").read_text(encoding="utf-8")))
     assert len(EXAMPLES) >= 1
-    assert os.path.isdir(folder)
+    # each output is the run of its own example, by file name: its `name`, and the years
+    # start_year … start_year + years − 1 (5 years each): 2021–2025 for beschermd-wonen,
+    # 2020–2024 for crisisinterventie-jeugd, 2022–2026 for schuldhulpverlening
+    assert [(run["scenario"], run["years"]) for run in written] == [
+        ("Beschermd Wonen — ambulante ondersteuning voor 30 inwoners", list(range(2021, 2026))),
+        ("Crisisinterventie jeugd — één triage voor de regio", list(range(2020, 2025))),
+        ("Vroegsignalering schulden — eerder erbij, minder ontruimingen", list(range(2022, 2027))),
+    ]

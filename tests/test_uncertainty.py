@@ -423,7 +423,8 @@ def npv_with(scenario: Scenario, **values: float) -> float:
 def test_npv_switching_values_by_hand() -> None:
     scenario = scenario_of(SWITCHING)
     assert npv_with(scenario) == pytest.approx(BASE_NPV)
-    assert pytest.approx(248.0165, abs=1e-4) == BASE_NPV  # 848.0165 − 600
+    # by hand: Σdf = 2.7355372; 310 · 2.7355372 = 848.0165, minus 600
+    assert npv_with(scenario) == pytest.approx(248.0165, abs=1e-4)
     found = uncertainty.sensitivity(scenario, "npv")
     assert found.threshold == 0  # the threshold of npv
     assert found.base == pytest.approx(BASE_NPV)
@@ -439,7 +440,8 @@ def test_npv_switching_values_by_hand() -> None:
 
     # c: (1010 − c) · Σdf = 600 → c = 1010 − 600/Σdf = 1010 − 726/3.31 = 790.6646…
     c_star = 1010 - 600 / SUM_DF
-    assert c_star == pytest.approx(790.6647, abs=1e-4)
+    # by hand: 600 / 2.7355372 = 219.3353, and 1010 − 219.3353 = 790.6647
+    assert swings["c"].switching_value == pytest.approx(790.6647, abs=1e-4)
     assert swings["c"].switching_value == pytest.approx(c_star, abs=1e-6)
     # searched from the value outward: [700 − 2·50 − 250, 700 + 2·200 + 250] = [350, 1350]
     assert swings["c"].searched == pytest.approx((350, 1350))

@@ -54,8 +54,17 @@ def test_simulate_same_seed_same_bytes(scenario: Path) -> None:
         again = runner.invoke(app, ["simulate", str(scenario), "--seed", "7", "-f", fmt])
         assert first.exit_code == 0, first.output
         assert first.stdout == again.stdout, fmt
+    seven = runner.invoke(app, ["simulate", str(scenario), "--seed", "7", "-f", "json"])
     other = runner.invoke(app, ["simulate", str(scenario), "--seed", "8", "-f", "json"])
-    assert other.stdout != first.stdout or fmt != "json"
+    assert other.exit_code == 0, other.output
+    drawn = [json.loads(done.stdout) for done in (seven, other)]
+    assert [d["seed"] for d in drawn] == [7, 8]
+    means = [d["metrics"]["npv"]["mean"] for d in drawn]
+    assert means[0] != means[1]  # another seed draws other samples
+    # both estimate the same mean: E[npv] = 1500 − 20·E[c] = 1500 − 20·70 = 100, and
+    # sd(npv) = 20 · 60/√12 = 346.4, so a mean of 4,000 samples has a standard error of
+    # 346.4/√4000 = 5.48: each lies within 4 standard errors (21.9) of 100
+    assert all(abs(mean - 100) < 21.9 for mean in means), means
 
 
 def test_simulate_json_probability_and_standard_error(scenario: Path) -> None:
