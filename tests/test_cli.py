@@ -127,7 +127,8 @@ def test_run_json(tmp_path):
     assert data["discount_rate"] == 0.0225
     assert "2,25%" in data["discount_rate_source"]
     wmo = next(p for p in data["partners"] if p["id"] == "wmo")
-    assert wmo["effort_total"] == 800.0 and wmo["pays_total"] == 0.0
+    assert wmo["effort_total"] == 800.0
+    assert wmo["pays_total"] == 0.0
     gemeente = next(p for p in data["partners"] if p["id"] == "gemeente")
     # gemeente holds the whole budget: pays 400 + 400 + 300, stops paying 2000 → net 900
     assert gemeente["net_total"] == pytest.approx(900.0)
@@ -145,7 +146,8 @@ def test_run_json_without_payback_is_null(tmp_path):
     )
     assert data["payback_years"] is None  # 3000 > 2 × 600 returned within the horizon
     check = next(c for c in data["checks"] if c["expression"] == "payback_years <= 1")
-    assert check["passed"] is False and check["actual"] is None
+    assert check["passed"] is False
+    assert check["actual"] is None
 
 
 def test_run_csv_and_markdown(tmp_path):

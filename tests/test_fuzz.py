@@ -71,6 +71,7 @@ def run_and_check(folder: Path, content: str | bytes) -> None:
     assert (ran.exit_code == 2) == (checked.exit_code == 2), (ran.output, checked.output)
 
 
+@pytest.mark.slow
 @settings(
     max_examples=200,
     deadline=None,
@@ -82,6 +83,7 @@ def test_mutated_examples_never_crash_the_cli(folder: Path, content: str | bytes
     run_and_check(folder, content)
 
 
+@pytest.mark.slow
 @settings(max_examples=40, deadline=None, database=None)
 @given(
     st.one_of(

@@ -106,10 +106,13 @@ def test_data_tree_types() -> None:
     data = loaded.data
     assert list(data) == ["pactcalc", "name", "rate", "items", "empty"]
     assert all(type(key) is str for key in data)
-    assert isinstance(data["name"], Plain) and data["name"] == "Test"
+    assert isinstance(data["name"], Plain)
+    assert data["name"] == "Test"
     assert data["name"].value is None
-    assert data["pactcalc"].value == 1 and type(data["pactcalc"].value) is int
-    assert data["items"][0].value == 100000.0 and type(data["items"][0].value) is float
+    assert data["pactcalc"].value == 1
+    assert type(data["pactcalc"].value) is int
+    assert data["items"][0].value == 100000.0
+    assert type(data["items"][0].value) is float
     assert data["items"][1].value == -3
     assert data["items"][2] == {"amount": "5"}
     assert data["empty"] is None
@@ -195,7 +198,8 @@ def test_nulls_are_none(text: str) -> None:
 
 def test_null_lookalike_is_text() -> None:
     value = load("v: nULL\n").data["v"]
-    assert isinstance(value, Plain) and value.value is None
+    assert isinstance(value, Plain)
+    assert value.value is None
 
 
 def test_quoted_and_block_scalars_are_str() -> None:
@@ -210,7 +214,8 @@ def test_quoted_and_block_scalars_are_str() -> None:
 
 def test_text_field_keeps_text() -> None:
     value = load("name: 2021\n").data["name"]
-    assert value == "2021" and value.value == 2021
+    assert value == "2021"
+    assert value.value == 2021
 
 
 def test_keys_are_text() -> None:
@@ -226,7 +231,8 @@ def test_plain_constructor_copy_and_pickle() -> None:
     assert Plain("5") == "5"
     assert repr(Plain("5")) == "Plain('5')"
     for clone in (copy.deepcopy(Plain("1e5")), pickle.loads(pickle.dumps(Plain("1e5")))):
-        assert isinstance(clone, Plain) and clone.value == 100000.0
+        assert isinstance(clone, Plain)
+        assert clone.value == 100000.0
 
 
 # --- reading the file ------------------------------------------------------------------------
@@ -246,7 +252,8 @@ def test_unreadable_file_pc001(tmp_path: Path) -> None:
     problem = only(loaded, "PC001")
     assert problem.file == "missing.yaml"
     assert problem.args["reason"]
-    assert loaded.data is None and loaded.text is None
+    assert loaded.data is None
+    assert loaded.text is None
     directory = load_file(tmp_path)
     assert codes(directory) == ["PC001"]
 
@@ -284,7 +291,8 @@ def test_not_utf8_pc004() -> None:
     problem = only(loaded, "PC004")
     assert (problem.line, problem.col) == (2, 7)
     assert problem.args == {"byte": "0xe9"}
-    assert loaded.text is None and loaded.data is None
+    assert loaded.text is None
+    assert loaded.data is None
 
 
 def test_utf16_file_is_pc004() -> None:
@@ -516,7 +524,8 @@ def test_decimal_comma_in_flow_mapping_pc011_repaired() -> None:
     data = loaded.data["p"]
     assert list(data) == ["value", "unit"]
     assert isinstance(data["value"], Plain)
-    assert data["value"] == "57.60" and data["value"].value == 57.6
+    assert data["value"] == "57.60"
+    assert data["value"].value == 57.6
     assert ("p", "60") not in loaded.marks
     assert ("p", "60") not in loaded.key_marks
     assert loaded.marks[("p", "value")] == (1, 12)
@@ -543,7 +552,8 @@ def test_unquoted_comma_in_flow_mapping_pc013_repaired() -> None:
     assert '"max(0, x)"' in problem.message("en")
     data = loaded.data["e"]
     assert data == {"name": "X", "amount": "max(0, x)"}
-    assert isinstance(data["amount"], Plain) and data["amount"].value is None
+    assert isinstance(data["amount"], Plain)
+    assert data["amount"].value is None
     assert ("e", "x)") not in loaded.marks
 
 
@@ -747,7 +757,8 @@ def test_load_file_without_size_still_refuses_more_than_max_bytes(tmp_path: Path
     assert problems(loaded) == [("PC002", None, None)]
     # only MAX_BYTES + 1 bytes were read, so the true size is unknown: "more than"
     assert en(loaded.problems[0].args["size"]) == f"more than {MAX_BYTES}"
-    assert loaded.data is None and loaded.text is None
+    assert loaded.data is None
+    assert loaded.text is None
 
 
 @pytest.mark.skipif(not os.path.exists("/dev/zero"), reason="needs /dev/zero")

@@ -441,6 +441,7 @@ def test_a_keyword_cannot_be_declared_as_a_name(name: str) -> None:
 runner = CliRunner()
 
 
+@pytest.mark.slow
 @settings(max_examples=25, deadline=None, database=None)
 @given(scenarios())
 def test_run_json_is_byte_identical_twice(data: dict[str, Any]) -> None:

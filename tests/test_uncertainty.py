@@ -132,7 +132,8 @@ def test_sample_parameters_from_a_file() -> None:
         x = draws[name]
         assert x.shape == (N, 1)
         assert abs(float(x.mean()) - mean) < 3 * math.sqrt(variance / N), name
-        assert float(x.min()) >= 2.0 and float(x.max()) <= 11.0, name
+        assert float(x.min()) >= 2.0, name
+        assert float(x.max()) <= 11.0, name
     # zero width: the value itself, exactly
     assert (draws["z"] == 3.7).all()
 
@@ -362,10 +363,12 @@ def assert_rows(vector: Any, one: Any, k: int, scale: float, what: str) -> None:
 @given(data=ranged_scenarios(), seed=st.integers(0, 2**32 - 1))
 def test_sample_axis_equals_deterministic_rows(data: dict[str, Any], seed: int) -> None:
     document = load_scenario_text(to_yaml(data), "hypothesis.yaml")
-    assert document.ok and document.scenario is not None, (to_yaml(data), describe(document))
+    assert document.ok, (to_yaml(data), describe(document))
+    assert document.scenario is not None, (to_yaml(data), describe(document))
     scenario = document.scenario
     draws = uncertainty.sample_parameters(scenario, K, seed)
-    assert ADJ_OB in draws and ADJ_DROP in draws
+    assert ADJ_OB in draws
+    assert ADJ_DROP in draws
     vector = compute(scenario, parameters=draws, samples=K)
     assert vector.npv.shape == (K,)
     for k in range(K):
@@ -788,7 +791,8 @@ def test_probabilistic_money_checks() -> None:
     assert abs(p - 200 / 240) < 3 * se_of(200 / 240, n)
     assert c.se == pytest.approx(se_of(p, n))
     assert c.samples == n
-    assert c.passed and not c.too_close  # margin ≈ 0.033 > 2 se ≈ 0.012
+    assert c.passed
+    assert not c.too_close
 
     c = checks["P5(npv) > 0"]
     # P5 of npv ↔ P95 of cost = 800 + 0.95 · 240 = 1028 → npv 2 · (1000 − 1028) = −56
@@ -801,18 +805,22 @@ def test_probabilistic_money_checks() -> None:
     assert c.actual == pytest.approx(float(hand["npv"].mean()), rel=1e-9)
     assert abs(c.actual - 160) < 4 * 138.6 / math.sqrt(n)
     assert c.se == pytest.approx(float(hand["npv"].std(ddof=1)) / math.sqrt(n), rel=1e-9)
-    assert c.passed and not c.too_close
+    assert c.passed
+    assert not c.too_close
 
     c = checks["P(net_total[gem] < 0) <= 0.1"]
     # P(cost > 1000) = 40/240 = 0.1667
     p = float((hand["gem"] < 0).mean())
     assert c.actual == pytest.approx(p, abs=1e-12)
     assert abs(p - 40 / 240) < 3 * se_of(40 / 240, n)
-    assert not c.passed and not c.too_close
+    assert not c.passed
+    assert not c.too_close
 
     c = checks["P(net_total[zorg] < 0) <= 0.1"]
-    assert c.actual == 0 and c.se == 0  # zorg never pays
-    assert c.passed and not c.too_close
+    assert c.actual == 0
+    assert c.se == 0
+    assert c.passed
+    assert not c.too_close
 
     c = checks["P(headroom_min >= 0) >= 0.9"]
     assert c.actual == 1.0  # cost ≤ 1040 < 1100 always
@@ -820,7 +828,8 @@ def test_probabilistic_money_checks() -> None:
 
     c = checks["npv > 0"]  # the plain check stays deterministic: 2 · (1000 − 900) = 200
     assert c.actual == pytest.approx(200)
-    assert c.se is None and c.samples is None
+    assert c.se is None
+    assert c.samples is None
 
 
 def test_simulation_probabilities_for_partners() -> None:
@@ -860,9 +869,11 @@ def test_too_close_within_two_standard_errors() -> None:
     assert c.too_close
     assert c.se == pytest.approx(se_of(p, n))
     c = checks[f"mean(npv) > {mean_bound}"]
-    assert c.passed and c.too_close
+    assert c.passed
+    assert c.too_close
     c = checks["P(npv > 0) >= 0.7"]  # 0.83 − 0.7 ≫ 2 · 0.006
-    assert c.passed and not c.too_close
+    assert c.passed
+    assert not c.too_close
 
 
 PAYBACK = """\
@@ -914,7 +925,8 @@ def test_probabilistic_payback_checks() -> None:
     assert c.actual == pytest.approx(p, abs=1e-12)
     assert abs(p - 5 / 9) < 3 * se_of(5 / 9, n)
     assert c.se == pytest.approx(se_of(p, n))
-    assert c.passed and not c.too_close
+    assert c.passed
+    assert not c.too_close
 
     c = checks["P(payback_years > 3) >= 0.4"]
     # 1 − 5/9 = 0.444, of which 1/6 without payback (counted as beyond the horizon);
@@ -928,10 +940,13 @@ def test_probabilistic_payback_checks() -> None:
     # P5 of payback ↔ P95 of r ≈ 200 + 0.95 · 300 = 485 → 1000/485 = 2.062
     assert c.actual == pytest.approx(float(np.percentile(payback, 5)), rel=1e-9)
     assert c.actual == pytest.approx(1000 / 485, abs=0.01)
-    assert c.passed and c.missing is None
+    assert c.passed
+    assert c.missing is None
 
     c = checks["mean(payback_years) < 10"]  # no mean over samples without payback
-    assert c.actual is None and c.missing == "payback" and not c.passed
+    assert c.actual is None
+    assert c.missing == "payback"
+    assert not c.passed
 
 
 @pytest.mark.parametrize("check", ["P95(payback_years) <= 4", "P95(payback_years) > 4"])
@@ -1033,7 +1048,8 @@ def test_simulate_without_uncertain_parameters_repeats_the_point_estimate():
     # positive returns: payback 0.
     scenario = scenario_of_text(CERTAIN)
     sim = uncertainty.simulate(scenario, samples=7, seed=3)
-    assert sim.samples == 7 and sim.seed == 3
+    assert sim.samples == 7
+    assert sim.seed == 3
     assert sim.parameters == []
     assert sim.npv.tolist() == [190.0] * 7
     for name, expected in [

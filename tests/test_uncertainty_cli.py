@@ -48,6 +48,7 @@ def scenario(tmp_path: Path) -> Path:
     return path
 
 
+@pytest.mark.slow
 def test_simulate_same_seed_same_bytes(scenario: Path) -> None:
     for fmt in ("table", "json", "csv", "markdown"):
         first = runner.invoke(app, ["simulate", str(scenario), "--seed", "7", "-f", fmt])
@@ -71,7 +72,8 @@ def test_simulate_json_probability_and_standard_error(scenario: Path) -> None:
     out = runner.invoke(app, ["simulate", str(scenario), "-f", "json", "--samples", "20000"])
     data = json.loads(out.stdout)
     text = json.dumps(data)
-    assert "NaN" not in text and "Infinity" not in text
+    assert "NaN" not in text
+    assert "Infinity" not in text
     found = [p for p in data["probabilities"] if p["event"] == "npv > 0"][0]
     # P(c < 75) = 35/60 = 0.5833; se = sqrt(p(1 − p)/n) ≈ 0.0035 at n = 20,000
     assert found["p"] == pytest.approx(35 / 60, abs=4 * 0.0035)
@@ -134,7 +136,8 @@ def test_examples_probabilistic_claims_hold() -> None:
     assert result.exit_code == 0
     data = json.loads(result.stdout)
     probabilistic = [c for f in data["files"] for c in f["checks"] if c["expression"][:2] == "P("]
-    assert len(probabilistic) == 3 and all(c["passed"] for c in probabilistic)
+    assert len(probabilistic) == 3
+    assert all(c["passed"] for c in probabilistic)
 
 
 def test_html_report_with_ranges_has_the_uncertainty_section(tmp_path: Path) -> None:
@@ -144,7 +147,8 @@ def test_html_report_with_ranges_has_the_uncertainty_section(tmp_path: Path) -> 
     page = out.read_text("utf-8")
     assert page.count("<svg") >= 7  # three charts + tornado, npv, fan chart, partner nets
     assert "bw_kosten_per_plek" in page
-    assert "P10" in page and "P90" in page
+    assert "P10" in page
+    assert "P90" in page
 
 
 def test_report_without_ranges_has_no_uncertainty_section(tmp_path: Path) -> None:
