@@ -21,10 +21,10 @@ from typing import Any
 
 import numpy as np
 import pytest
+from conftest import runner
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from strategies import flows, scaled, scenarios, to_yaml
-from typer.testing import CliRunner
 
 from pactcalc import finance
 from pactcalc.api import Document, evaluate, load_scenario_text
@@ -437,8 +437,6 @@ def test_a_keyword_cannot_be_declared_as_a_name(name: str) -> None:
 
 
 # --- the CLI -------------------------------------------------------------------------------
-
-runner = CliRunner()
 
 
 @pytest.mark.slow
