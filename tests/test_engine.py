@@ -866,7 +866,7 @@ def test_one_element_series_list_is_the_wrong_length():
     assert "PC120" in codes(document)
 
 
-# --- the inputs list and checks on an undeclared partner (from test_coverage_gaps) --------------
+# --- the inputs list and checks on an undeclared partner ----------------------------------------
 
 INPUTS = """\
 pactcalc: 1

@@ -709,7 +709,7 @@ def test_any_bytes_load_without_raising(source: bytes) -> None:
     assert isinstance(load(source), Loaded)
 
 
-# --- edges of reading: sizes, depth, directives, broken readers (from test_coverage_gaps) -------
+# --- edges of reading: sizes, depth, directives, broken readers ---------------------------------
 
 
 def problems(loaded: Loaded) -> list[tuple[str, int | None, int | None]]:

@@ -1024,7 +1024,7 @@ def test_simulation_defaults_are_10000_samples_seed_1() -> None:
     assert c.actual == pytest.approx(float((2 * (1000 - cost)).mean()), rel=1e-12)
 
 
-# --- no uncertain parameters; the switching-value search interval (from test_coverage_gaps) -----
+# --- no uncertain parameters; the switching-value search interval -------------------------------
 
 CERTAIN = """\
 pactcalc: 1
