@@ -8,6 +8,8 @@ The library works without the command line::
         print(document.result.npv)
 """
 
+#: The one place the version is written: pyproject.toml reads it (``dynamic = ["version"]``)
+#: and ``pactcalc --version`` prints it. Keep it a plain string literal.
 __version__ = "0.1.0"
 
 from pactcalc.engine import Result, compute

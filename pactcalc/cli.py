@@ -435,7 +435,8 @@ def report(
     _check_destination(output, [], lang.value if lang else "nl")  # a folder's name first
     report_format = format_of_suffix("report", output, lang.value if lang else "nl")
     document, language = _computed(file, lang)
-    assert document.result is not None and document.scenario is not None
+    assert document.result is not None
+    assert document.scenario is not None
     _check_destination(output, [file], language)  # before a chart is written beside it
     render = renderer("report", report_format)
     if report_format == "csv":

@@ -275,7 +275,8 @@ def evaluate_probabilistic(simulation: Simulation, check: Check, index: int) -> 
     payback = _is_payback(check.metric)
     se: float | None = None
     if check.statistic == "probability":
-        assert check.inner_op is not None and check.inner_bound is not None
+        assert check.inner_op is not None
+        assert check.inner_bound is not None
         outcome = worst_last(values) if payback else values
         hits = COMPARE[check.inner_op](outcome, check.inner_bound)
         found = probability(check.text, hits)

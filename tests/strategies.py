@@ -96,8 +96,10 @@ def amounts(draw: st.DrawFn, names: list[str], *, signed: bool = False) -> float
     return draw(expressions(names, signed=signed))
 
 
+# One draw per part of the format, in the format's order: its branches are the format's
+# options, and splitting them would hide which draw feeds which key.
 @st.composite
-def scenarios(
+def scenarios(  # noqa: C901
     draw: st.DrawFn,
     *,
     budget: str | None = None,

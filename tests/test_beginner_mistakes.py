@@ -266,7 +266,8 @@ def test_an_ordinary_syntax_error_keeps_its_message() -> None:
 )
 def test_beginner_mistakes_in_a_check_are_named(check: str, reason: str) -> None:
     problem = parse_check(check)
-    assert isinstance(problem, Problem) and problem.code == "PC131"
+    assert isinstance(problem, Problem)
+    assert problem.code == "PC131"
     assert words(problem.args["reason"]) == reason
 
 

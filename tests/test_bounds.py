@@ -166,7 +166,8 @@ def test_too_many_samples_is_an_error_that_states_the_limit() -> None:
     assert problem.args["most"] == 467_289
     assert problem.args["limit"] == 50_000_000
     assert problem.path == ("simulation", "samples")
-    assert "467289" in problem.message("en") and "50000000" in problem.message("en")
+    assert "467289" in problem.message("en")
+    assert "50000000" in problem.message("en")
     # what fits, runs
     assert uncertainty.simulate(scenario, samples=2_000).samples == 2_000
 
@@ -185,7 +186,8 @@ def test_too_many_samples_exits_2_in_every_command(tmp_path: Path) -> None:
     assert f"{EXAMPLE}: error: PC320 10000000 samples" in result.output
     report = tmp_path / "r.html"
     result = runner.invoke(app, ["report", str(path), "--output", str(report)])
-    assert result.exit_code == 2 and "PC320" in result.output
+    assert result.exit_code == 2
+    assert "PC320" in result.output
     assert not report.exists()  # nothing written
 
 
@@ -236,7 +238,9 @@ def test_the_check_no_longer_passes_on_zeros(tmp_path: Path) -> None:
     document = run_file(path)
     assert document.result is None
     (problem,) = document.errors
-    assert problem.code == "PC321" and problem.line == 13 and problem.col == 13
+    assert problem.code == "PC321"
+    assert problem.line == 13
+    assert problem.col == 13
     result = runner.invoke(app, ["check", str(path), "--lang", "en"])
     assert result.exit_code == 2
     assert f"{path}:13:13: error: PC321" in result.output

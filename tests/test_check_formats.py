@@ -7,12 +7,10 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
+from conftest import runner
 
 from pactcalc.cli import app
 from pactcalc.render.check_run import _escape_data, _escape_property
-
-runner = CliRunner()
 
 FAILING = """\
 pactcalc: 1
@@ -64,7 +62,8 @@ def test_junit_failing_check_is_a_failed_test_case(files):
     assert failure.get("message") == "lowest headroom in a year is €300"
     assert cases["headroom_min >= 500"].get("line") == "17"
     error = suites[str(invalid)].find("testcase/error")
-    assert error is not None and error.get("type") == "PC102"
+    assert error is not None
+    assert error.get("type") == "PC102"
     assert f"{invalid}:5:1: PC102" in (error.text or "")
 
 

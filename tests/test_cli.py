@@ -12,7 +12,7 @@ import threading
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
+from conftest import EXAMPLES, ROOT, runner, write
 
 from pactcalc import __version__, loader, output
 from pactcalc.cli import (
@@ -26,10 +26,6 @@ from pactcalc.cli import (
     renderer,
 )
 from pactcalc.model import json_schema
-
-ROOT = Path(__file__).resolve().parent.parent
-EXAMPLES = sorted((ROOT / "examples").glob("*.yaml"))
-runner = CliRunner()
 
 SMALL = """\
 pactcalc: 1
@@ -53,12 +49,6 @@ checks:
 """
 # By hand: savings 1000 − 400 = 600 a year; investment 300 at the start of 2024.
 # Payback: 300 / 600 = 0.5 year → holds. Headroom 2024: 1000 − 400 − 300 = 300 < 500 → fails.
-
-
-def write(tmp_path: Path, text: str, name: str = "s.yaml") -> Path:
-    path = tmp_path / name
-    path.write_text(text, encoding="utf-8")
-    return path
 
 
 def test_version():
@@ -151,7 +141,8 @@ def test_run_json(tmp_path):
     assert data["discount_rate"] == 0.0225
     assert "2,25%" in data["discount_rate_source"]
     wmo = next(p for p in data["partners"] if p["id"] == "wmo")
-    assert wmo["effort_total"] == 800.0 and wmo["pays_total"] == 0.0
+    assert wmo["effort_total"] == 800.0
+    assert wmo["pays_total"] == 0.0
     gemeente = next(p for p in data["partners"] if p["id"] == "gemeente")
     # gemeente holds the whole budget: pays 400 + 400 + 300, stops paying 2000 → net 900
     assert gemeente["net_total"] == pytest.approx(900.0)
@@ -169,7 +160,8 @@ def test_run_json_without_payback_is_null(tmp_path):
     )
     assert data["payback_years"] is None  # 3000 > 2 × 600 returned within the horizon
     check = next(c for c in data["checks"] if c["expression"] == "payback_years <= 1")
-    assert check["passed"] is False and check["actual"] is None
+    assert check["passed"] is False
+    assert check["actual"] is None
 
 
 def test_run_csv_and_markdown(tmp_path):
@@ -374,7 +366,8 @@ def test_output_never_over_an_input_by_another_name(tmp_path):
     symbolic.symlink_to(path)
     for other in (hard_link, symbolic):
         result = runner.invoke(app, ["run", str(path), "-f", "json", "-o", str(other)])
-        assert result.exit_code == 2 and "PC020" in result.stderr
+        assert result.exit_code == 2
+        assert "PC020" in result.stderr
     assert path.read_text("utf-8") == _good(tmp_path, "again.yaml").read_text("utf-8")
 
 
@@ -423,7 +416,8 @@ def test_output_through_a_symlink_writes_its_target_and_keeps_the_link(tmp_path)
     link.symlink_to(target)
     result = runner.invoke(app, ["run", str(path), "-f", "json", "-o", str(link)])
     assert result.exit_code == 0, result.output
-    assert link.is_symlink() and os.readlink(link) == str(target)
+    assert link.is_symlink()
+    assert os.readlink(link) == str(target)
     assert json.loads(target.read_text("utf-8"))["scenario"] == "Klein scenario"
 
 
@@ -433,7 +427,8 @@ def test_output_that_names_a_folder_is_refused(tmp_path):
     for command in (["run", str(path)], ["check", str(path)], ["report", str(path)]):
         result = runner.invoke(app, [*command, "-o", f"{folder}{os.sep}", "--lang", "en"])
         assert result.exit_code == 2
-        assert "PC023" in result.stderr and "names a folder" in result.stderr
+        assert "PC023" in result.stderr
+        assert "names a folder" in result.stderr
         assert not folder.exists()
 
 
@@ -444,7 +439,8 @@ def test_read_only_output_is_refused_and_kept(tmp_path):
     out.chmod(0o444)
     result = runner.invoke(app, ["run", str(path), "-f", "json", "-o", str(out), "--lang", "en"])
     assert result.exit_code == 2
-    assert "PC023" in result.stderr and "read-only" in result.stderr
+    assert "PC023" in result.stderr
+    assert "read-only" in result.stderr
     assert out.read_text("utf-8") == "keep me"
     assert out.stat().st_mode & 0o777 == 0o444
 
@@ -479,7 +475,8 @@ def test_failed_write_leaves_the_old_file_and_no_temporary(tmp_path, monkeypatch
     monkeypatch.setattr(output.os, "fsync", disk_full)
     result = runner.invoke(app, ["run", str(path), "-f", "json", "-o", str(out), "--lang", "en"])
     assert result.exit_code == 2
-    assert "PC023 cannot write" in result.stderr and "No space left" in result.stderr
+    assert "PC023 cannot write" in result.stderr
+    assert "No space left" in result.stderr
     assert out.read_text("utf-8") == "old"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["good.yaml", "out.json"]
 
@@ -490,7 +487,8 @@ def test_init_on_a_full_disk_leaves_no_truncated_file(tmp_path, monkeypatch):
 
     monkeypatch.setattr(output.os, "fsync", disk_full)
     result = runner.invoke(app, ["init", str(tmp_path / "nieuw.yaml")])
-    assert result.exit_code == 2 and "PC023" in result.stderr
+    assert result.exit_code == 2
+    assert "PC023" in result.stderr
     assert list(tmp_path.iterdir()) == []
 
 
@@ -499,7 +497,8 @@ def test_init_never_over_a_link(tmp_path):
     target.write_text("mine\n", encoding="utf-8")
     (tmp_path / "link.yaml").symlink_to(target)
     result = runner.invoke(app, ["init", str(tmp_path / "link.yaml")])
-    assert result.exit_code == 2 and "PC021" in result.stderr
+    assert result.exit_code == 2
+    assert "PC021" in result.stderr
     assert target.read_text("utf-8") == "mine\n"
 
 

@@ -7,16 +7,15 @@ import shlex
 import shutil
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 from cogapp import Cog
+from conftest import ROOT
 from typer.testing import CliRunner
 
-from pactcalc import docs
 from pactcalc.cli import app
+from tools import docs
 
-ROOT = Path(__file__).resolve().parent.parent
 README = (ROOT / "README.md").read_text("utf-8")
 
 
@@ -29,13 +28,13 @@ def _blocks(language: str, section: str | None = None) -> list[str]:
 
 def test_format_reference_is_current():
     assert (ROOT / "docs" / "format.md").read_text("utf-8") == docs.format_markdown(), (
-        "run: python -m pactcalc.docs"
+        "run: python -m tools.docs"
     )
 
 
 def test_cli_reference_is_current():
     status = Cog().main(["cog", "--check", str(ROOT / "docs" / "cli.md")])
-    assert status == 0, "run: python -m pactcalc.docs"
+    assert status == 0, "run: python -m tools.docs"
 
 
 @pytest.mark.parametrize("command", docs.COMMANDS)

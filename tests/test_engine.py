@@ -12,9 +12,10 @@ from typing import Any
 
 import numpy as np
 import pytest
+from conftest import describe, result_of_text
 
-from pactcalc.engine import Result
-from pactcalc.model import DEFAULT_DISCOUNT_SOURCE
+from pactcalc.engine import InputItem, Result
+from pactcalc.model import DEFAULT_DISCOUNT_SOURCE, Check, evaluate_check, parse_check
 from pactcalc.pipeline import Document, evaluate, load_scenario_text
 
 HEADER = """\
@@ -37,10 +38,6 @@ def text_of(body: str, *, years: int = 3, start_year: int = 2021, top: str = "")
 
 def run(body: str, **kwargs: Any) -> Document:
     return evaluate(load_scenario_text(text_of(body, **kwargs), "t.yaml"))
-
-
-def describe(document: Document) -> list[tuple[str, int | None, str]]:
-    return [(p.code, p.line, p.message("en")) for p in document.problems]
 
 
 def result_of(body: str, **kwargs: Any) -> Result:
@@ -631,7 +628,9 @@ def test_division_by_zero_in_a_running_year_names_line_and_year():
     assert problem.args["year"] == 2022  # d is 0 in the second year
     assert problem.line == line_of(text, "Per deler")
     message = problem.message("en")
-    assert "Per deler" in message and "2022" in message and "division by zero" in message
+    assert "Per deler" in message
+    assert "2022" in message
+    assert "division by zero" in message
     assert document.result is None
 
 
@@ -865,3 +864,82 @@ def test_one_element_series_list_is_the_wrong_length():
         "t.yaml",
     )
     assert "PC120" in codes(document)
+
+
+# --- the inputs list and checks on an undeclared partner ----------------------------------------
+
+INPUTS = """\
+pactcalc: 1
+name: t
+start_year: 2021
+years: 2
+discount_rate: 0
+partners: [{id: gem, name: Gemeente}]
+parameters:
+  kosten: {value: 100, source: "Heumen, gmb-2021-55584"}
+  opslag: {value: 5, source: "  Aanname: opslag voor overhead"}
+  uren: 4
+series:
+  clienten: {values: [1, 2], source: ""}
+baseline:
+  - {name: B, partner: gem, amount: kosten * clienten}
+effort:
+  - {name: E, partner: gem, amount: uren + opslag, paid_from: own}
+"""
+
+
+def test_inputs_without_source_or_with_an_assumption_source_are_assumptions():
+    # DOMAIN §3 "Sources": list as assumptions every parameter and series without a source
+    # or whose source starts with "assumption"/"aanname".
+    inputs = {item.name: item for item in result_of_text(INPUTS).inputs}
+    assert [(i.kind, i.name) for i in result_of_text(INPUTS).inputs] == [
+        ("parameter", "kosten"),
+        ("parameter", "opslag"),
+        ("parameter", "uren"),
+        ("series", "clienten"),
+    ]  # parameters in file order, then series
+    assert inputs["kosten"].is_assumption is False  # a real source
+    assert inputs["opslag"].is_assumption is True  # "  Aanname: …": case and blanks ignored
+    assert inputs["uren"].source is None
+    assert inputs["uren"].is_assumption is True  # a bare number has no source
+    assert inputs["clienten"].is_assumption is True  # an empty source is no source
+
+
+def test_input_item_assumption_rule_directly():
+    def item(source: str | None) -> InputItem:
+        return InputItem("parameter", "p", None, source, None)
+
+    assert item(None).is_assumption is True
+    assert item("").is_assumption is True
+    assert item("assumption (illustrative)").is_assumption is True
+    assert item("ASSUMPTION").is_assumption is True
+    assert item("CBS Statline 2021").is_assumption is False
+    # only a *leading* "assumption" counts: a source that mentions it later is a source
+    assert item("CBS, no assumption").is_assumption is False
+
+
+def test_evaluate_check_on_an_undeclared_partner_fails_and_says_why():
+    # A scenario file cannot carry such a check (the validator rejects an unknown partner
+    # in a check), but evaluate_check is public: a check on a partner the result does not
+    # have is a metric that does not exist, so it fails whatever the operator (§3).
+    result = result_of_text(INPUTS)
+    for text in ("net_total[zz] >= 0", "net_total[zz] < 0"):
+        check = parse_check(text)
+        assert isinstance(check, Check)
+        outcome = evaluate_check(result, check, 3)
+        assert outcome.passed is False
+        assert outcome.actual is None
+        assert outcome.missing == "partner"
+        assert outcome.index == 3
+
+
+def test_a_check_on_an_undeclared_partner_is_rejected_in_a_file():
+    # why evaluate_check's partner guard is not reached from a file
+    text = INPUTS + "checks:\n  - net_total[zz] >= 0\n"
+    document = load_scenario_text(text, "t.yaml")
+    # the check is the last line (18); '  - ' puts it at column 5
+    assert [(p.code, p.line, p.col, p.is_error) for p in document.problems] == [
+        ("PC134", 18, 5, True)
+    ]
+    # issue 10: an unknown name lists the valid ones
+    assert document.problems[0].message("en") == "unknown partner 'zz' in the check (valid: gem)"

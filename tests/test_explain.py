@@ -124,7 +124,8 @@ def test_line_trail_shows_the_adjustments_with_their_values():
         '  uren: {value: 2, source: "aanname: twee uur"}\n'
         '  ob: {value: 0.2, low: 0.1, high: 0.4, source: "aanname: Green Book"}\n',
     )
-    assert "optimism_bias: ob" in text and "  ob: {" in text
+    assert "optimism_bias: ob" in text
+    assert "  ob: {" in text
     document = evaluate(load_scenario_text(text, "t.yaml"))
     assert document.result is not None
     trail = explained(document.result, "Start", "en")

@@ -15,22 +15,19 @@ reaches a user for bad input"):
 from __future__ import annotations
 
 import json
-import os
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from conftest import ROOT, runner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from strategies import mutated_texts
-from typer.testing import CliRunner
 
 from pactcalc.cli import app
 
-ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = [path.read_text(encoding="utf-8") for path in sorted((ROOT / "examples").glob("*.yaml"))]
-runner = CliRunner()
 
 
 @pytest.fixture(scope="module")
@@ -74,6 +71,7 @@ def run_and_check(folder: Path, content: str | bytes) -> None:
     assert (ran.exit_code == 2) == (checked.exit_code == 2), (ran.output, checked.output)
 
 
+@pytest.mark.slow
 @settings(
     max_examples=200,
     deadline=None,
@@ -85,6 +83,7 @@ def test_mutated_examples_never_crash_the_cli(folder: Path, content: str | bytes
     run_and_check(folder, content)
 
 
+@pytest.mark.slow
 @settings(max_examples=40, deadline=None, database=None)
 @given(
     st.one_of(
@@ -100,8 +99,17 @@ def test_random_input_never_crashes_the_cli(folder: Path, content: str | bytes) 
 
 def test_unmutated_examples_are_valid(folder: Path) -> None:
     """The fuzz starts from valid files: each example runs (exit 0) as it is."""
+    written = []
     for text in EXAMPLES:
         run_and_check(folder, text)
         assert (folder / "out.json").exists()
+        written.append(json.loads((folder / "out.json").read_text(encoding="utf-8")))
     assert len(EXAMPLES) >= 1
-    assert os.path.isdir(folder)
+    # each output is the run of its own example, by file name: its `name`, and the years
+    # start_year … start_year + years − 1 (5 years each): 2021–2025 for beschermd-wonen,
+    # 2020–2024 for crisisinterventie-jeugd, 2022–2026 for schuldhulpverlening
+    assert [(run["scenario"], run["years"]) for run in written] == [
+        ("Beschermd Wonen — ambulante ondersteuning voor 30 inwoners", list(range(2021, 2026))),
+        ("Crisisinterventie jeugd — één triage voor de regio", list(range(2020, 2025))),
+        ("Vroegsignalering schulden — eerder erbij, minder ontruimingen", list(range(2022, 2027))),
+    ]

@@ -8,18 +8,21 @@ from __future__ import annotations
 
 import copy
 import math
+import os
 import pickle
+import sys
 import time
+import types
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
+from conftest import en
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from pactcalc import loader
-from pactcalc.i18n import Text
 from pactcalc.loader import MAX_BYTES, MAX_DEPTH, Loaded, Plain, load_file, load_text
 from pactcalc.problems import Problem
 
@@ -38,11 +41,6 @@ def only(loaded: Loaded, code: str) -> Problem:
         (p.code, p.line, p.col, p.message("en")) for p in loaded.problems
     ]
     return loaded.problems[0]
-
-
-def en(value: Any) -> Any:
-    """The English side of a (possibly not yet worded) message argument."""
-    return value.text("en") if isinstance(value, Text) else value
 
 
 @pytest.fixture(params=["libyaml", "python"])
@@ -108,10 +106,13 @@ def test_data_tree_types() -> None:
     data = loaded.data
     assert list(data) == ["pactcalc", "name", "rate", "items", "empty"]
     assert all(type(key) is str for key in data)
-    assert isinstance(data["name"], Plain) and data["name"] == "Test"
+    assert isinstance(data["name"], Plain)
+    assert data["name"] == "Test"
     assert data["name"].value is None
-    assert data["pactcalc"].value == 1 and type(data["pactcalc"].value) is int
-    assert data["items"][0].value == 100000.0 and type(data["items"][0].value) is float
+    assert data["pactcalc"].value == 1
+    assert type(data["pactcalc"].value) is int
+    assert data["items"][0].value == 100000.0
+    assert type(data["items"][0].value) is float
     assert data["items"][1].value == -3
     assert data["items"][2] == {"amount": "5"}
     assert data["empty"] is None
@@ -197,7 +198,8 @@ def test_nulls_are_none(text: str) -> None:
 
 def test_null_lookalike_is_text() -> None:
     value = load("v: nULL\n").data["v"]
-    assert isinstance(value, Plain) and value.value is None
+    assert isinstance(value, Plain)
+    assert value.value is None
 
 
 def test_quoted_and_block_scalars_are_str() -> None:
@@ -212,7 +214,8 @@ def test_quoted_and_block_scalars_are_str() -> None:
 
 def test_text_field_keeps_text() -> None:
     value = load("name: 2021\n").data["name"]
-    assert value == "2021" and value.value == 2021
+    assert value == "2021"
+    assert value.value == 2021
 
 
 def test_keys_are_text() -> None:
@@ -228,7 +231,8 @@ def test_plain_constructor_copy_and_pickle() -> None:
     assert Plain("5") == "5"
     assert repr(Plain("5")) == "Plain('5')"
     for clone in (copy.deepcopy(Plain("1e5")), pickle.loads(pickle.dumps(Plain("1e5")))):
-        assert isinstance(clone, Plain) and clone.value == 100000.0
+        assert isinstance(clone, Plain)
+        assert clone.value == 100000.0
 
 
 # --- reading the file ------------------------------------------------------------------------
@@ -248,7 +252,8 @@ def test_unreadable_file_pc001(tmp_path: Path) -> None:
     problem = only(loaded, "PC001")
     assert problem.file == "missing.yaml"
     assert problem.args["reason"]
-    assert loaded.data is None and loaded.text is None
+    assert loaded.data is None
+    assert loaded.text is None
     directory = load_file(tmp_path)
     assert codes(directory) == ["PC001"]
 
@@ -286,7 +291,8 @@ def test_not_utf8_pc004() -> None:
     problem = only(loaded, "PC004")
     assert (problem.line, problem.col) == (2, 7)
     assert problem.args == {"byte": "0xe9"}
-    assert loaded.text is None and loaded.data is None
+    assert loaded.text is None
+    assert loaded.data is None
 
 
 def test_utf16_file_is_pc004() -> None:
@@ -518,7 +524,8 @@ def test_decimal_comma_in_flow_mapping_pc011_repaired() -> None:
     data = loaded.data["p"]
     assert list(data) == ["value", "unit"]
     assert isinstance(data["value"], Plain)
-    assert data["value"] == "57.60" and data["value"].value == 57.6
+    assert data["value"] == "57.60"
+    assert data["value"].value == 57.6
     assert ("p", "60") not in loaded.marks
     assert ("p", "60") not in loaded.key_marks
     assert loaded.marks[("p", "value")] == (1, 12)
@@ -545,7 +552,8 @@ def test_unquoted_comma_in_flow_mapping_pc013_repaired() -> None:
     assert '"max(0, x)"' in problem.message("en")
     data = loaded.data["e"]
     assert data == {"name": "X", "amount": "max(0, x)"}
-    assert isinstance(data["amount"], Plain) and data["amount"].value is None
+    assert isinstance(data["amount"], Plain)
+    assert data["amount"].value is None
     assert ("e", "x)") not in loaded.marks
 
 
@@ -699,3 +707,171 @@ def test_any_text_loads_without_raising(source: str) -> None:
 @given(st.binary(max_size=60))
 def test_any_bytes_load_without_raising(source: bytes) -> None:
     assert isinstance(load(source), Loaded)
+
+
+# --- edges of reading: sizes, depth, directives, broken readers ---------------------------------
+
+
+def problems(loaded: Loaded) -> list[tuple[str, int | None, int | None]]:
+    return [(p.code, p.line, p.col) for p in loaded.problems]
+
+
+def test_resolve_plain_integer_beyond_pythons_digit_limit_is_text():
+    # int() refuses more than sys.get_int_max_str_digits() digits (4300 by default); since
+    # issue 10 any number of more than MAX_NUMBER_DIGITS (30) digits stays text (None),
+    # never reaching int() or float(): the validator reports it as PC340.
+    old = sys.get_int_max_str_digits()
+    sys.set_int_max_str_digits(4300)
+    try:
+        assert loader.resolve_plain("9" * 5000) is None
+        assert loader.resolve_plain("-" + "9" * 5000) is None
+        assert loader.resolve_plain("9" * 4300) is None
+        assert loader.resolve_plain("9" * 30) == int("9" * 30)  # at the limit: still an int
+    finally:
+        sys.set_int_max_str_digits(old)
+
+
+def fake_os(fstat: Any) -> types.SimpleNamespace:
+    """The loader's view of ``os`` with another ``fstat`` (the rest is the real module)."""
+    return types.SimpleNamespace(fspath=os.fspath, fstat=fstat)
+
+
+def failing_fstat(fd: int) -> os.stat_result:
+    raise OSError(5, "Input/output error")
+
+
+def test_load_file_reads_on_when_the_size_cannot_be_asked(tmp_path: Path, monkeypatch):
+    # fstat failing is no reason to refuse the file: the size is then checked after reading
+    path = tmp_path / "s.yaml"
+    path.write_text("pactcalc: 1\nname: Test\n", encoding="utf-8")
+    monkeypatch.setattr(loader, "os", fake_os(failing_fstat))
+    loaded = load_file(path)
+    assert loaded.problems == []
+    assert loaded.data == {"pactcalc": "1", "name": "Test"}
+    assert loaded.marks[("name",)] == (2, 7)  # "name: Test": the value at column 7
+
+
+def test_load_file_without_size_still_refuses_more_than_max_bytes(tmp_path: Path, monkeypatch):
+    path = tmp_path / "big.yaml"
+    path.write_bytes(b"#" * (MAX_BYTES + 10))
+    monkeypatch.setattr(loader, "os", fake_os(failing_fstat))
+    loaded = load_file(path, "big.yaml")
+    assert problems(loaded) == [("PC002", None, None)]
+    # only MAX_BYTES + 1 bytes were read, so the true size is unknown: "more than"
+    assert en(loaded.problems[0].args["size"]) == f"more than {MAX_BYTES}"
+    assert loaded.data is None
+    assert loaded.text is None
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/zero"), reason="needs /dev/zero")
+def test_load_file_on_a_device_whose_size_lies():
+    # /dev/zero reports st_size 0 but never ends: reading stops after MAX_BYTES + 1 bytes
+    loaded = load_file("/dev/zero", "zero.yaml")
+    assert problems(loaded) == [("PC002", None, None)]
+    assert en(loaded.problems[0].args["size"]) == f"more than {MAX_BYTES}"
+    message = loaded.problems[0].message("en")
+    assert message.startswith(f"the file is more than {MAX_BYTES} bytes")
+
+
+def test_load_text_measures_text_in_utf8_bytes():
+    # 524,289 characters "é" are fewer than MAX_BYTES characters but 2 bytes each in UTF-8:
+    # 1,048,578 bytes > 1,048,576
+    text = "é" * (MAX_BYTES // 2 + 1)
+    assert len(text) < MAX_BYTES
+    loaded = load_text(text, "s.yaml")
+    assert problems(loaded) == [("PC002", None, None)]
+    assert loaded.problems[0].args["size"] == str(MAX_BYTES + 2)
+    # exactly MAX_BYTES bytes as text is accepted: 3 + 2 · 524,286 + 1 = 1,048,576
+    ok = load_text("a: " + "é" * ((MAX_BYTES - 4) // 2) + "\n", "s.yaml")
+    assert ok.problems == []
+    assert len(ok.data["a"]) == (MAX_BYTES - 4) // 2
+
+
+def test_a_yaml_directive_is_allowed_and_positions_count_its_lines():
+    loaded = load_text("%YAML 1.2\n---\npactcalc: 1\n", "s.yaml")
+    assert loaded.problems == []
+    assert loaded.data == {"pactcalc": "1"}
+    assert loaded.key_marks[("pactcalc",)] == (3, 1)  # after the directive and '---'
+    assert loaded.marks[("pactcalc",)] == (3, 11)  # "pactcalc: 1": the 1 at column 11
+
+
+def test_escaped_quote_in_a_single_quoted_scalar():
+    # '' inside '…' is one quote (YAML); the depth pre-scan must not end the scalar there
+    loaded = load_text("pactcalc: 1\nname: 'it''s: [[[['\n", "s.yaml")
+    assert loaded.problems == []
+    assert loaded.data == {"pactcalc": "1", "name": "it's: [[[["}
+
+
+def nested_keys(depth: int, value: str) -> str:
+    """``depth`` block mappings, one key per line (k0 at column 1, k1 at column 2, …); the
+    last key has ``value``."""
+    lines = [" " * d + f"k{d}:" for d in range(depth - 1)]
+    lines.append(" " * (depth - 1) + f"k{depth - 1}: {value}")
+    return "\n".join(lines) + "\n"
+
+
+def test_a_flow_value_one_level_past_the_block_depth_limit_is_refused():
+    assert MAX_DEPTH == 64
+    # 64 block mappings (k0 … k63) are the limit; the flow sequence as k63's value is level
+    # 65. Line 64 is 63 spaces + "k63: [1]", so the '[' is at index 63 + 5 = 68: column 69.
+    loaded = load_text(nested_keys(64, "[1]"), "s.yaml")
+    assert problems(loaded) == [("PC005", 64, 69)]
+    assert en(loaded.problems[0].args["limit"]) == 64
+    assert loaded.data is None
+
+
+def test_a_flow_value_at_the_block_depth_limit_is_read():
+    # 63 mappings + 1 flow sequence = 64 levels: allowed
+    loaded = load_text(nested_keys(63, "[1]"), "s.yaml")
+    assert loaded.problems == []
+    node = loaded.data
+    for d in range(62):
+        node = node[f"k{d}"]
+    assert node == {"k62": ["1"]}
+
+
+def test_brackets_in_a_comment_inside_a_flow_collection_do_not_count():
+    # inside [ … ], ' #' starts a comment: its 70 '[' are not nesting. 'x#y' has no blank
+    # before '#', so it is part of the scalar.
+    loaded = load_text("a: [x#y, # " + "[" * 70 + "\n  2]\n", "s.yaml")
+    assert loaded.problems == []
+    assert loaded.data == {"a": ["x#y", "2"]}
+    # the same brackets outside a comment do nest: the 64th '[' is past the limit. The
+    # first '[' is at index 3; the run starts at index 9, so its 63rd is at index 71.
+    deep = load_text("a: [x#y, " + "[" * 70 + "\n  2]\n", "s.yaml")
+    assert problems(deep) == [("PC005", 1, 72)]
+
+
+def test_an_alias_as_a_key_is_reported_once_and_left_out():
+    # '&a' (line 2) and '*a' (line 3) are each PC008; the alias key is not also reported
+    # as a non-text key (PC112) or a duplicate (PC007), and it is not in the data.
+    loaded = load_text("pactcalc: 1\n&a name: x\n*a : y\n", "s.yaml")
+    assert problems(loaded) == [("PC008", 2, 1), ("PC008", 3, 1)]
+    assert loaded.data == {"pactcalc": "1", "name": "x"}
+
+
+class _BrokenLoader(yaml.SafeLoader):
+    """A loader whose reader fails (without a mark) when the 8th event is asked for."""
+
+    def __init__(self, stream: Any) -> None:
+        super().__init__(stream)
+        self.seen = 0
+
+    def get_event(self) -> Any:
+        self.seen += 1
+        if self.seen > 7:
+            raise yaml.YAMLError("the reader broke")
+        return super().get_event()
+
+
+def test_a_yaml_error_without_a_mark_stops_reading_and_keeps_earlier_problems(monkeypatch):
+    # Not reachable from real input (the loader's own check of YAML's forbidden characters
+    # runs first); simulated here. Events: stream start, document start, mapping start,
+    # 'a', '1', 'a', '2' — the 8th ('b') fails. The open mapping is still checked, so the
+    # duplicate key on line 2 is reported next to the error (which has no position).
+    monkeypatch.setattr(loader, "_LOADER", _BrokenLoader)
+    loaded = load_text("a: 1\na: 2\nb: 3\n", "s.yaml")
+    assert problems(loaded) == [("PC006", None, None), ("PC007", 2, 1)]
+    assert en(loaded.problems[0].args["problem"]) == "the reader broke"
+    assert loaded.problems[1].args["first_line"] == 1
+    assert loaded.data is None

@@ -21,10 +21,10 @@ from typing import Any
 
 import numpy as np
 import pytest
+from conftest import runner
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from strategies import flows, scaled, scenarios, to_yaml
-from typer.testing import CliRunner
 
 from pactcalc import finance
 from pactcalc.cli import app
@@ -438,9 +438,8 @@ def test_a_keyword_cannot_be_declared_as_a_name(name: str) -> None:
 
 # --- the CLI -------------------------------------------------------------------------------
 
-runner = CliRunner()
 
-
+@pytest.mark.slow
 @settings(max_examples=25, deadline=None, database=None)
 @given(scenarios())
 def test_run_json_is_byte_identical_twice(data: dict[str, Any]) -> None:

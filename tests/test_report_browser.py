@@ -15,19 +15,21 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from conftest import EXAMPLES
 
 from pactcalc.i18n import money
 from pactcalc.pipeline import run_file
 from pactcalc.render import html as report_html
 
 pytest.importorskip("matplotlib")
-ROOT = Path(__file__).resolve().parent.parent
-EXAMPLES = sorted((ROOT / "examples").glob("*.yaml"))
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-pytestmark = pytest.mark.skipif(
-    CHROMIUM is None and os.environ.get("CI") != "true",
-    reason="chromium is not installed (CI installs it)",
-)
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(
+        CHROMIUM is None and os.environ.get("CI") != "true",
+        reason="chromium is not installed (CI installs it)",
+    ),
+]
 FLAGS = [
     "--headless",
     "--no-sandbox",
@@ -92,7 +94,8 @@ def test_report_renders_on_an_a4_width(example: Path, tmp_path: Path) -> None:
     found = re.search(r'<pre id="probe">(.*?)</pre>', done.stdout, flags=re.S)
     assert found, "the page did not load"
     seen = json.loads(html.unescape(found.group(1)))
-    assert seen["wide"] == [] and seen["scrollWidth"] <= seen["width"], seen["wide"]
+    assert seen["wide"] == [], seen["wide"]
+    assert seen["scrollWidth"] <= seen["width"], seen["wide"]
     assert seen["charts"] == 3
     result = document.result
     for value in (
@@ -120,4 +123,5 @@ def test_report_prints_to_a4_pages(example: Path, tmp_path: Path) -> None:
     boxes = set(re.findall(rb"/MediaBox\s*\[\s*0\s+0\s+([\d.]+)\s+([\d.]+)\s*\]", data))
     assert boxes, "no page sizes in the PDF"
     for width, height in boxes:  # A4 is 595.28 × 841.89 points
-        assert abs(float(width) - 595.28) < 1.5 and abs(float(height) - 841.89) < 1.5
+        assert abs(float(width) - 595.28) < 1.5
+        assert abs(float(height) - 841.89) < 1.5

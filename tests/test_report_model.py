@@ -47,10 +47,15 @@ def test_a_new_section_is_one_change_and_shows_in_every_format() -> None:
     for text in (shown, md, page):
         assert "Afspraken" in text
         assert "Wat de partners met elkaar afspreken." in text
-        assert "Verrekening" in text and "Wmo-aanbieder" in text and "€ 1.234" in text
-        assert "Eerste afspraak" in text and "Tweede afspraak" in text
-    assert "## Afspraken" in md and "- Eerste afspraak" in md
-    assert "<h2>Afspraken</h2>" in page and "<li>Tweede afspraak</li>" in page
+        assert "Verrekening" in text
+        assert "Wmo-aanbieder" in text
+        assert "€ 1.234" in text
+        assert "Eerste afspraak" in text
+        assert "Tweede afspraak" in text
+    assert "## Afspraken" in md
+    assert "- Eerste afspraak" in md
+    assert "<h2>Afspraken</h2>" in page
+    assert "<li>Tweede afspraak</li>" in page
     assert data["agreement"] == {"settlement_total": {"wmo": 1234.0}}
     assert list(data)[-1] == "agreement"  # merged after the sections before it
 

@@ -15,6 +15,7 @@ from typing import Any
 
 import numpy as np
 import pytest
+from conftest import describe, scenario_of_text
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from strategies import scenarios, to_yaml
@@ -25,10 +26,6 @@ from pactcalc.model import CheckResult, Parameter, Scenario
 from pactcalc.pipeline import Document, evaluate, load_scenario_text
 
 # --- helpers -------------------------------------------------------------------------------
-
-
-def describe(document: Document) -> list[tuple[str, int | None, str]]:
-    return [(p.code, p.line, p.message("en")) for p in document.problems]
 
 
 def load(text: str) -> Document:
@@ -136,7 +133,8 @@ def test_sample_parameters_from_a_file() -> None:
         x = draws[name]
         assert x.shape == (N, 1)
         assert abs(float(x.mean()) - mean) < 3 * math.sqrt(variance / N), name
-        assert float(x.min()) >= 2.0 and float(x.max()) <= 11.0, name
+        assert float(x.min()) >= 2.0, name
+        assert float(x.max()) <= 11.0, name
     # zero width: the value itself, exactly
     assert (draws["z"] == 3.7).all()
 
@@ -366,10 +364,12 @@ def assert_rows(vector: Any, one: Any, k: int, scale: float, what: str) -> None:
 @given(data=ranged_scenarios(), seed=st.integers(0, 2**32 - 1))
 def test_sample_axis_equals_deterministic_rows(data: dict[str, Any], seed: int) -> None:
     document = load_scenario_text(to_yaml(data), "hypothesis.yaml")
-    assert document.ok and document.scenario is not None, (to_yaml(data), describe(document))
+    assert document.ok, (to_yaml(data), describe(document))
+    assert document.scenario is not None, (to_yaml(data), describe(document))
     scenario = document.scenario
     draws = uncertainty.sample_parameters(scenario, K, seed)
-    assert ADJ_OB in draws and ADJ_DROP in draws
+    assert ADJ_OB in draws
+    assert ADJ_DROP in draws
     vector = compute(scenario, parameters=draws, samples=K)
     assert vector.npv.shape == (K,)
     for k in range(K):
@@ -427,7 +427,8 @@ def npv_with(scenario: Scenario, **values: float) -> float:
 def test_npv_switching_values_by_hand() -> None:
     scenario = scenario_of(SWITCHING)
     assert npv_with(scenario) == pytest.approx(BASE_NPV)
-    assert pytest.approx(248.0165, abs=1e-4) == BASE_NPV  # 848.0165 − 600
+    # by hand: Σdf = 2.7355372; 310 · 2.7355372 = 848.0165, minus 600
+    assert npv_with(scenario) == pytest.approx(248.0165, abs=1e-4)
     found = uncertainty.sensitivity(scenario, "npv")
     assert found.threshold == 0  # the threshold of npv
     assert found.base == pytest.approx(BASE_NPV)
@@ -443,7 +444,8 @@ def test_npv_switching_values_by_hand() -> None:
 
     # c: (1010 − c) · Σdf = 600 → c = 1010 − 600/Σdf = 1010 − 726/3.31 = 790.6646…
     c_star = 1010 - 600 / SUM_DF
-    assert c_star == pytest.approx(790.6647, abs=1e-4)
+    # by hand: 600 / 2.7355372 = 219.3353, and 1010 − 219.3353 = 790.6647
+    assert swings["c"].switching_value == pytest.approx(790.6647, abs=1e-4)
     assert swings["c"].switching_value == pytest.approx(c_star, abs=1e-6)
     # searched from the value outward: [700 − 2·50 − 250, 700 + 2·200 + 250] = [350, 1350]
     assert swings["c"].searched == pytest.approx((350, 1350))
@@ -794,7 +796,8 @@ def test_probabilistic_money_checks() -> None:
     assert abs(p - 200 / 240) < 3 * se_of(200 / 240, n)
     assert c.se == pytest.approx(se_of(p, n))
     assert c.samples == n
-    assert c.passed and not c.too_close  # margin ≈ 0.033 > 2 se ≈ 0.012
+    assert c.passed
+    assert not c.too_close
 
     c = checks["P5(npv) > 0"]
     # P5 of npv ↔ P95 of cost = 800 + 0.95 · 240 = 1028 → npv 2 · (1000 − 1028) = −56
@@ -807,18 +810,22 @@ def test_probabilistic_money_checks() -> None:
     assert c.actual == pytest.approx(float(hand["npv"].mean()), rel=1e-9)
     assert abs(c.actual - 160) < 4 * 138.6 / math.sqrt(n)
     assert c.se == pytest.approx(float(hand["npv"].std(ddof=1)) / math.sqrt(n), rel=1e-9)
-    assert c.passed and not c.too_close
+    assert c.passed
+    assert not c.too_close
 
     c = checks["P(net_total[gem] < 0) <= 0.1"]
     # P(cost > 1000) = 40/240 = 0.1667
     p = float((hand["gem"] < 0).mean())
     assert c.actual == pytest.approx(p, abs=1e-12)
     assert abs(p - 40 / 240) < 3 * se_of(40 / 240, n)
-    assert not c.passed and not c.too_close
+    assert not c.passed
+    assert not c.too_close
 
     c = checks["P(net_total[zorg] < 0) <= 0.1"]
-    assert c.actual == 0 and c.se == 0  # zorg never pays
-    assert c.passed and not c.too_close
+    assert c.actual == 0
+    assert c.se == 0
+    assert c.passed
+    assert not c.too_close
 
     c = checks["P(headroom_min >= 0) >= 0.9"]
     assert c.actual == 1.0  # cost ≤ 1040 < 1100 always
@@ -826,7 +833,8 @@ def test_probabilistic_money_checks() -> None:
 
     c = checks["npv > 0"]  # the plain check stays deterministic: 2 · (1000 − 900) = 200
     assert c.actual == pytest.approx(200)
-    assert c.se is None and c.samples is None
+    assert c.se is None
+    assert c.samples is None
 
 
 def test_simulation_probabilities_for_partners() -> None:
@@ -866,9 +874,11 @@ def test_too_close_within_two_standard_errors() -> None:
     assert c.too_close
     assert c.se == pytest.approx(se_of(p, n))
     c = checks[f"mean(npv) > {mean_bound}"]
-    assert c.passed and c.too_close
+    assert c.passed
+    assert c.too_close
     c = checks["P(npv > 0) >= 0.7"]  # 0.83 − 0.7 ≫ 2 · 0.006
-    assert c.passed and not c.too_close
+    assert c.passed
+    assert not c.too_close
 
 
 PAYBACK = """\
@@ -920,7 +930,8 @@ def test_probabilistic_payback_checks() -> None:
     assert c.actual == pytest.approx(p, abs=1e-12)
     assert abs(p - 5 / 9) < 3 * se_of(5 / 9, n)
     assert c.se == pytest.approx(se_of(p, n))
-    assert c.passed and not c.too_close
+    assert c.passed
+    assert not c.too_close
 
     c = checks["P(payback_years > 3) >= 0.4"]
     # 1 − 5/9 = 0.444, of which 1/6 without payback (counted as beyond the horizon);
@@ -934,10 +945,13 @@ def test_probabilistic_payback_checks() -> None:
     # P5 of payback ↔ P95 of r ≈ 200 + 0.95 · 300 = 485 → 1000/485 = 2.062
     assert c.actual == pytest.approx(float(np.percentile(payback, 5)), rel=1e-9)
     assert c.actual == pytest.approx(1000 / 485, abs=0.01)
-    assert c.passed and c.missing is None
+    assert c.passed
+    assert c.missing is None
 
     c = checks["mean(payback_years) < 10"]  # no mean over samples without payback
-    assert c.actual is None and c.missing == "payback" and not c.passed
+    assert c.actual is None
+    assert c.missing == "payback"
+    assert not c.passed
 
 
 @pytest.mark.parametrize("check", ["P95(payback_years) <= 4", "P95(payback_years) > 4"])
@@ -1061,3 +1075,106 @@ def test_histogram_of_the_simulated_npv(bins: int) -> None:
     inside = [int(((npv >= lo) & (npv < hi)).sum()) for lo, hi in pairwise(found.edges)]
     inside[-1] += int((npv == npv.max()).sum())  # the last bin includes its right edge
     assert found.counts.tolist() == inside
+
+
+# --- no uncertain parameters; the switching-value search interval -------------------------------
+
+CERTAIN = """\
+pactcalc: 1
+name: t
+start_year: 2021
+years: 2
+discount_rate: 0
+partners: [{id: gem, name: Gemeente}]
+parameters:
+  kosten: 100
+baseline:
+  - {name: B, partner: gem, amount: kosten}
+effort:
+  - {name: E, partner: gem, amount: 5, paid_from: own}
+"""
+
+
+def test_simulate_without_uncertain_parameters_repeats_the_point_estimate():
+    # no ranges: every sample is the deterministic run. npv = 2 · (100 − 5) = 190 at rate 0;
+    # savings likewise; no budget and no budget-funded costs: headroom 0; no investment and
+    # positive returns: payback 0.
+    scenario = scenario_of_text(CERTAIN)
+    sim = uncertainty.simulate(scenario, samples=7, seed=3)
+    assert sim.samples == 7
+    assert sim.seed == 3
+    assert sim.parameters == []
+    assert sim.npv.tolist() == [190.0] * 7
+    for name, expected in [
+        ("npv", 190.0),
+        ("savings_total", 190.0),
+        ("headroom_min", 0.0),
+        ("payback_years", 0.0),
+        ("discounted_payback_years", 0.0),
+        ("net_total[gem]", 190.0),  # the only partner gets the whole net
+    ]:
+        s = sim.summaries[name]
+        assert (s.mean, s.p5, s.p50, s.p95) == (expected,) * 4, name
+        assert s.missing == 0.0
+    probs = {p.event: (p.p, p.se) for p in sim.probabilities}
+    assert probs == {
+        "npv > 0": (1.0, 0.0),  # sqrt(1 · 0 / 7) = 0
+        "headroom_min >= 0": (1.0, 0.0),
+        "payback within the horizon": (1.0, 0.0),
+        "net_total[gem] < 0": (0.0, 0.0),
+    }
+    # the fan chart of the cumulative net: 95 after 2021, 190 after 2022, in every band
+    for q in (10, 50, 90):
+        assert sim.cumulative_bands[q].tolist() == [95.0, 190.0]
+
+
+def test_sensitivity_without_uncertain_parameters_has_no_swings():
+    scenario = scenario_of_text(CERTAIN)
+    found = uncertainty.sensitivity(scenario, "npv")
+    assert found.metric == "npv"
+    assert found.threshold == 0.0  # npv's threshold without a check
+    assert found.base == 190.0
+    assert found.swings == []
+    assert uncertainty.analyse(scenario) is None  # nothing uncertain: no section
+
+
+NEGATIVE_LOW = """\
+pactcalc: 1
+name: t
+start_year: 2021
+years: 1
+discount_rate: 0
+partners: [{id: gem, name: Gemeente}]
+parameters:
+  effect: {value: 0, low: -10, high: 30}
+baseline:
+  - {name: B, partner: gem, amount: 100}
+effort:
+  - {name: E, partner: gem, amount: 50 - effect, paid_from: own}
+"""
+
+
+def test_switching_value_search_goes_below_zero_when_low_is_negative():
+    # npv = savings = 100 − (50 − effect) = 50 + effect (one year, rate 0).
+    # at low −10: 40; at high 30: 80; swing 40.
+    # searched: w = 40; lo = 0 − 2·(0 − (−10)) − 40 = −60; hi = 0 + 2·30 + 40 = 100. low < 0,
+    # so lo is not clamped at 0, and the crossing npv = 0 at effect = −50 lies inside.
+    found = uncertainty.sensitivity(scenario_of_text(NEGATIVE_LOW), "npv")
+    assert found.base == 50.0
+    [swing] = found.swings
+    assert swing.parameter == "effect"
+    assert (swing.low, swing.high) == (-10.0, 30.0)
+    assert swing.at_low == pytest.approx(40.0)
+    assert swing.at_high == pytest.approx(80.0)
+    assert swing.swing == pytest.approx(40.0)
+    assert swing.searched == (-60.0, 100.0)
+    assert swing.switching_value == pytest.approx(-50.0, abs=1e-6)
+
+
+def test_switching_value_search_stops_at_zero_when_low_is_not_negative():
+    # the contrast: low 0 instead of −10: w = 30; lo = 0 − 0 − 30 = −30, clamped to 0;
+    # hi = 0 + 2·30 + 30 = 90. npv = 50 + effect never reaches 0 on [0, 90]: none
+    text = NEGATIVE_LOW.replace("low: -10", "low: 0")
+    [swing] = uncertainty.sensitivity(scenario_of_text(text), "npv").swings
+    assert swing.searched == (0.0, 90.0)
+    assert swing.switching_value is None

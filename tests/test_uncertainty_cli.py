@@ -9,13 +9,11 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
+from conftest import ROOT, runner
 
 from pactcalc.cli import app
 
 pytest.importorskip("matplotlib")
-ROOT = Path(__file__).resolve().parent.parent
-runner = CliRunner()
 
 # npv by hand at a 0 % rate: savings 1000 − 10·c a year over 2 years, minus 500:
 # npv = 2·(1000 − 10c) − 500 = 1500 − 20c; it is 0 at c = 75 (the switching value).
@@ -50,21 +48,32 @@ def scenario(tmp_path: Path) -> Path:
     return path
 
 
+@pytest.mark.slow
 def test_simulate_same_seed_same_bytes(scenario: Path) -> None:
     for fmt in ("table", "json", "csv", "markdown"):
         first = runner.invoke(app, ["simulate", str(scenario), "--seed", "7", "-f", fmt])
         again = runner.invoke(app, ["simulate", str(scenario), "--seed", "7", "-f", fmt])
         assert first.exit_code == 0, first.output
         assert first.stdout == again.stdout, fmt
+    seven = runner.invoke(app, ["simulate", str(scenario), "--seed", "7", "-f", "json"])
     other = runner.invoke(app, ["simulate", str(scenario), "--seed", "8", "-f", "json"])
-    assert other.stdout != first.stdout or fmt != "json"
+    assert other.exit_code == 0, other.output
+    drawn = [json.loads(done.stdout) for done in (seven, other)]
+    assert [d["seed"] for d in drawn] == [7, 8]
+    means = [d["metrics"]["npv"]["mean"] for d in drawn]
+    assert means[0] != means[1]  # another seed draws other samples
+    # both estimate the same mean: E[npv] = 1500 − 20·E[c] = 1500 − 20·70 = 100, and
+    # sd(npv) = 20 · 60/√12 = 346.4, so a mean of 4,000 samples has a standard error of
+    # 346.4/√4000 = 5.48: each lies within 4 standard errors (21.9) of 100
+    assert all(abs(mean - 100) < 21.9 for mean in means), means
 
 
 def test_simulate_json_probability_and_standard_error(scenario: Path) -> None:
     out = runner.invoke(app, ["simulate", str(scenario), "-f", "json", "--samples", "20000"])
     data = json.loads(out.stdout)
     text = json.dumps(data)
-    assert "NaN" not in text and "Infinity" not in text
+    assert "NaN" not in text
+    assert "Infinity" not in text
     found = [p for p in data["probabilities"] if p["event"] == "npv > 0"][0]
     # P(c < 75) = 35/60 = 0.5833; se = sqrt(p(1 − p)/n) ≈ 0.0035 at n = 20,000
     assert found["p"] == pytest.approx(35 / 60, abs=4 * 0.0035)
@@ -127,7 +136,8 @@ def test_examples_probabilistic_claims_hold() -> None:
     assert result.exit_code == 0
     data = json.loads(result.stdout)
     probabilistic = [c for f in data["files"] for c in f["checks"] if c["expression"][:2] == "P("]
-    assert len(probabilistic) == 3 and all(c["passed"] for c in probabilistic)
+    assert len(probabilistic) == 3
+    assert all(c["passed"] for c in probabilistic)
 
 
 def test_html_report_with_ranges_has_the_uncertainty_section(tmp_path: Path) -> None:
@@ -137,7 +147,8 @@ def test_html_report_with_ranges_has_the_uncertainty_section(tmp_path: Path) -> 
     page = out.read_text("utf-8")
     assert page.count("<svg") >= 7  # three charts + tornado, npv, fan chart, partner nets
     assert "bw_kosten_per_plek" in page
-    assert "P10" in page and "P90" in page
+    assert "P10" in page
+    assert "P90" in page
 
 
 def test_report_without_ranges_has_no_uncertainty_section(tmp_path: Path) -> None:

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import EXAMPLES, ROOT
 
 openpyxl = pytest.importorskip("openpyxl")
 
@@ -23,9 +24,6 @@ from pactcalc.expressions import evaluate as evaluate_expression  # noqa: E402
 from pactcalc.expressions import parse  # noqa: E402
 from pactcalc.pipeline import Document, evaluate, load_scenario_text, run_file  # noqa: E402
 from pactcalc.render import xlsx  # noqa: E402
-
-ROOT = Path(__file__).resolve().parent.parent
-EXAMPLES = sorted((ROOT / "examples").glob("*.yaml"))
 
 # from/until, an investment in a later year, indexation with an earlier price year,
 # min/max, division, unary minus, nested subtraction, own-funded effort, scalar series.
@@ -284,7 +282,9 @@ def formulas_values(path: Path) -> dict[tuple[str, str], Any]:
     return values
 
 
-def assert_matches_engine(book: Book, result: Result, values_too: bool = True) -> None:
+def assert_matches_engine(  # noqa: C901 (one check per sheet, in the workbook's order)
+    book: Book, result: Result, values_too: bool = True
+) -> None:
     """Every computed cell that matters equals the engine's number (``values_too``: also
     the paybacks, which are pactcalc's values, not formulas)."""
     n = len(result.years)
@@ -348,7 +348,8 @@ def assert_matches_engine(book: Book, result: Result, values_too: bool = True) -
         want = scalar(result.metric(name))
         got = book.value(summary, row, 2)
         if math.isnan(want):
-            assert isinstance(got, str) and got, (name, got)
+            assert isinstance(got, str), (name, got)
+            assert got, (name, got)
         else:
             assert close(got, want), (name, got, want)
     row = find_row(summary, 4, "discount_rate")
@@ -386,6 +387,7 @@ def assert_matches_engine(book: Book, result: Result, values_too: bool = True) -
 # --- recalculation ------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", ALL)
 def test_recalculated_formulas_equal_the_engine(
     name: str, documents: dict[str, Document], workbooks: dict[str, Path]
@@ -397,6 +399,7 @@ def test_recalculated_formulas_equal_the_engine(
     assert_matches_engine(book, result)
 
 
+@pytest.mark.slow
 def test_english_workbook_recalculates(documents: dict[str, Document], tmp_path: Path) -> None:
     path = tmp_path / "en.xlsx"
     xlsx.write(documents["running"], path, "en")
@@ -409,6 +412,7 @@ def test_english_workbook_recalculates(documents: dict[str, Document], tmp_path:
     assert money == xlsx.MONEY_FORMAT["en"]
 
 
+@pytest.mark.slow
 def test_changing_an_input_changes_the_result(
     documents: dict[str, Document], tmp_path: Path
 ) -> None:
@@ -578,10 +582,12 @@ def test_scenario_text_is_never_a_formula(workbooks: dict[str, Path]) -> None:
             if name.startswith("xl/worksheets/"):
                 xml = archive.read(name).decode()
                 for formula in re.findall(r"<f>(.*?)</f>", xml):
-                    assert "HYPERLINK" not in formula and "EVIL" not in formula
+                    assert "HYPERLINK" not in formula
+                    assert "EVIL" not in formula
                     assert "cmd" not in formula
 
 
+@pytest.mark.slow
 def test_same_scenario_same_bytes(documents: dict[str, Document], tmp_path: Path) -> None:
     first, second = tmp_path / "a.xlsx", tmp_path / "b.xlsx"
     xlsx.write(documents["crisisinterventie-jeugd"], first, "nl")
@@ -661,6 +667,7 @@ _RECALC_PROFILE = """\
 """
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", ["beschermd-wonen", "running", "names"])
 def test_libreoffice_recalculation(
     name: str, documents: dict[str, Document], workbooks: dict[str, Path], tmp_path: Path
@@ -726,7 +733,9 @@ def test_report_table_as_values() -> None:
     assert sheet.cell(row=3, column=1).font.bold
     assert [sheet.cell(row=4, column=c).value for c in (1, 2, 3)] == table.header
     first = sheet.cell(row=5, column=1)
-    assert first.value == '=HYPERLINK("x")' and first.data_type == "s" and first.quotePrefix
+    assert first.value == '=HYPERLINK("x")'
+    assert first.data_type == "s"
+    assert first.quotePrefix
     assert sheet.cell(row=5, column=2).value == 1000
     assert sheet.cell(row=5, column=2).number_format == money
     assert sheet.cell(row=5, column=3).value == "geen"  # no raw value: its words
@@ -837,7 +846,8 @@ def formula_limits(formula: str) -> tuple[int, int, int, int]:
             call, arguments = stack[-1]
             stack[-1] = (call, arguments + 1)
         previous = char
-    assert not stack and not quote, formula[:200]
+    assert not stack, formula[:200]
+    assert not quote, formula[:200]
     return len(formula), most_arguments, calls_deep, brackets_deep
 
 
@@ -856,7 +866,8 @@ def assert_within_excel_limits(path: Path) -> list[Any]:
                     where = (sheet.title, cell.coordinate)
                     assert length <= EXCEL_MAX_CHARS, (where, length)
                     assert arguments <= EXCEL_MAX_ARGUMENTS, (where, arguments)
-                    assert calls <= EXCEL_MAX_NESTING and brackets <= EXCEL_MAX_NESTING, where
+                    assert calls <= EXCEL_MAX_NESTING, where
+                    assert brackets <= EXCEL_MAX_NESTING, where
                 if cell.comment is not None:
                     noted.append(cell)
     assert formulas_seen > 100
@@ -880,7 +891,8 @@ def test_formulas_stay_within_excel_limits(tmp_path: Path) -> None:
     xlsx.write(document, path, "nl")
     noted = assert_within_excel_limits(path)
     note = xlsx.label("value_not_formula", "nl")
-    assert "8.192" in note and "255" in note
+    assert "8.192" in note
+    assert "255" in note
     workbook = openpyxl.load_workbook(path)
     lines = workbook[xlsx.label("sheet_lines", "nl")]
     partners = workbook[xlsx.label("sheet_partners", "nl")]
@@ -903,7 +915,8 @@ def test_formulas_stay_within_excel_limits(tmp_path: Path) -> None:
         assert close(cell.value, want), (key, cell.value, want)
         assert cell.comment.text == note
     for cell in noted:
-        assert cell.data_type == "n" and cell.comment.text == note
+        assert cell.data_type == "n"
+        assert cell.comment.text == note
     # the line totals still add the year cells
     assert lines.cell(row=2, column=first + 3).value == "=SUM(H2:J2)"
 
@@ -917,7 +930,9 @@ def test_long_argument_lists_are_split_in_calls_of_at_most_255() -> None:
     formula = "=" + associative_call("MAX", args)
     length, most_arguments, calls_deep, _ = formula_limits(formula)
     assert formula.count("MAX(") == 4  # the outer one and three groups
-    assert most_arguments <= 255 and calls_deep == 2 and length <= 8192
+    assert most_arguments <= 255
+    assert calls_deep == 2
+    assert length <= 8192
     assert associative_call("MIN", ["A1", "A2"]) == "MIN(A1,A2)"
 
 
@@ -933,7 +948,8 @@ def test_values_for_formulas_too_long_recalculate_to_the_engine(tmp_path: Path) 
     noted = assert_within_excel_limits(path)
     workbook = openpyxl.load_workbook(path)
     partners = workbook[xlsx.label("sheet_partners", "nl")]
-    assert noted and {cell.parent.title for cell in noted} == {partners.title}
+    assert noted
+    assert {cell.parent.title for cell in noted} == {partners.title}
     values = formulas_values(path)
     for sheet in workbook:  # pactcalc's values stand in the recalculated workbook as they are
         for row in sheet.iter_rows():
@@ -977,7 +993,8 @@ def test_machine_table_as_values() -> None:
     assert [sheet.cell(row=3, column=c).value for c in (1, 2, 3, 4)] == ["npv", 1.5, None, None]
     assert sheet.cell(row=3, column=2).number_format == xlsx.PERCENT_FORMAT
     formula_like = sheet.cell(row=4, column=1)
-    assert formula_like.value == "=cmd()" and formula_like.data_type == "s"
+    assert formula_like.value == "=cmd()"
+    assert formula_like.data_type == "s"
     assert sheet.cell(row=4, column=2).number_format == "General"
 
 

@@ -21,7 +21,8 @@ from pactcalc.report.business import check_detail, check_line
 
 
 def _detail(report: FileReport, check: CheckResult, lang: str) -> str:
-    assert report.document is not None and report.document.result is not None
+    assert report.document is not None
+    assert report.document.result is not None
     return check_detail(report.document.result, check, lang)
 
 
