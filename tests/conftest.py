@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 from typer.testing import CliRunner
 
 if TYPE_CHECKING:  # imported when used: a renamed module breaks only the tests that use it
-    from pactcalc.api import Document
+    from pactcalc.pipeline import Document
 
     from pactcalc.engine import Result
     from pactcalc.model import Scenario
@@ -41,7 +41,7 @@ def write(tmp_path: Path, text: str, name: str = "s.yaml") -> Path:
 
 def document_of(text: str) -> Document:
     """A whole scenario text (dedented) that must load and compute without any problem."""
-    from pactcalc.api import evaluate, load_scenario_text
+    from pactcalc.pipeline import evaluate, load_scenario_text
 
     document = evaluate(load_scenario_text(textwrap.dedent(text), "t.yaml"))
     assert document.problems == [], describe(document)
