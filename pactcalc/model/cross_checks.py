@@ -16,6 +16,7 @@ from typing import Any
 
 from pactcalc import expressions, i18n
 from pactcalc.loader import Plain
+from pactcalc.model.agreement import cross_check_agreement
 from pactcalc.model.checks import parse_check
 from pactcalc.model.scenario import (
     ADJUSTMENTS,
@@ -39,6 +40,7 @@ def cross_check(scenario: Scenario, file: str) -> Iterator[Problem]:
     yield from _inputs(scenario, file)
     yield from _partners(scenario, file)
     yield from _lines(scenario, file)
+    yield from cross_check_agreement(scenario, file)
 
 
 # --- limits -------------------------------------------------------------------------------------

@@ -13,6 +13,7 @@ from typing import Annotated, Any
 
 from pydantic import AliasChoices, BaseModel, BeforeValidator, ConfigDict, Field
 
+from pactcalc.model.agreement import Kpi, Rule
 from pactcalc.model.values import (
     Amount,
     Distribution,
@@ -290,6 +291,17 @@ class Scenario(_Strict):
         default_factory=list,
         description="Assertions such as 'payback_years <= 3' or "
         "'headroom_min >= 0'; `pactcalc check` fails when one does not hold.",
+    )
+    kpis: dict[str, Kpi] = Field(
+        default_factory=dict,
+        description="The pact's KPIs by id: {name, unit, direction, value, reference, "
+        "target, tolerance, validation, source, note} (DOMAIN.md §7).",
+    )
+    agreement: list[Rule] = Field(
+        default_factory=list,
+        description="Settlement rules between partners, each {name, rule, payer, receiver "
+        "or shares, from, until, …}: contribution, lumpsum, gain_share or outcome_payment; "
+        "terms are fixed at signing (on the plan).",
     )
 
     @property

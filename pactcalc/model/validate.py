@@ -18,7 +18,7 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, ValidationError
 
-from pactcalc import i18n
+from pactcalc import i18n, metrics
 from pactcalc.model.checks import Check, parse_check
 from pactcalc.model.cross_checks import cross_check, cross_check_raw
 from pactcalc.model.scenario import ADJUSTMENTS, Scenario
@@ -43,14 +43,16 @@ def validate(data: Any, file: str) -> tuple[Scenario | None, list[Check], list[P
     ids = [p.id for p in scenario.partners]
     for index, text in enumerate(scenario.checks):
         parsed = parse_check(text)
-        if isinstance(parsed, Check) and parsed.partner is not None and parsed.partner not in ids:
+        by_kpi = isinstance(parsed, Check) and metrics.is_kpi_indexed(parsed.metric)
+        known = list(scenario.kpis) if by_kpi else ids
+        if isinstance(parsed, Check) and parsed.partner is not None and parsed.partner not in known:
             parsed = Problem(
                 "PC134",
                 file,
                 args={
-                    "what": i18n.Text("problem.what_partner"),
+                    "what": i18n.Text("problem.what_kpi" if by_kpi else "problem.what_partner"),
                     "name": parsed.partner,
-                    "suggestion": suggestion(parsed.partner, ids),
+                    "suggestion": suggestion(parsed.partner, known),
                 },
             )
         if isinstance(parsed, Problem):
