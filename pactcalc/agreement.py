@@ -398,7 +398,9 @@ def _benchmark_problem(rule: Rule, index: int, value: float, year: int | None) -
         else i18n.Text("problem.period_year", {"year": year})
     )
     path: Path = ("agreement", index, "benchmark" if rule.benchmark is not None else "rule")
-    return Problem("PC407", "", args={"rule": rule.name, "value": Money(value), "period": period}, path=path)
+    return Problem(
+        "PC407", "", args={"rule": rule.name, "value": Money(value), "period": period}, path=path
+    )
 
 
 def _shared(rule: Rule, gain: Array, benchmark: Array) -> dict[str, Array]:
@@ -407,7 +409,10 @@ def _shared(rule: Rule, gain: Array, benchmark: Array) -> dict[str, Array]:
     positive = benchmark > 0
     safe = np.where(positive, benchmark, 1.0)
     rate = gain / safe
-    amounts = {partner: np.zeros(np.broadcast_shapes(gain.shape, benchmark.shape)) for partner in rule.receivers}
+    amounts = {
+        partner: np.zeros(np.broadcast_shapes(gain.shape, benchmark.shape))
+        for partner in rule.receivers
+    }
     shares = rule.shares or {}
     gate = positive & (gain > 0) & (rate >= rule.minimum_rate)
     factor = _cap_factor(sum(shares.values()) * np.maximum(gain, 0.0), rule.cap, benchmark)

@@ -510,20 +510,23 @@ def sensitivity(
 
     Example: pactcalc sensitivity examples/beschermd-wonen.yaml --metric headroom_min
     """
-    from pactcalc import uncertainty
+    from pactcalc import metrics, uncertainty
     from pactcalc.model import METRICS
     from pactcalc.problems import suggestion
 
     document, language = _computed(file, lang)
     assert document.scenario is not None
-    if metric not in METRICS:
+    allowed = metrics.choices(
+        [p.id for p in document.scenario.partners], list(document.scenario.kpis)
+    )
+    if metric.replace(" ", "") not in allowed:
         args = {
             "name": metric,
-            "suggestion": suggestion(metric, METRICS),
+            "suggestion": suggestion(metric, allowed),
             "choices": ", ".join(METRICS),
         }
         fail(Problem("PC026", str(file), args=args), language)
-    result = uncertainty.sensitivity(document.scenario, metric, document.checks)
+    result = uncertainty.sensitivity(document.scenario, metric.replace(" ", ""), document.checks)
     shown = renderer("sensitivity", output_format.value)(result, document.scenario, language)
     _show(shown, lambda: _uncertainty_width(shown), output, [file], language)
 

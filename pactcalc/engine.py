@@ -394,7 +394,9 @@ def _settle(scenario: Scenario, result: Result, env: Mapping[str, Any], overridd
     shape = np.asarray(result.net_per_year).shape
     if not (scenario.kpis or scenario.agreement):
         none = np.broadcast_to(0.0, shape)
-        result.partners = [dataclasses.replace(p, settlement_per_year=none) for p in result.partners]
+        result.partners = [
+            dataclasses.replace(p, settlement_per_year=none) for p in result.partners
+        ]
         return
     plan, plan_env = result, env
     if overridden:
@@ -403,7 +405,9 @@ def _settle(scenario: Scenario, result: Result, env: Mapping[str, Any], overridd
     result.kpis = settled.kpis
     result.agreement = settled.rules
     result.partners = [
-        dataclasses.replace(p, settlement_per_year=np.broadcast_to(settled.per_partner[p.id], shape))
+        dataclasses.replace(
+            p, settlement_per_year=np.broadcast_to(settled.per_partner[p.id], shape)
+        )
         for p in result.partners
     ]
     if not overridden:  # the plan's problems are the run's; a simulation repeats them

@@ -21,12 +21,16 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from pactcalc import metrics
 from pactcalc.engine import Result, compute
 from pactcalc.model import COMPARE, Check, CheckResult, Parameter, Scenario
+
+if TYPE_CHECKING:
+    from pactcalc.agreement_risk import PartnerRisk, TransferRisk
 
 Array = np.ndarray
 
@@ -131,6 +135,10 @@ class Simulation:
     cumulative_bands: dict[int, Array]  # percentile → cumulative net per year (fan chart)
     partner_nets: dict[str, Array]  # partner id → every sample's net_total
     result: Result = field(repr=False)
+    #: The agreement's effect on risk (DOMAIN.md §7; :mod:`pactcalc.agreement_risk`):
+    #: partner id → net before/after, and each rule's transfers; empty without one.
+    settled_nets: dict[str, PartnerRisk] = field(default_factory=dict)
+    rule_transfers: list[TransferRisk] = field(default_factory=list)
 
 
 def _percentile(values: Array, q: float) -> float:
@@ -203,7 +211,22 @@ def simulate(
     probabilities += [probability(f"net_total[{pid}] < 0", net < 0) for pid, net in nets.items()]
     cumulative = np.asarray(result.cumulative_per_year).reshape(n, -1)
     bands = {q: np.percentile(cumulative, q, axis=0) for q in (10, 50, 90)}
-    return Simulation(n, seed_, list(draws), summaries, probabilities, npv, bands, nets, result)
+    from pactcalc.agreement_risk import agreement_risk  # DOMAIN.md §7: risk before/after
+
+    settled, transfers = agreement_risk(result)
+    return Simulation(
+        n,
+        seed_,
+        list(draws),
+        summaries,
+        probabilities,
+        npv,
+        bands,
+        nets,
+        result,
+        settled,
+        transfers,
+    )
 
 
 @dataclass(frozen=True)
@@ -308,8 +331,9 @@ class Sensitivity:
 def threshold_for(metric: str, checks: Sequence[Check]) -> float | None:
     """The threshold of a switching value: the bound of a plain check on the metric, else
     0 for money metrics; none for a payback without a check."""
+    name, index = metrics.split_indexed(metric)
     for check in checks:
-        if check.metric == metric and check.statistic == "value" and check.partner is None:
+        if check.metric == name and check.statistic == "value" and check.partner == index:
             return check.bound
     if metrics.kind_of(metric) in ("years", "ratio"):
         return None
@@ -333,11 +357,12 @@ def sensitivity(
     names = list(params)
     base_values = {n: float(p.value) for n, p in params.items()}
     threshold = threshold_for(metric, checks)
+    metric_name, metric_index = metrics.split_indexed(metric)  # "net_settled_total[bw]"
 
     def metric_of_rows(rows: dict[str, Array], count: int) -> Array:
         """The metric for each of ``count`` rows of parameter values (one engine run)."""
         result = compute(scenario, (), parameters=rows, samples=count)
-        return np.asarray(result.metric(metric), dtype=float).reshape(-1)
+        return np.asarray(result.metric(metric_name, metric_index), dtype=float).reshape(-1)
 
     def variants(values: Array, which: Array) -> dict[str, Array]:
         """Rows where parameter ``which[r]`` takes ``values[r]``, all others their value."""
@@ -346,7 +371,7 @@ def sensitivity(
             for i, n in enumerate(names)
         }
 
-    base = float(np.asarray(compute(scenario, ()).metric(metric)).reshape(-1)[0])
+    base = float(np.asarray(compute(scenario, ()).metric(metric_name, metric_index)).reshape(-1)[0])
     if not names:
         return Sensitivity(metric, threshold, base, [])
     index = np.arange(len(names))

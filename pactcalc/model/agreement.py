@@ -112,9 +112,7 @@ Target = Annotated[
         }
     ),
 ]
-Direction = Annotated[
-    Literal["higher", "lower"], BeforeValidator(read_choice("higher", "lower"))
-]
+Direction = Annotated[Literal["higher", "lower"], BeforeValidator(read_choice("higher", "lower"))]
 Validation = Annotated[
     Literal["rct", "quasi-experimental", "historical-comparison", "pre-post", "ex-post", "none"],
     BeforeValidator(read_choice(*VALIDATIONS)),
@@ -131,9 +129,7 @@ class Kpi(_Strict):
 
     name: Text = Field(description="Name shown in tables, e.g. 'Inwoners ambulant'.")
     unit: Text | None = Field(None, description="Unit, e.g. 'inwoners'.")
-    direction: Direction = Field(
-        description="Which way is better: 'higher' or 'lower' (required)."
-    )
+    direction: Direction = Field(description="Which way is better: 'higher' or 'lower' (required).")
     value: Amount = Field(
         description="The value per year: an expression over parameters and series (it "
         "varies with ranged parameters in simulation, like a line)."
@@ -224,8 +220,7 @@ class Rule(_Strict):
     )
     shares: dict[str, Number] | None = Field(
         None,
-        description="gain_share: partner id → share of the savings G (each 0–1, summing "
-        "to ≤ 1).",
+        description="gain_share: partner id → share of the savings G (each 0–1, summing to ≤ 1).",
     )
     benchmark: Amount | None = Field(
         None,

@@ -158,7 +158,11 @@ def evaluate_check(result: Measured, check: Check, index: int) -> CheckResult:
     """Evaluate one check on a deterministic result. A metric that does not exist fails,
     whatever the operator."""
     by_kpi = metrics.is_kpi_indexed(check.metric)  # indexed by KPI id, not partner id
-    if check.partner is not None and not by_kpi and all(p.id != check.partner for p in result.partners):
+    if (
+        check.partner is not None
+        and not by_kpi
+        and all(p.id != check.partner for p in result.partners)
+    ):
         return CheckResult(check, index, None, False, missing="partner")
     value = float(np.asarray(result.metric(check.metric, check.partner)).reshape(-1)[0])
     if math.isnan(value):

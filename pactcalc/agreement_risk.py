@@ -1,0 +1,93 @@
+"""How the agreement moves risk (DOMAIN.md §7 "Results and metrics"): per partner, the
+net before and after the agreement over the simulated samples, and per transfer of each
+rule its mean and how often it moves money.
+
+:func:`agreement_risk` reads a simulated :class:`~pactcalc.engine.Result` (leading sample
+axis) and is called by :func:`pactcalc.uncertainty.simulate`; its output is on the
+:class:`~pactcalc.uncertainty.Simulation` as ``settled_nets`` (partner id →
+:class:`PartnerRisk`) and ``rule_transfers`` (list of :class:`TransferRisk`, in rule
+order, a gain share with one per receiver). Both are empty without an agreement.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from pactcalc.uncertainty import Probability, Summary, probability, summarise
+
+if TYPE_CHECKING:
+    from pactcalc.engine import Result
+
+#: A transfer counts as moving money in a sample when some year moves at least half a cent.
+CENT = 0.005
+
+
+@dataclass(frozen=True)
+class PartnerRisk:
+    """One partner's net over the horizon before (``net_total``) and after
+    (``net_settled_total``) the agreement: mean, P5, P50, P95, and P(net < 0) with its
+    Monte Carlo standard error (``Probability.p``, ``Probability.se``)."""
+
+    id: str
+    net_total: Summary
+    net_settled_total: Summary
+    p_net_negative: Probability
+    p_net_settled_negative: Probability
+
+
+@dataclass(frozen=True)
+class TransferRisk:
+    """One transfer of a rule over the samples: the mean of its total over the horizon
+    with the standard error of that mean, and P(transfer ≠ 0) — the share of samples in
+    which it moves money in some year."""
+
+    rule: str
+    kind: str  # contribution | lumpsum | gain_share | outcome_payment
+    payer: str
+    receiver: str
+    mean: float
+    se: float
+    p_nonzero: Probability
+
+
+def agreement_risk(result: Result) -> tuple[dict[str, PartnerRisk], list[TransferRisk]]:
+    """Per partner the risk before and after the agreement, and per transfer its mean and
+    P(≠ 0), from a simulated result; empty when the scenario has no agreement."""
+    if not result.agreement:
+        return {}, []
+    partners: dict[str, PartnerRisk] = {}
+    for partner in result.partners:
+        before = np.asarray(partner.total("net_total"), dtype=float).reshape(-1)
+        after = np.asarray(partner.total("net_settled_total"), dtype=float).reshape(-1)
+        partners[partner.id] = PartnerRisk(
+            partner.id,
+            summarise(before),
+            summarise(after),
+            probability(f"net_total[{partner.id}] < 0", before < 0),
+            probability(f"net_settled_total[{partner.id}] < 0", after < 0),
+        )
+    transfers: list[TransferRisk] = []
+    n_years = len(result.years)
+    for rule in result.agreement:
+        for transfer in rule.transfers:
+            per_year = np.asarray(transfer.per_year, dtype=float).reshape(-1, n_years)
+            totals = per_year.sum(axis=-1)
+            moves = (np.abs(per_year) >= CENT).any(axis=-1)
+            mean = summarise(totals).mean
+            se = float(totals.std(ddof=1) / math.sqrt(totals.size)) if totals.size > 1 else 0.0
+            transfers.append(
+                TransferRisk(
+                    rule.name,
+                    rule.rule,
+                    transfer.payer,
+                    transfer.receiver,
+                    float(mean) if mean is not None else 0.0,
+                    se,
+                    probability(f"{rule.name}: {transfer.payer} → {transfer.receiver} ≠ 0", moves),
+                )
+            )
+    return partners, transfers
