@@ -460,7 +460,9 @@ def agreements(draw: st.DrawFn, data: dict[str, Any]) -> dict[str, Any]:
                 rule["cap"] = draw(fraction)
             if draw(st.booleans()):
                 losers = draw(st.lists(st.sampled_from(others), min_size=1, unique=True))
-                rule["losses"] = {"shares": {p: round(draw(fraction) / len(losers), 4) for p in losers}}
+                rule["losses"] = {
+                    "shares": {p: round(draw(fraction) / len(losers), 4) for p in losers}
+                }
         else:
             rule |= {
                 "receiver": receiver,

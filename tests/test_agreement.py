@@ -6,8 +6,6 @@ A transfer goes from payer to receiver; a partner's settlement is received − p
 
 from __future__ import annotations
 
-from typing import Any
-
 import numpy as np
 import pytest
 
@@ -316,5 +314,3 @@ def test_checks_on_settled_metrics() -> None:
         "net_settled_total[wmo] >= 0": (False, -250.0),
         "settlement_total[gemeente] <= 500000": (True, 250.0),
     }
-
-

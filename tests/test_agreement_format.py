@@ -44,42 +44,76 @@ def test_valid_agreement_has_no_problem() -> None:
     ("body", "expected"),
     [
         # a key of another kind of rule, at the key
-        ("agreement: [{name: L, rule: lumpsum, payer: gemeente, receiver: wmo, kpi: uitstroom}]\n",
-         [("PC400", 15, "kpi:")]),
+        (
+            "agreement: [{name: L, rule: lumpsum, "
+            "payer: gemeente, receiver: wmo, kpi: uitstroom}]\n",
+            [("PC400", 15, "kpi:")],
+        ),
         # a key the kind needs (contribution without amount), at the rule
-        ("agreement: [{name: C, rule: contribution, payer: gemeente, receiver: wmo}]\n",
-         [("PC101", 15, "{name")]),
+        (
+            "agreement: [{name: C, rule: contribution, payer: gemeente, receiver: wmo}]\n",
+            [("PC101", 15, "{name")],
+        ),
         # shares summing to more than 1
-        ("agreement: [{name: G, rule: gain_share, payer: gemeente, shares: {wmo: 1.0, x: 0.5}}]\n",
-         [("PC401", 15, "{wmo"), ("PC121", 15, "x:")]),
+        (
+            "agreement: [{name: G, rule: gain_share, "
+            "payer: gemeente, shares: {wmo: 1.0, x: 0.5}}]\n",
+            [("PC401", 15, "{wmo"), ("PC121", 15, "x:")],
+        ),
         # a covered line paid from own funds
-        ("agreement: [{name: L, rule: lumpsum, payer: gemeente, receiver: wmo, covers: [Eigen]}]\n",
-         [("PC402", 15, "Eigen")]),
+        (
+            "agreement: [{name: L, rule: lumpsum, "
+            "payer: gemeente, receiver: wmo, covers: [Eigen]}]\n",
+            [("PC402", 15, "Eigen")],
+        ),
         # payer equal to receiver
-        ("agreement: [{name: C, rule: contribution, payer: wmo, receiver: wmo, amount: 1}]\n",
-         [("PC403", 15, "wmo, amount")]),
+        (
+            "agreement: [{name: C, rule: contribution, payer: wmo, receiver: wmo, amount: 1}]\n",
+            [("PC403", 15, "wmo, amount")],
+        ),
         # an unknown partner, with "did you mean"
-        ("agreement: [{name: C, rule: contribution, payer: gemeent, receiver: wmo, amount: 1}]\n",
-         [("PC121", 15, "gemeent,")]),
+        (
+            "agreement: [{name: C, rule: contribution, "
+            "payer: gemeent, receiver: wmo, amount: 1}]\n",
+            [("PC121", 15, "gemeent,")],
+        ),
         # an unknown KPI
-        ("agreement: [{name: O, rule: outcome_payment, payer: gemeente, receiver: wmo, "
-         "kpi: uitstrom, price: 1}]\n", [("PC404", 15, "uitstrom")]),
+        (
+            "agreement: [{name: O, rule: outcome_payment, payer: gemeente, receiver: wmo, "
+            "kpi: uitstrom, price: 1}]\n",
+            [("PC404", 15, "uitstrom")],
+        ),
         # a fraction outside [0, 1]
-        ("agreement: [{name: G, rule: gain_share, payer: gemeente, shares: {wmo: 0.5}, "
-         "minimum_rate: 5}]\n", [("PC405", 15, "5}]")]),
+        (
+            "agreement: [{name: G, rule: gain_share, payer: gemeente, shares: {wmo: 0.5}, "
+            "minimum_rate: 5}]\n",
+            [("PC405", 15, "5}]")],
+        ),
         # a negative cap
-        ("agreement: [{name: G, rule: gain_share, payer: gemeente, shares: {wmo: 0.5}, "
-         "cap: -1}]\n", [("PC406", 15, "-1")]),
+        (
+            "agreement: [{name: G, rule: gain_share, payer: gemeente, shares: {wmo: 0.5}, "
+            "cap: -1}]\n",
+            [("PC406", 15, "-1")],
+        ),
         # an unknown name in a rule's expression
-        ("agreement: [{name: C, rule: contribution, payer: gemeente, receiver: wmo, "
-         "amount: clienten * prijs}]\n", [("PC123", 15, "prijs")]),
+        (
+            "agreement: [{name: C, rule: contribution, payer: gemeente, receiver: wmo, "
+            "amount: clienten * prijs}]\n",
+            [("PC123", 15, "prijs")],
+        ),
         # from after until
-        ("agreement: [{name: C, rule: contribution, payer: gemeente, receiver: wmo, "
-         "amount: 1, from: 2025, until: 2024}]\n", [("PC126", 15, "2025")]),
+        (
+            "agreement: [{name: C, rule: contribution, payer: gemeente, receiver: wmo, "
+            "amount: 1, from: 2025, until: 2024}]\n",
+            [("PC126", 15, "2025")],
+        ),
         # duplicate rule names
-        ("agreement:\n  - {name: C, rule: contribution, payer: gemeente, receiver: wmo, amount: 1}"
-         "\n  - {name: C, rule: contribution, payer: gemeente, receiver: wmo, amount: 2}\n",
-         [("PC116", 17, "C,")]),
+        (
+            "agreement:\n  - {name: C, rule: contribution, "
+            "payer: gemeente, receiver: wmo, amount: 1}"
+            "\n  - {name: C, rule: contribution, payer: gemeente, receiver: wmo, amount: 2}\n",
+            [("PC116", 17, "C,")],
+        ),
     ],
 )
 def test_format_error(body: str, expected: list[tuple[str, int, str]]) -> None:
