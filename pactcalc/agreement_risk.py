@@ -12,6 +12,7 @@ order, a gain share with one per receiver). Both are empty without an agreement.
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -21,6 +22,8 @@ from pactcalc.uncertainty import Probability, Summary, probability, summarise
 
 if TYPE_CHECKING:
     from pactcalc.engine import Result
+
+Array = np.ndarray
 
 #: A transfer counts as moving money in a sample when some year moves at least half a cent.
 CENT = 0.005
@@ -54,18 +57,30 @@ class TransferRisk:
     p_nonzero: Probability
 
 
-def agreement_risk(result: Result) -> tuple[dict[str, PartnerRisk], list[TransferRisk]]:
+def agreement_risk(
+    result: Result,
+    nets: Mapping[str, Array] | None = None,
+    summaries: Mapping[str, Summary] | None = None,
+) -> tuple[dict[str, PartnerRisk], list[TransferRisk]]:
     """Per partner the risk before and after the agreement, and per transfer its mean and
-    P(≠ 0), from a simulated result; empty when the scenario has no agreement."""
+    P(≠ 0), from a simulated result; empty when the scenario has no agreement.
+
+    ``nets`` (partner id → every sample's net_total) and ``summaries`` (with the keys
+    ``net_total[id]``) are what :func:`~pactcalc.uncertainty.simulate` already has: given,
+    they are used rather than computed again."""
     if not result.agreement:
         return {}, []
     partners: dict[str, PartnerRisk] = {}
     for partner in result.partners:
-        before = np.asarray(partner.total("net_total"), dtype=float).reshape(-1)
+        if nets is not None and partner.id in nets:
+            before = np.asarray(nets[partner.id], dtype=float).reshape(-1)
+        else:
+            before = np.asarray(partner.total("net_total"), dtype=float).reshape(-1)
         after = np.asarray(partner.total("net_settled_total"), dtype=float).reshape(-1)
+        known = (summaries or {}).get(f"net_total[{partner.id}]")
         partners[partner.id] = PartnerRisk(
             partner.id,
-            summarise(before),
+            known if known is not None else summarise(before),
             summarise(after),
             probability(f"net_total[{partner.id}] < 0", before < 0),
             probability(f"net_settled_total[{partner.id}] < 0", after < 0),

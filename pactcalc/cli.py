@@ -494,7 +494,10 @@ def sensitivity(
     metric: Annotated[
         str,
         typer.Option(
-            "--metric", "-m", help="The metric: npv, headroom_min, payback_years, savings_total, …"
+            "--metric",
+            "-m",
+            help="The metric: npv, headroom_min, payback_years, savings_total, …, or one per "
+            "partner or KPI such as net_settled_total[wmo] or kpi_last[uitstroom]",
         ),
     ] = "npv",
     output_format: FormatOption = OutputFormat.table,

@@ -12,6 +12,11 @@ The formulas are those of DOMAIN.md §2::
     net[y]        = savings[y] + benefits[y] − investment[y]
     npv           = Σ net[y] · df[y],  df[y] = 1 / (1 + rate) ** t   (start year undiscounted)
     roi = npv / pv_investment,  bcr = pv_returns / pv_investment      (none without investment)
+
+With ``kpis``/``agreement`` (DOMAIN.md §7) :func:`compute` ends by settling the agreement
+(:mod:`pactcalc.agreement`) on terms fixed on the plan: ``Result.kpis``,
+``Result.agreement`` and each partner's ``settlement_per_year``; the totals above never
+change.
 """
 
 from __future__ import annotations
@@ -108,7 +113,12 @@ class PartnerResult:
 
     def total(self, metric: str) -> Array:
         """``effort_total``, ``pays_total``, ``baseline_total``, ``benefits_total``,
-        ``net_total`` or ``budget_total``."""
+        ``net_total`` or ``budget_total``; after the agreement ``settlement_total`` and
+        ``net_settled_total``."""
+        if metric == "settlement_total":  # each computed only when asked (sample arrays)
+            return np.asarray(self.settlement_per_year.sum(axis=-1))
+        if metric == "net_settled_total":
+            return np.asarray(self.net_settled_per_year.sum(axis=-1))
         series = {
             "effort_total": self.effort_per_year,
             "pays_total": self.pays_per_year,
@@ -116,8 +126,6 @@ class PartnerResult:
             "benefits_total": self.benefits_per_year,
             "net_total": self.net_per_year,
             "budget_total": self.budget_per_year,
-            "settlement_total": self.settlement_per_year,
-            "net_settled_total": self.net_settled_per_year,
         }[metric]
         return np.asarray(series.sum(axis=-1))
 

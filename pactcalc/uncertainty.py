@@ -213,7 +213,7 @@ def simulate(
     bands = {q: np.percentile(cumulative, q, axis=0) for q in (10, 50, 90)}
     from pactcalc.agreement_risk import agreement_risk  # DOMAIN.md §7: risk before/after
 
-    settled, transfers = agreement_risk(result)
+    settled, transfers = agreement_risk(result, nets, summaries)
     return Simulation(
         n,
         seed_,
@@ -335,8 +335,8 @@ def threshold_for(metric: str, checks: Sequence[Check]) -> float | None:
     for check in checks:
         if check.metric == name and check.statistic == "value" and check.partner == index:
             return check.bound
-    if metrics.kind_of(metric) in ("years", "ratio"):
-        return None
+    if metrics.kind_of(metric) in ("years", "ratio") or metrics.is_kpi_indexed(name):
+        return None  # a KPI has no natural threshold: only a check's bound
     return 0.0
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from pactcalc.api import Document, evaluate, load_scenario_text
+from pactcalc.api import evaluate, load_scenario_text
 from pactcalc.engine import Result, compute
 
 HEAD = """\
@@ -297,10 +297,6 @@ def test_agreement_changes_no_total() -> None:
         assert np.array_equal(plain.metric(name), settled.metric(name), equal_nan=True), name
     totals = sum(np.asarray(p.settlement_per_year) for p in settled.partners)
     assert np.abs(totals).max() < 0.005
-
-
-def document(body: str) -> Document:
-    return evaluate(load_scenario_text(HEAD.format(years=2) + body, "p.yaml"))
 
 
 def test_checks_on_settled_metrics() -> None:
