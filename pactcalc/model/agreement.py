@@ -265,6 +265,24 @@ class Rule(_Strict):
         return found
 
 
+def refine_schema(schema: dict[str, Any]) -> None:
+    """Make the JSON Schema of a rule say which keys each kind takes (``if rule is X then
+    only its keys``, and its required keys), so that an editor completes and flags them."""
+    rule = schema.get("$defs", {}).get("Rule")
+    if rule is None:
+        return
+    rule["allOf"] = [
+        {
+            "if": {"properties": {"rule": {"const": kind}}, "required": ["rule"]},
+            "then": {
+                "propertyNames": {"enum": [*COMMON_KEYS, *RULE_KEYS[kind]]},
+                "required": list(REQUIRED_KEYS[kind]),
+            },
+        }
+        for kind in RULE_KINDS
+    ]
+
+
 # --- cross-checks -----------------------------------------------------------------------------
 
 _IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")

@@ -13,7 +13,7 @@ from typing import Annotated, Any
 
 from pydantic import AliasChoices, BaseModel, BeforeValidator, ConfigDict, Field
 
-from pactcalc.model.agreement import Kpi, Rule
+from pactcalc.model.agreement import Kpi, Rule, refine_schema
 from pactcalc.model.values import (
     Amount,
     Distribution,
@@ -333,4 +333,5 @@ def json_schema() -> dict[str, Any]:
         ),
     ):
         props[key]["additionalProperties"] = {"anyOf": [short, {"$ref": f"#/$defs/{ref}"}]}
+    refine_schema(schema)  # the agreement's rules: which keys each kind takes
     return schema
