@@ -521,7 +521,10 @@ def sensitivity(
     metric: Annotated[
         str,
         typer.Option(
-            "--metric", "-m", help="The metric: npv, headroom_min, payback_years, savings_total, …"
+            "--metric",
+            "-m",
+            help="The metric: npv, headroom_min, payback_years, savings_total, …, or one per "
+            "partner or KPI such as net_settled_total[wmo] or kpi_last[uitstroom]",
         ),
     ] = "npv",
     output_format: FormatOption = OutputFormat.table,
@@ -543,15 +546,17 @@ def sensitivity(
 
     document, language = _computed(file, lang)
     assert document.scenario is not None
-    known = metrics.names(metrics.scenario_metrics())
-    if metric not in known:
+    allowed = metrics.choices(
+        [p.id for p in document.scenario.partners], list(document.scenario.kpis)
+    )
+    if metric.replace(" ", "") not in allowed:
         args = {
             "name": metric,
-            "suggestion": suggestion(metric, known),
-            "choices": ", ".join(known),
+            "suggestion": suggestion(metric, allowed),
+            "choices": ", ".join(allowed),
         }
         fail(Problem("PC026", str(file), args=args), language)
-    result = uncertainty.sensitivity(document.scenario, metric, document.checks)
+    result = uncertainty.sensitivity(document.scenario, metric.replace(" ", ""), document.checks)
     shown = drawer(output_format.value)(build_sensitivity(result, document.scenario, language))
     _show(shown, lambda: _measured_width(shown), output, [file], language)
 

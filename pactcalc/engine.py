@@ -12,10 +12,16 @@ The formulas are those of DOMAIN.md §2::
     net[y]        = savings[y] + benefits[y] − investment[y]
     npv           = Σ net[y] · df[y],  df[y] = 1 / (1 + rate) ** t   (start year undiscounted)
     roi = npv / pv_investment,  bcr = pv_returns / pv_investment      (none without investment)
+
+With ``kpis``/``agreement`` (DOMAIN.md §7) :func:`compute` ends by settling the agreement
+(:mod:`pactcalc.agreement`) on terms fixed on the plan: ``Result.kpis``,
+``Result.agreement`` and each partner's ``settlement_per_year``; the totals above never
+change.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -24,6 +30,7 @@ from typing import Any
 import numpy as np
 
 from pactcalc import expressions, finance, i18n, metrics
+from pactcalc.agreement import KpiResult, RuleResult, settle
 from pactcalc.model import (
     ADJUSTMENTS,
     DEFAULT_DISCOUNT_RATE,
@@ -88,14 +95,26 @@ class PartnerResult:
     pays_per_year: Array
     baseline_per_year: Array
     benefits_per_year: Array
+    #: Received − paid under the agreement (DOMAIN.md §7); zeros without one.
+    settlement_per_year: Array = field(default_factory=lambda: np.zeros(1))
 
     @property
     def net_per_year(self) -> Array:
         return np.asarray(self.baseline_per_year + self.benefits_per_year - self.pays_per_year)
 
+    @property
+    def net_settled_per_year(self) -> Array:
+        """The net after the agreement: net + settlement."""
+        return np.asarray(self.net_per_year + self.settlement_per_year)
+
     def total(self, metric: str) -> Array:
         """``effort_total``, ``pays_total``, ``baseline_total``, ``benefits_total``,
-        ``net_total`` or ``budget_total``."""
+        ``net_total`` or ``budget_total``; after the agreement ``settlement_total`` and
+        ``net_settled_total``."""
+        if metric == "settlement_total":  # each computed only when asked (sample arrays)
+            return np.asarray(self.settlement_per_year.sum(axis=-1))
+        if metric == "net_settled_total":
+            return np.asarray(self.net_settled_per_year.sum(axis=-1))
         series = {
             "effort_total": self.effort_per_year,
             "pays_total": self.pays_per_year,
@@ -165,13 +184,24 @@ class Result:
     inputs: list[InputItem]
     checks: list[CheckResult] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    #: The KPIs per year and the agreement's rules settled (DOMAIN.md §7,
+    #: :mod:`pactcalc.agreement`); empty without ``kpis``/``agreement``.
+    kpis: list[KpiResult] = field(default_factory=list)
+    agreement: list[RuleResult] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
         return not any(p.is_error for p in self.problems)
 
-    def metric(self, name: str, partner: str | None = None) -> Array:
-        """A metric by name (DOMAIN.md §3 "Metrics"); NaN where it does not exist."""
+    def metric(self, name: str, partner: str | None = None, kpi: str | None = None) -> Array:
+        """A metric by name (DOMAIN.md §3 "Metrics"); NaN where it does not exist. A
+        KPI metric (``kpi_last``, ``kpi_total``) takes the KPI id as ``kpi`` or, as a check
+        writes it, as ``partner`` (the index)."""
+        if metrics.is_kpi_indexed(name):
+            wanted = kpi if kpi is not None else partner
+            found_kpi = next(k for k in self.kpis if k.id == wanted)
+            value: Array = getattr(found_kpi, name)
+            return value
         if partner is not None:
             found = next(p for p in self.partners if p.id == partner)
             return found.total(name)
@@ -191,7 +221,7 @@ class Result:
             return np.asarray(self.pact_cost_per_year.sum(axis=-1))
         if name == "headroom_min":
             return np.asarray(self.headroom_per_year.min(axis=-1))
-        value: Array = getattr(self, name)
+        value = getattr(self, name)
         return value
 
 
@@ -351,6 +381,7 @@ def _compute(
         inputs=_inputs(scenario),
         problems=problems,
     )
+    _settle(scenario, result, env, parameters is not None)
     # Probabilistic checks need a simulation: pactcalc.uncertainty evaluates them.
     result.checks = [
         evaluate_check(result, check, i)
@@ -358,6 +389,33 @@ def _compute(
         if not check.is_probabilistic
     ]
     return result
+
+
+def _settle(scenario: Scenario, result: Result, env: Mapping[str, Any], overridden: bool) -> None:
+    """The KPIs and the agreement (DOMAIN.md §7) on ``result``, in place: terms fixed on
+    the plan — this result itself, or (``overridden`` parameters: a simulation or a
+    sensitivity) a deterministic compute of the same scenario."""
+    shape = np.asarray(result.net_per_year).shape
+    if not (scenario.kpis or scenario.agreement):
+        none = np.broadcast_to(0.0, shape)
+        result.partners = [
+            dataclasses.replace(p, settlement_per_year=none) for p in result.partners
+        ]
+        return
+    plan, plan_env = result, env
+    if overridden:
+        plan, plan_env = _compute(scenario, (), None, None), _environment(scenario, None)
+    settled = settle(scenario, result, env, plan, plan_env)
+    result.kpis = settled.kpis
+    result.agreement = settled.rules
+    result.partners = [
+        dataclasses.replace(
+            p, settlement_per_year=np.broadcast_to(settled.per_partner[p.id], shape)
+        )
+        for p in result.partners
+    ]
+    if not overridden:  # the plan's problems are the run's; a simulation repeats them
+        result.problems.extend(settled.problems)
 
 
 def _line_result(

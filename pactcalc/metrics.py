@@ -44,6 +44,8 @@ class Metric:
     headline: bool = True
     simulated: bool = False
     card: int | None = None
+    #: Exists per KPI, indexed by KPI id (``kpi_last[uitstroom]``); see DOMAIN.md §7.
+    kpi: bool = False
 
     def label(self, lang: str) -> str:
         return self.en if lang == "en" else self.nl
@@ -164,6 +166,47 @@ _ROWS = (
         scenario=False,
         headline=False,
     ),
+    # The agreement (DOMAIN.md §7): per partner after settlement, and per KPI.
+    Metric(
+        "settlement_total",
+        "money",
+        "Verrekening (totaal)",
+        "Settlement (total)",
+        "verrekening",
+        "settlement",
+        scenario=False,
+        partner=True,
+        headline=False,
+    ),
+    Metric(
+        "net_settled_total",
+        "money",
+        "Saldo na de afspraak (totaal)",
+        "Net after the agreement (total)",
+        "saldo na afspraak",
+        "net after agreement",
+        scenario=False,
+        partner=True,
+        headline=False,
+    ),
+    Metric(
+        "kpi_last",
+        "count",
+        "KPI in het laatste jaar",
+        "KPI in the last year",
+        scenario=False,
+        headline=False,
+        kpi=True,
+    ),
+    Metric(
+        "kpi_total",
+        "count",
+        "KPI opgeteld over de horizon",
+        "KPI summed over the horizon",
+        scenario=False,
+        headline=False,
+        kpi=True,
+    ),
 )
 
 #: Every metric by name, in the order tables show them.
@@ -205,11 +248,11 @@ def names(metrics: tuple[Metric, ...]) -> tuple[str, ...]:
 
 
 def is_known(name: str, partner: bool = False) -> bool:
-    """Is ``name`` a metric (per partner when ``partner``)?"""
+    """Is ``name`` a metric (indexed — per partner or per KPI — when ``partner``)?"""
     metric = REGISTRY.get(name)
     if metric is None:
         return False
-    return metric.partner if partner else metric.scenario
+    return (metric.partner or metric.kpi) if partner else metric.scenario
 
 
 def _normalised(label: str) -> str:
@@ -256,3 +299,41 @@ def kind_of(name: str) -> Kind | None:
     """The kind of ``name``, also when indexed (``net_total[wmo]`` → money)."""
     metric = REGISTRY.get(name.split("[", 1)[0])
     return metric.kind if metric else None
+
+
+def kpi_metrics() -> tuple[Metric, ...]:
+    """Metrics indexed by KPI id (``kpi_last[uitstroom] >= 25``)."""
+    return tuple(m for m in _ROWS if m.kpi)
+
+
+def indexed_metrics() -> tuple[Metric, ...]:
+    """Metrics a check may index: by partner id, then by KPI id."""
+    return partner_metrics() + kpi_metrics()
+
+
+def is_kpi_indexed(name: str) -> bool:
+    """Is ``name`` indexed by KPI id (rather than by partner id)?"""
+    metric = REGISTRY.get(name)
+    return metric is not None and metric.kpi
+
+
+def split_indexed(text: str) -> tuple[str, str | None]:
+    """``"net_total[wmo]"`` → ``("net_total", "wmo")``; ``"npv"`` → ``("npv", None)``.
+
+    >>> split_indexed("kpi_last[uitstroom]"), split_indexed("npv")
+    (('kpi_last', 'uitstroom'), ('npv', None))
+    """
+    text = text.strip()
+    if text.endswith("]") and "[" in text:
+        name, index = text[:-1].split("[", 1)
+        return name.strip(), index.strip()
+    return text, None
+
+
+def choices(partners: list[str], kpis: list[str]) -> tuple[str, ...]:
+    """Every metric a command line may name for one scenario: the scenario's metrics,
+    then each partner metric per partner and each KPI metric per KPI, indexed."""
+    found = list(names(scenario_metrics()))
+    found += [f"{m.name}[{p}]" for m in partner_metrics() for p in partners]
+    found += [f"{m.name}[{k}]" for m in kpi_metrics() for k in kpis]
+    return tuple(found)

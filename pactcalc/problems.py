@@ -124,6 +124,16 @@ _SPECS: list[Spec] = [
     # --- issue 10: extreme input ---------------------------------------------------
     Spec("PC340", "number with too many digits"),
     Spec("PC341", "expression too large"),
+    # --- the agreement (DOMAIN.md §7) ------------------------------------------
+    Spec("PC400", "key of another kind of rule"),
+    Spec("PC401", "shares sum to more than 1"),
+    Spec("PC402", "covered line is not the receiver's budget-funded effort"),
+    Spec("PC403", "payer is also a receiver"),
+    Spec("PC404", "unknown KPI"),
+    Spec("PC405", "agreement fraction outside [0, 1]"),
+    Spec("PC406", "negative cap, price or band"),
+    Spec("PC407", "benchmark sums to zero or less"),
+    Spec("PC408", "KPI or rule gives a non-finite value"),
 ]
 
 CATALOGUE: dict[str, Spec] = {spec.code: spec for spec in _SPECS}

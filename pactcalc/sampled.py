@@ -59,6 +59,23 @@ class PartnerName:
     name: str
 
 
+#: A transfer moves money in a year when it moves at least half a cent.
+HALF_CENT = 0.005
+
+
+@dataclass
+class TransferSamples:
+    """One transfer of an agreement's rule over the samples: its total over the horizon
+    and whether it moves money (at least half a cent) in some year."""
+
+    rule: str
+    kind: str  # contribution | lumpsum | gain_share | outcome_payment
+    payer: str
+    receiver: str
+    totals: Array
+    moves: Array
+
+
 @dataclass
 class SampledMetrics:
     """Every sample's value of each metric kept, in place of the engine's per-year arrays
@@ -68,6 +85,9 @@ class SampledMetrics:
     years: list[int]
     partners: list[PartnerName]
     values: dict[tuple[str, str | None], Array] = field(repr=False)
+    #: The agreement's transfers (DOMAIN.md §7), in rule order: each one's total over the
+    #: horizon and whether it moves money in some year, per sample; empty without one.
+    transfers: list[TransferSamples] = field(default_factory=list, repr=False)
 
     def metric(self, name: str, partner: str | None = None) -> Array:
         try:
@@ -142,6 +162,7 @@ def run_in_chunks(
     years = scenario.calendar_years
     values = {key: np.empty(samples) for key in kept}
     cumulative = np.empty((len(years), samples))
+    transfers: list[TransferSamples] = []
     bad: dict[tuple[object, ...], _Bad] = {}
     for start, stop in _chunks(samples, step):
         rows = {name: column[start:stop] for name, column in draws.items()}
@@ -155,10 +176,37 @@ def run_in_chunks(
             values[(name, partner)][start:stop] = column
         chunk_cumulative = np.asarray(result.cumulative_per_year).reshape(stop - start, -1)
         cumulative[:, start:stop] = chunk_cumulative.T
+        _keep_transfers(result, transfers, samples, start, stop)
     if bad:
         raise SimulationError([_worded(found, draws, samples) for found in bad.values()])
     partners = [PartnerName(p.id, p.name) for p in scenario.partners]
-    return SampledMetrics(list(years), partners, values), cumulative
+    return SampledMetrics(list(years), partners, values, transfers), cumulative
+
+
+def _keep_transfers(
+    result: Result, transfers: list[TransferSamples], samples: int, start: int, stop: int
+) -> None:
+    """Add one chunk's transfers (every rule's, in order) to ``transfers``."""
+    found = [(rule, transfer) for rule in result.agreement for transfer in rule.transfers]
+    if not transfers:
+        transfers += [
+            TransferSamples(
+                rule.name,
+                rule.rule,
+                transfer.payer,
+                transfer.receiver,
+                np.zeros(samples),
+                np.zeros(samples, dtype=bool),
+            )
+            for rule, transfer in found
+        ]
+    shape = (stop - start, len(result.years))
+    for kept, (_, transfer) in zip(transfers, found, strict=True):
+        per_year = np.broadcast_to(
+            np.asarray(transfer.per_year, dtype=float).reshape(-1, shape[1]), shape
+        )
+        kept.totals[start:stop] = per_year.sum(axis=-1)
+        kept.moves[start:stop] = (np.abs(per_year) >= HALF_CENT).any(axis=-1)
 
 
 def _chunks(samples: int, step: int) -> Iterator[tuple[int, int]]:

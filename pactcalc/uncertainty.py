@@ -25,9 +25,19 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from pactcalc import metrics
+from pactcalc.agreement_risk import PartnerRisk, TransferRisk, agreement_risk
 from pactcalc.engine import compute
 from pactcalc.model import COMPARE, Check, CheckResult, Parameter, Scenario
 from pactcalc.sampled import SampledMetrics, check_capacity, chunk_samples, run_in_chunks
+from pactcalc.statistics import (
+    Probability,
+    Summary,
+    mean_of,
+    percentile,
+    probability,
+    summarise,
+    worst_last,
+)
 
 Array = np.ndarray
 
@@ -89,36 +99,6 @@ def sample_parameters(scenario: Scenario, samples: int, seed: int) -> dict[str, 
     return {name: draw(p, samples, rng) for name, p in uncertain(scenario).items()}
 
 
-def worst_last(values: Array) -> Array:
-    """Paybacks with "none within the horizon" as +∞, so that it sorts as the worst."""
-    return np.where(np.isnan(values), np.inf, values)
-
-
-# --- Monte Carlo ---------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Summary:
-    """Mean and percentiles of one simulated metric. For a payback, ``missing`` is the
-    share of samples without payback within the horizon; a percentile that falls among
-    them is None (say it in words), and so is the mean when any sample has none."""
-
-    mean: float | None
-    p5: float | None
-    p50: float | None
-    p95: float | None
-    missing: float = 0.0
-
-
-@dataclass(frozen=True)
-class Probability:
-    """P(event) with its Monte Carlo standard error ``sqrt(p(1 − p)/n)``."""
-
-    event: str
-    p: float
-    se: float
-
-
 @dataclass
 class Simulation:
     """The outcome of a Monte Carlo run. ``result`` holds every sample's value of the
@@ -134,41 +114,10 @@ class Simulation:
     cumulative_bands: dict[int, Array]  # percentile → cumulative net per year (fan chart)
     partner_nets: dict[str, Array]  # partner id → every sample's net_total
     result: SampledMetrics = field(repr=False)
-
-
-def _percentile(values: Array, q: float) -> float:
-    """A percentile where +∞ (no payback) may be among the values: one that falls among
-    them is +∞ (numpy's interpolation would give ∞ − ∞ = NaN)."""
-    with np.errstate(invalid="ignore"):
-        value = float(np.percentile(values, q))
-    return value if math.isfinite(value) or not np.isinf(values).any() else math.inf
-
-
-def _mean(values: Array) -> float:
-    """The mean; exactly the value when every sample is the same (zero-width ranges), so
-    that a simulation without uncertainty equals the deterministic run to the last bit."""
-    if values.size and (values == values[0]).all():
-        return float(values[0])
-    return float(values.mean())
-
-
-def summarise(values: Array, payback: bool = False) -> Summary:
-    values = np.asarray(values, dtype=float).reshape(-1)
-    if payback:
-        ordered = worst_last(values)
-        missing = float(np.isnan(values).mean())
-        p5, p50, p95 = (_percentile(ordered, q) for q in (5, 50, 95))
-        mean = None if missing else _mean(values)
-        shown = [None if math.isinf(v) or math.isnan(v) else v for v in (p5, p50, p95)]
-        return Summary(mean, shown[0], shown[1], shown[2], missing=missing)
-    p5, p50, p95 = (float(v) for v in np.percentile(values, [5, 50, 95]))
-    return Summary(_mean(values), p5, p50, p95)
-
-
-def probability(event: str, hits: Array) -> Probability:
-    n = hits.size
-    p = float(hits.mean())
-    return Probability(event, p, math.sqrt(p * (1 - p) / n))
+    #: The agreement's effect on risk (DOMAIN.md §7; :mod:`pactcalc.agreement_risk`):
+    #: partner id → net before/after, and each rule's transfers; empty without one.
+    settled_nets: dict[str, PartnerRisk] = field(default_factory=dict)
+    rule_transfers: list[TransferRisk] = field(default_factory=list)
 
 
 def kept_metrics(scenario: Scenario, checks: Sequence[Check]) -> list[tuple[str, str | None]]:
@@ -176,6 +125,8 @@ def kept_metrics(scenario: Scenario, checks: Sequence[Check]) -> list[tuple[str,
     and every metric a probabilistic check is about."""
     kept: list[tuple[str, str | None]] = [(m, None) for m in summarised_metrics()]
     kept += [("net_total", p.id) for p in scenario.partners]
+    if scenario.agreement:  # the net after the agreement too (DOMAIN.md §7)
+        kept += [("net_settled_total", p.id) for p in scenario.partners]
     kept += [(c.metric, c.partner) for c in checks if c.is_probabilistic]
     return list(dict.fromkeys(kept))
 
@@ -225,7 +176,20 @@ def simulate(
     # year by year, so that sorting needs one year's samples beside them, not all years'
     per_year = np.array([np.percentile(year, (10, 50, 90)) for year in cumulative])
     bands = {q: per_year[:, i] for i, q in enumerate((10, 50, 90))}
-    return Simulation(n, seed_, list(draws), summaries, probabilities, npv, bands, nets, result)
+    settled, transfers = agreement_risk(result, nets, summaries)
+    return Simulation(
+        n,
+        seed_,
+        list(draws),
+        summaries,
+        probabilities,
+        npv,
+        bands,
+        nets,
+        result,
+        settled,
+        transfers,
+    )
 
 
 @dataclass(frozen=True)
@@ -284,13 +248,13 @@ def evaluate_probabilistic(simulation: Simulation, check: Check, index: int) -> 
     elif check.statistic == "percentile":
         assert check.percentile is not None
         ordered = worst_last(values) if payback else values
-        actual = _percentile(ordered, check.percentile)
+        actual = percentile(ordered, check.percentile)
         if not math.isfinite(actual):
             return CheckResult(check, index, None, False, missing="payback")
     else:
         if payback and np.isnan(values).any():
             return CheckResult(check, index, None, False, missing="payback")
-        actual = _mean(values)
+        actual = mean_of(values)
         se = float(values.std(ddof=1) / math.sqrt(values.size)) if values.size > 1 else 0.0
     passed = bool(COMPARE[check.op](actual, check.bound))
     close = se is not None and abs(actual - check.bound) < 2 * se
@@ -331,11 +295,12 @@ class Sensitivity:
 def threshold_for(metric: str, checks: Sequence[Check]) -> float | None:
     """The threshold of a switching value: the bound of a plain check on the metric, else
     0 for money metrics; none for a payback without a check."""
+    name, index = metrics.split_indexed(metric)
     for check in checks:
-        if check.metric == metric and check.statistic == "value" and check.partner is None:
+        if check.metric == name and check.statistic == "value" and check.partner == index:
             return check.bound
-    if metrics.kind_of(metric) in ("years", "ratio"):
-        return None
+    if metrics.kind_of(metric) in ("years", "ratio") or metrics.is_kpi_indexed(name):
+        return None  # a KPI has no natural threshold: only a check's bound
     return 0.0
 
 
@@ -356,6 +321,7 @@ def sensitivity(
     names = list(params)
     base_values = {n: float(p.value) for n, p in params.items()}
     threshold = threshold_for(metric, checks)
+    metric_name, metric_index = metrics.split_indexed(metric)  # "net_settled_total[bw]"
 
     step = chunk_samples(scenario)
 
@@ -367,7 +333,9 @@ def sensitivity(
             stop = min(count, start + step)
             chunk = {name: column[start:stop] for name, column in rows.items()}
             result = compute(scenario, (), parameters=chunk, samples=stop - start)
-            found[start:stop] = np.asarray(result.metric(metric), dtype=float).reshape(-1)
+            found[start:stop] = np.asarray(
+                result.metric(metric_name, metric_index), dtype=float
+            ).reshape(-1)
         return found
 
     def variants(values: Array, which: Array) -> dict[str, Array]:
@@ -377,7 +345,7 @@ def sensitivity(
             for i, n in enumerate(names)
         }
 
-    base = float(np.asarray(compute(scenario, ()).metric(metric)).reshape(-1)[0])
+    base = float(np.asarray(compute(scenario, ()).metric(metric_name, metric_index)).reshape(-1)[0])
     if not names:
         return Sensitivity(metric, threshold, base, [])
     index = np.arange(len(names))

@@ -14,10 +14,9 @@ from typing import TYPE_CHECKING, Any
 from typer.testing import CliRunner
 
 if TYPE_CHECKING:  # imported when used: a renamed module breaks only the tests that use it
-    from pactcalc.pipeline import Document
-
     from pactcalc.engine import Result
     from pactcalc.model import Scenario
+    from pactcalc.pipeline import Document
 
 #: The repository root (this file is ``<root>/tests/conftest.py``).
 ROOT = Path(__file__).resolve().parent.parent

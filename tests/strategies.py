@@ -399,3 +399,100 @@ def mutated_texts(draw: st.DrawFn, sources: list[str]) -> str | bytes:
         pos = draw(st.integers(0, len(data)))
         return data[:pos] + draw(st.binary(max_size=16)) + data[pos:]
     return text
+
+
+# --- the agreement (DOMAIN.md §7) ------------------------------------------------------------
+
+
+# A generator with one branch per kind of rule and per optional term: splitting it would
+# hide which draw feeds which key.
+@st.composite
+def agreements(draw: st.DrawFn, data: dict[str, Any]) -> dict[str, Any]:  # noqa: C901
+    """``data`` (a scenario from :func:`scenarios`) with KPIs and an agreement added: rules
+    of every kind between its partners, valid by construction — payer ≠ receiver, shares
+    summing to at most 1, fractions in [0, 1], caps and prices ≥ 0, a gain share's benchmark
+    a positive literal (so that it never sums to ≤ 0). Needs at least two partners to add
+    rules; with one, only KPIs are added."""
+    result = copy.deepcopy(data)
+    ids = [p["id"] for p in result["partners"]]
+    names = [*result.get("parameters", {}), *result.get("series", {})]
+    start, years = result["start_year"], result["years"]
+    fraction = st.decimals("0", "1", places=2).map(float)
+
+    kpis: dict[str, Any] = {}
+    for i in range(draw(st.integers(0, 2))):
+        kpis[f"kpi_{i}"] = {
+            "name": f"KPI {i}",
+            "direction": draw(st.sampled_from(["higher", "lower"])),
+            "value": draw(amounts(names, signed=True)),
+            "reference": draw(small_numbers),
+        }
+    if kpis:
+        result["kpis"] = kpis
+    if len(ids) < 2:
+        return result
+
+    def pair() -> tuple[str, str]:
+        payer = draw(st.sampled_from(ids))
+        return payer, draw(st.sampled_from([p for p in ids if p != payer]))
+
+    rules: list[dict[str, Any]] = []
+    for i in range(draw(st.integers(1, 4))):
+        kind = draw(
+            st.sampled_from(
+                ["contribution", "lumpsum", "gain_share"] + (["outcome_payment"] if kpis else [])
+            )
+        )
+        payer, receiver = pair()
+        rule: dict[str, Any] = {"name": f"rule {i}", "rule": kind, "payer": payer}
+        if kind == "contribution":
+            rule |= {"receiver": receiver, "amount": draw(amounts(names, signed=True))}
+        elif kind == "lumpsum":
+            rule["receiver"] = receiver
+            if draw(st.booleans()):
+                rule["amount"] = draw(amounts(names))
+            if draw(st.booleans()):
+                rule["corridor"] = {"band": draw(fraction), "share": draw(fraction)}
+        elif kind == "gain_share":
+            others = [p for p in ids if p != payer]
+            chosen = draw(st.lists(st.sampled_from(others), min_size=1, unique=True))
+            rule["shares"] = {p: round(draw(fraction) / len(chosen), 4) for p in chosen}
+            rule["benchmark"] = float(draw(st.integers(1, 2_000_000)))
+            rule["period"] = draw(st.sampled_from(["horizon", "year"]))
+            rule["minimum_rate"] = draw(st.decimals("0", "0.2", places=2).map(float))
+            if draw(st.booleans()):
+                rule["cap"] = draw(fraction)
+            if draw(st.booleans()):
+                losers = draw(st.lists(st.sampled_from(others), min_size=1, unique=True))
+                rule["losses"] = {
+                    "shares": {p: round(draw(fraction) / len(losers), 4) for p in losers}
+                }
+        else:
+            rule |= {
+                "receiver": receiver,
+                "kpi": draw(st.sampled_from(sorted(kpis))),
+                "price": draw(small_numbers),
+            }
+            if draw(st.booleans()):
+                rule["cap"] = draw(money)
+            if draw(st.booleans()):
+                rule["total_cap"] = draw(money)
+        choice = draw(st.integers(0, 4))
+        if choice >= 2:
+            first = draw(st.integers(start - 1, start + years))
+            rule["from"] = first
+            if choice == 3:
+                rule["until"] = draw(st.integers(first, start + years + 1))
+        rules.append(rule)
+    result["agreement"] = rules
+    return result
+
+
+def zero_width(data: dict[str, Any]) -> dict[str, Any]:
+    """The same scenario with every parameter given a range of zero width (low = value =
+    high): uncertain for `simulate`, yet every sample is the plan."""
+    result = copy.deepcopy(data)
+    for name, parameter in result.get("parameters", {}).items():
+        value = parameter["value"] if isinstance(parameter, dict) else parameter
+        result["parameters"][name] = {"value": value, "low": value, "high": value}
+    return result

@@ -434,9 +434,10 @@ def test_aliases_come_from_the_registry_and_are_unambiguous() -> None:
             "benefits_total, npv, roi, bcr, payback_years, discounted_payback_years)",
         ),
         (
-            "npv[ggz] > 0",  # npv is no per-partner metric: the per-partner ones are listed
+            "npv[ggz] > 0",  # npv is not indexed: the per-partner and per-KPI ones are listed
             "unknown metric 'npv' in the check (valid: effort_total, baseline_total, "
-            "benefits_total, pays_total, net_total)",
+            "benefits_total, pays_total, net_total, settlement_total, net_settled_total, "
+            "kpi_last, kpi_total)",
         ),
         (
             "net_total[gz] > 0",

@@ -46,6 +46,7 @@ _SECTIONS = (
     ("PC02", "The command line", "About paths given on the command line, not about a scenario."),
     ("PC1", "The format", "Found while validating the scenario and computing it."),
     ("PC3", "Warnings", "Reported, but they never change the exit code."),
+    ("PC4", "The agreement", "KPIs and settlement rules (`kpis:`, `agreement:`)."),
 )
 
 
@@ -207,6 +208,7 @@ def format_markdown() -> str:
         model.EffortLine,
         model.InvestmentLine,
         model.BenefitLine,
+        *agreement_models(),
     ]
     lines = [
         GENERATED_LINE.replace(
@@ -245,6 +247,13 @@ def format_markdown() -> str:
             )
         lines.append("")
     return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def agreement_models() -> list[type]:
+    """The models of the agreement's format (DOMAIN.md §7), in the reference's order."""
+    from pactcalc.model.agreement import Corridor, Kpi, Losses, Rule
+
+    return [Kpi, Rule, Corridor, Losses]
 
 
 def _default_text(value: object) -> str:

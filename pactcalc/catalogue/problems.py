@@ -520,4 +520,57 @@ WORDS: dict[str, tuple[str, str]] = {
         "{suggestion} (geldig: {names})",
         "{suggestion} (valid: {names})",
     ),
+    # --- the agreement (DOMAIN.md §7): templates and their words ---------------------------
+    "PC400": (
+        "'{key}' hoort niet bij een regel van soort '{rule}'; die neemt {keys}",
+        "'{key}' does not belong to a rule of kind '{rule}'; it takes {keys}",
+    ),
+    "PC401": (
+        "de aandelen tellen op tot {total}; samen hoogstens 1 (100%)",
+        "the shares add up to {total}; together at most 1 (100%)",
+    ),
+    "PC402": (
+        "'{line}' is geen inzetregel van '{partner}' met paid_from: budget (hij zou twee keer "
+        "betaald worden){suggestion}; mogelijk: {choices}",
+        "'{line}' is not an effort line of '{partner}' paid from the budget (it would be paid "
+        "twice){suggestion}; possible: {choices}",
+    ),
+    "PC403": (
+        "'{partner}' betaalt al in deze regel en kan niet ook ontvangen",
+        "'{partner}' is the payer of this rule and cannot also receive",
+    ),
+    "PC404": (
+        "KPI '{name}' is niet gedeclareerd onder 'kpis'{suggestion}; gedeclareerd: {choices}",
+        "KPI '{name}' is not declared under 'kpis'{suggestion}; declared: {choices}",
+    ),
+    "PC405": (
+        "'{key}' is {value}; dat moet een fractie tussen 0 en 1 zijn (0.1 is 10%)",
+        "'{key}' is {value}; it must be a fraction between 0 and 1 (0.1 is 10%)",
+    ),
+    "PC406": (
+        "'{key}' is {value}; dat kan niet negatief zijn",
+        "'{key}' is {value}; it cannot be negative",
+    ),
+    "PC407": (
+        "de benchmark van '{rule}' telt {period} op tot {value}; een besparingspercentage "
+        "vraagt een positieve benchmark",
+        "the benchmark of '{rule}' adds up to {value} {period}; a savings rate needs a positive "
+        "benchmark",
+    ),
+    "PC408": (
+        "'{name}' geeft in {year} {what}",
+        "'{name}' gives {what} in {year}",
+    ),
+    "problem.expected_target": (
+        "een getal, een lijst getallen of een formule",
+        "a number, a list of numbers or an expression",
+    ),
+    "problem.unique_kpi_ids": (
+        "KPI-ids en namen van parameters en reeksen",
+        "KPI ids and parameter and series names",
+    ),
+    "problem.unique_rule_names": ("namen van regels in de afspraak", "rule names in the agreement"),
+    "problem.what_kpi": ("KPI", "KPI"),
+    "problem.period_horizon": ("over de horizon", "over the horizon"),
+    "problem.period_year": ("in {year}", "in {year}"),
 }

@@ -23,7 +23,6 @@ from pactcalc.model.scenario import (
     DEFAULT_DISCOUNT_RATE,
     DEFAULT_DISCOUNT_SOURCE,
     LINE_KINDS,
-    RESERVED_NAMES,
     Adjustments,
     BaselineLine,
     BenefitLine,
@@ -42,6 +41,7 @@ from pactcalc.model.scenario import (
 )
 from pactcalc.model.validate import validate
 from pactcalc.model.values import (
+    RESERVED_NAMES,
     Amount,
     Fraction,
     Integer,

@@ -105,7 +105,7 @@ def parse_check(text: str) -> Check | Problem:
     metric = metrics.by_alias(written)
     if metric is None or not metrics.is_known(metric, partner=partner is not None):
         allowed = metrics.names(
-            metrics.partner_metrics() if partner else metrics.scenario_metrics()
+            metrics.indexed_metrics() if partner else metrics.scenario_metrics()
         )
         return Problem(
             "PC134",
@@ -211,7 +211,12 @@ class Measured(Protocol):
 def evaluate_check(result: Measured, check: Check, index: int) -> CheckResult:
     """Evaluate one check on a deterministic result. A metric that does not exist fails,
     whatever the operator."""
-    if check.partner is not None and all(p.id != check.partner for p in result.partners):
+    by_kpi = metrics.is_kpi_indexed(check.metric)  # indexed by KPI id, not partner id
+    if (
+        check.partner is not None
+        and not by_kpi
+        and all(p.id != check.partner for p in result.partners)
+    ):
         return CheckResult(check, index, None, False, missing="partner")
     value = float(np.asarray(result.metric(check.metric, check.partner)).reshape(-1)[0])
     if math.isnan(value):

@@ -16,14 +16,15 @@ from typing import Any
 
 from pactcalc import expressions, i18n
 from pactcalc.loader import Plain
+from pactcalc.model.agreement import cross_check_agreement
 from pactcalc.model.checks import parse_check, valid_names
 from pactcalc.model.scenario import (
     ADJUSTMENTS,
     LINE_KINDS,
-    RESERVED_NAMES,
     InvestmentLine,
     Scenario,
 )
+from pactcalc.model.values import RESERVED_NAMES
 from pactcalc.problems import PathRef, Percent, Problem, suggestion
 
 _IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")
@@ -39,6 +40,7 @@ def cross_check(scenario: Scenario, file: str) -> Iterator[Problem]:
     yield from _inputs(scenario, file)
     yield from _partners(scenario, file)
     yield from _lines(scenario, file)
+    yield from cross_check_agreement(scenario, file)
 
 
 # --- limits -------------------------------------------------------------------------------------

@@ -8,11 +8,11 @@ is wrong; the rules that need the whole file live in :mod:`pactcalc.model.cross_
 
 from __future__ import annotations
 
-import keyword
 from typing import Annotated, Any
 
 from pydantic import AliasChoices, BaseModel, BeforeValidator, ConfigDict, Field
 
+from pactcalc.model.agreement import Kpi, Rule, refine_schema
 from pactcalc.model.values import (
     Amount,
     Distribution,
@@ -29,9 +29,6 @@ DEFAULT_DISCOUNT_SOURCE = (
     "Werkgroep discontovoet 2020: 2,25% reëel standaard voor MKBA's sinds 1 januari 2021 "
     "(rwseconomie.nl, 'discontovoet')"
 )
-#: Names an expression cannot use for a parameter or series: the built-ins, and the words of
-#: the expression grammar (parsed with Python's: `lambda`, `if`, `None`, `True` …).
-RESERVED_NAMES = frozenset({"weeks_per_year", "min", "max", *keyword.kwlist})
 
 
 class _Strict(BaseModel):
@@ -291,6 +288,17 @@ class Scenario(_Strict):
         description="Assertions such as 'payback_years <= 3' or "
         "'headroom_min >= 0'; `pactcalc check` fails when one does not hold.",
     )
+    kpis: dict[str, Kpi] = Field(
+        default_factory=dict,
+        description="The pact's KPIs by id: {name, unit, direction, value, reference, "
+        "target, tolerance, validation, source, note} (DOMAIN.md §7).",
+    )
+    agreement: list[Rule] = Field(
+        default_factory=list,
+        description="Settlement rules between partners, each {name, rule, payer, receiver "
+        "or shares, from, until, …}: contribution, lumpsum, gain_share or outcome_payment; "
+        "terms are fixed at signing (on the plan).",
+    )
 
     @property
     def calendar_years(self) -> list[int]:
@@ -321,4 +329,5 @@ def json_schema() -> dict[str, Any]:
         ),
     ):
         props[key]["additionalProperties"] = {"anyOf": [short, {"$ref": f"#/$defs/{ref}"}]}
+    refine_schema(schema)  # the agreement's rules: which keys each kind takes
     return schema

@@ -18,7 +18,7 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, ValidationError
 
-from pactcalc import i18n
+from pactcalc import i18n, metrics
 from pactcalc.loader import MAX_NUMBER_DIGITS, Plain, overlong_number, shortened_number
 from pactcalc.model.checks import Check, parse_check, valid_names
 from pactcalc.model.cross_checks import cross_check, cross_check_raw
@@ -44,14 +44,18 @@ def validate(data: Any, file: str) -> tuple[Scenario | None, list[Check], list[P
     names = {p.id: p.name for p in scenario.partners}
     for index, text in enumerate(scenario.checks):
         parsed = parse_check(text)
-        if isinstance(parsed, Check) and parsed.partner is not None and parsed.partner not in names:
+        by_kpi = isinstance(parsed, Check) and metrics.is_kpi_indexed(parsed.metric)
+        known = list(scenario.kpis) if by_kpi else list(names)
+        if isinstance(parsed, Check) and parsed.partner is not None and parsed.partner not in known:
             parsed = Problem(
                 "PC134",
                 file,
                 args={
-                    "what": i18n.Text("problem.what_partner"),
+                    "what": i18n.Text("problem.what_kpi" if by_kpi else "problem.what_partner"),
                     "name": parsed.partner,
-                    "suggestion": valid_names(parsed.partner, list(names), names),
+                    "suggestion": suggestion(parsed.partner, known)
+                    if by_kpi
+                    else valid_names(parsed.partner, list(names), names),
                 },
             )
         if isinstance(parsed, Problem):

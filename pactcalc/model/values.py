@@ -13,6 +13,7 @@ declare their fields with; each also says how it appears in the JSON Schema.
 
 from __future__ import annotations
 
+import keyword
 import math
 import re
 from collections.abc import Callable
@@ -23,6 +24,10 @@ from pydantic_core import PydanticCustomError
 
 from pactcalc import expressions, i18n
 from pactcalc.loader import Plain
+
+#: Names an expression cannot use for a parameter or series: the built-ins, and the words of
+#: the expression grammar (parsed with Python's: `lambda`, `if`, `None`, `True` …).
+RESERVED_NAMES = frozenset({"weeks_per_year", "min", "max", *keyword.kwlist})
 
 
 def describe(value: Any) -> i18n.Text:

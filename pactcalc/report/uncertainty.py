@@ -32,7 +32,8 @@ from pactcalc.report.values import (
 if TYPE_CHECKING:  # pragma: no cover
     from pactcalc.engine import Result
     from pactcalc.model import Scenario
-    from pactcalc.uncertainty import Analysis, Probability, Sensitivity, Simulation, Summary, Swing
+    from pactcalc.statistics import Probability, Summary
+    from pactcalc.uncertainty import Analysis, Sensitivity, Simulation, Swing
 
 #: The charts of the report's uncertainty section, by name, in the order shown.
 CHART_NAMES = ("tornado", "npv_distribution", "fan_chart", "partner_nets")

@@ -44,7 +44,8 @@ if TYPE_CHECKING:  # pragma: no cover
     from matplotlib.axes import Axes
     from matplotlib.figure import Figure
 
-    from pactcalc.uncertainty import Probability, Sensitivity, Simulation
+    from pactcalc.statistics import Probability
+    from pactcalc.uncertainty import Sensitivity, Simulation
 
 #: The uncertainty charts, in the order the report shows them.
 UNCERTAINTY_CHARTS = ("tornado", "npv_distribution", "fan_chart", "partner_nets")
