@@ -118,6 +118,11 @@ _SPECS: list[Spec] = [
     Spec("PC304", "dot as thousands separator", "warning"),
     Spec("PC305", "budget-funded costs in a year without budget", "warning"),
     Spec("PC306", "cumulative negative again after payback", "warning"),
+    # issue 10, right to the cent and extreme numbers (PC307–PC309): errors, although in
+    # the 300s, the range this work was given
+    Spec("PC307", "rate or fraction written as a percentage"),
+    Spec("PC308", "percentage written as text"),
+    Spec("PC309", "number too large"),
 ]
 
 CATALOGUE: dict[str, Spec] = {spec.code: spec for spec in _SPECS}

@@ -48,6 +48,7 @@ from pactcalc.model.values import (
     Integer,
     Number,
     Text,
+    Year,
     describe,
     read_amount,
     read_choice,
@@ -55,6 +56,7 @@ from pactcalc.model.values import (
     read_integer,
     read_number,
     read_text,
+    read_year,
 )
 
 # TODO(integrator): use pactcalc.metrics (cli.py and explain.py still import METRICS,
@@ -93,6 +95,7 @@ __all__ = [
     "Series",
     "Simulation",
     "Text",
+    "Year",
     "describe",
     "evaluate_check",
     "json_schema",
@@ -103,5 +106,6 @@ __all__ = [
     "read_integer",
     "read_number",
     "read_text",
+    "read_year",
     "validate",
 ]

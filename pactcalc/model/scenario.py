@@ -22,6 +22,7 @@ from pactcalc.model.values import (
     Number,
     PaidFrom,
     Text,
+    Year,
 )
 
 DEFAULT_DISCOUNT_RATE = 0.0225
@@ -64,7 +65,10 @@ class Municipality(_Strict):
 class DiscountRate(_Strict):
     """A discount rate with the source it comes from."""
 
-    value: Number = Field(description="Real discount rate as a fraction: 0.0225 is 2.25%.")
+    value: Number = Field(
+        description="Real discount rate as a fraction: 0.0225 is 2.25%; 1 or more is refused "
+        "as a percentage written as a number."
+    )
     source: Text | None = Field(None, description="Where the rate comes from.")
 
 
@@ -116,13 +120,13 @@ class _Line(_Strict):
 
 
 class _RunningLine(_Line):
-    start: Integer | None = Field(
+    start: Year | None = Field(
         None,
         alias="from",
         validation_alias=AliasChoices("from"),
         description="First calendar year the line runs (inclusive); default: always.",
     )
-    until: Integer | None = Field(
+    until: Year | None = Field(
         None, description="Last calendar year the line runs (inclusive); default: always."
     )
 
@@ -184,7 +188,7 @@ class EffortLine(_Cost, _RunningLine):
 class InvestmentLine(_Cost, _Line):
     """A one-off cost (transition, training); partner: who delivers it."""
 
-    year: Integer | None = Field(
+    year: Year | None = Field(
         None,
         description="Calendar year of the investment; default: start_year. "
         "Must lie within the horizon.",
@@ -241,20 +245,21 @@ class Scenario(_Strict):
     case: Text | None = Field(None, description="Free label, e.g. 'beschermd-wonen' or 'crisis'.")
     municipality: Municipality | None = Field(None, description="The municipality.")
     language: Language = Field("nl", description="Language of the output: 'nl' or 'en'.")
-    start_year: Integer = Field(description="First calendar year of the horizon.")
+    start_year: Year = Field(description="First calendar year of the horizon (1900–2200).")
     years: Integer = Field(description="Length of the horizon in years (1 to 100).")
     discount_rate: Annotated[DiscountRate, _shorthand("value")] = Field(
         DiscountRate(value=DEFAULT_DISCOUNT_RATE, source=DEFAULT_DISCOUNT_SOURCE),
         description="Real discount rate as a fraction (default 0.0225, the Dutch standard "
         "for cost-benefit analysis since 2021), or {value, source}.",
     )
-    price_year: Integer | None = Field(
+    price_year: Year | None = Field(
         None, description="Year of the prices of all amounts; default start_year."
     )
     indexation: Number = Field(
         0.0,
-        description="Yearly price change as a fraction; raises every money line by "
-        "(1 + indexation) ** (year - price_year). Default 0 (real prices).",
+        description="Yearly price change as a fraction (0.02 is 2%; 1 or more is refused); "
+        "raises every money line by (1 + indexation) ** (year - price_year). Default 0 (real "
+        "prices).",
     )
     weeks_per_year: Number = Field(52.0, description="Weeks per year, usable in expressions.")
     parameters: dict[str, Annotated[Parameter, _shorthand("value")]] = Field(
