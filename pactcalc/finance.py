@@ -16,8 +16,9 @@ Conventions (DOMAIN.md §2):
   back to zero; 0 when it is never negative; missing (NaN here, "none" to the user) when
   it does not return to zero within the horizon.
 * **Money is compared at the cent** — two amounts less than half a cent apart are equal
-  (:func:`money_compare`, :func:`is_negative`, :func:`is_zero`). Amounts that add up exactly in cents
-  (1000.11 + 1383.63 = 2383.74) differ in binary floating point by about 1e-13; without
+  (:func:`money_compare`, :func:`is_negative`, :func:`is_zero`). Amounts that add up
+  exactly in cents (1000.11 + 1383.63 = 2383.74) differ in binary floating point by
+  about 1e-13; without
   this a budget that exactly covers its costs would fail ``headroom_min >= 0``, and a
   payback of exactly 3 years would be "no payback". Every comparison of money — checks,
   the payback crossing, "never negative", "negative again", "the budget suffices" — goes
@@ -178,7 +179,8 @@ def payback(investment_eur: ArrayLike, returns_eur: ArrayLike) -> Payback:
 
     never_negative = ~start_negative.any(axis=-1) & ~end_negative.any(axis=-1)
     crossing = start_negative & ~end_negative
-    has_crossing = crossing.any(axis=-1)
+    has_crossing = np.asarray(crossing.any(axis=-1))
+    never_negative = np.asarray(never_negative)
     k = np.argmax(crossing, axis=-1)
     s_k = np.take_along_axis(start, k[..., np.newaxis], axis=-1)[..., 0]
     r_k = np.take_along_axis(ret, k[..., np.newaxis], axis=-1)[..., 0]

@@ -421,5 +421,9 @@ WORDS: dict[str, tuple[str, str]] = {
         "{start}… (een getal van {length} tekens)",
         "{start}… (a number of {length} characters)",
     ),
+    "problem.rule_above_minus_one": (
+        "groter dan -1 (-100%)",
+        "greater than -1 (-100%)",
+    ),
     "problem.rule_year": ("een jaartal van {first} tot {last}", "a year from {first} to {last}"),
 }

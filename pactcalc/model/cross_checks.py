@@ -72,7 +72,18 @@ def _limits(s: Scenario, file: str) -> Iterator[Problem]:
         yield Problem("PC307", file, args=args, path=("discount_rate",))
     elif not 0 <= rate <= 0.10:
         yield Problem("PC301", file, args={"value": Percent(rate)}, path=("discount_rate",))
-    if s.indexation >= 1:
+    if s.indexation <= -1:  # (1 + indexation) ** t is then 0 or not a number
+        yield Problem(
+            "PC113",
+            file,
+            args={
+                "name": "indexation",
+                "rule": i18n.Text("problem.rule_above_minus_one"),
+                "value": written(s.indexation),
+            },
+            path=("indexation",),
+        )
+    elif s.indexation >= 1:
         args = percentage_args(s.indexation, written(s.indexation), "problem.what_indexation")
         yield Problem("PC307", file, args=args, path=("indexation",))
     if s.weeks_per_year <= 0:
@@ -327,7 +338,11 @@ def _raw_checks(data: dict[str, Any], file: str) -> Iterator[Problem]:
             parsed = parse_check(str(text))
             if isinstance(parsed, Problem):
                 yield Problem(
-                    parsed.code, file, args=parsed.args, path=("checks", index), offset=parsed.offset
+                    parsed.code,
+                    file,
+                    args=parsed.args,
+                    path=("checks", index),
+                    offset=parsed.offset,
                 )
 
 

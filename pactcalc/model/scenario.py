@@ -14,6 +14,7 @@ from typing import Annotated, Any
 from pydantic import AliasChoices, BaseModel, BeforeValidator, ConfigDict, Field
 
 from pactcalc.model.values import (
+    NUMBER_SCHEMA,
     Amount,
     Distribution,
     Fraction,
@@ -24,6 +25,10 @@ from pactcalc.model.values import (
     Text,
     Year,
 )
+
+#: A rate is a fraction greater than −1 (−100 %) and below 1 (100 %): 1 or more is a
+#: percentage written as a number (PC307), −1 or less makes discounting impossible (PC132).
+RATE_SCHEMA: dict[str, Any] = {"exclusiveMinimum": -1, "exclusiveMaximum": 1}
 
 DEFAULT_DISCOUNT_RATE = 0.0225
 DEFAULT_DISCOUNT_SOURCE = (
@@ -67,7 +72,8 @@ class DiscountRate(_Strict):
 
     value: Number = Field(
         description="Real discount rate as a fraction: 0.0225 is 2.25%; 1 or more is refused "
-        "as a percentage written as a number."
+        "as a percentage written as a number.",
+        json_schema_extra=RATE_SCHEMA,
     )
     source: Text | None = Field(None, description="Where the rate comes from.")
 
@@ -260,6 +266,7 @@ class Scenario(_Strict):
         description="Yearly price change as a fraction (0.02 is 2%; 1 or more is refused); "
         "raises every money line by (1 + indexation) ** (year - price_year). Default 0 (real "
         "prices).",
+        json_schema_extra=RATE_SCHEMA,
     )
     weeks_per_year: Number = Field(52.0, description="Weeks per year, usable in expressions.")
     parameters: dict[str, Annotated[Parameter, _shorthand("value")]] = Field(
@@ -314,15 +321,15 @@ def json_schema() -> dict[str, Any]:
     props = schema["properties"]
     props["discount_rate"] = {
         "description": props["discount_rate"].get("description", ""),
-        "anyOf": [{"type": "number"}, {"$ref": "#/$defs/DiscountRate"}],
+        "anyOf": [{**NUMBER_SCHEMA, **RATE_SCHEMA}, {"$ref": "#/$defs/DiscountRate"}],
         "default": DEFAULT_DISCOUNT_RATE,
     }
     for key, ref, short in (
-        ("parameters", "Parameter", {"type": "number"}),
+        ("parameters", "Parameter", NUMBER_SCHEMA),
         (
             "series",
             "Series",
-            {"anyOf": [{"type": "number"}, {"type": "array", "items": {"type": "number"}}]},
+            {"anyOf": [NUMBER_SCHEMA, {"type": "array", "items": NUMBER_SCHEMA}]},
         ),
     ):
         props[key]["additionalProperties"] = {"anyOf": [short, {"$ref": f"#/$defs/{ref}"}]}

@@ -56,7 +56,11 @@ def validate(data: Any, file: str) -> tuple[Scenario | None, list[Check], list[P
         if isinstance(parsed, Problem):
             problems.append(
                 Problem(
-                    parsed.code, file, args=parsed.args, path=("checks", index), offset=parsed.offset
+                    parsed.code,
+                    file,
+                    args=parsed.args,
+                    path=("checks", index),
+                    offset=parsed.offset,
                 )
             )
         else:
@@ -107,9 +111,9 @@ def _in_data(data: Any, loc: tuple[Any, ...]) -> tuple[Any, ...]:
     path: list[Any] = []
     node = data
     for part in loc:
-        if isinstance(node, dict) and part in node:
-            node = node[part]
-        elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+        in_mapping = isinstance(node, dict) and part in node
+        in_list = isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node)
+        if in_mapping or in_list:
             node = node[part]
         elif isinstance(part, str) and not isinstance(node, dict):
             continue  # the shorthand's implied key
@@ -248,7 +252,20 @@ def _cross_check_pruned(
     except ValidationError:
         return []  # a required value was refused: the rest waits for a valid file
     seen = {(p.code, p.path) for p in found}
-    return [p for p in cross_check(scenario, file) if (p.code, p.path) not in seen]
+    refused = [p.path for p in found if p.path]
+    return [
+        p
+        for p in cross_check(scenario, file)
+        if (p.code, p.path) not in seen and not _follows_from(p, refused)
+    ]
+
+
+def _follows_from(problem: Problem, refused: list[tuple[Any, ...]]) -> bool:
+    """A cross-check problem about a value that holds a refused one (a parameter whose
+    ``low`` of 1e308 was refused is not also "low without high"): it would only be a
+    consequence of leaving that value out."""
+    path = problem.path or ()
+    return bool(path) and any(place[: len(path)] == path for place in refused)
 
 
 def _remove(data: Any, loc: tuple[Any, ...]) -> bool:

@@ -7,8 +7,9 @@ and whose context holds the message's values; :mod:`pactcalc.model.validate` tur
 into a :class:`~pactcalc.problems.Problem`.
 
 The annotated types (:data:`Number`, :data:`Integer`, :data:`Year`, :data:`Text`,
-:data:`Amount`, :data:`Fraction` and the choices) are what the models of :mod:`pactcalc.model.scenario`
-declare their fields with; each also says how it appears in the JSON Schema.
+:data:`Amount`, :data:`Fraction` and the choices) are what the models of
+:mod:`pactcalc.model.scenario` declare their fields with; each also says how it appears
+in the JSON Schema, with the bounds of :mod:`pactcalc.limits`.
 """
 
 from __future__ import annotations
@@ -16,9 +17,8 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable
-from typing import Annotated, Any, Literal
-
 from decimal import Decimal, InvalidOperation
+from typing import Annotated, Any, Literal
 
 from pydantic import BeforeValidator, WithJsonSchema
 from pydantic_core import PydanticCustomError
@@ -211,7 +211,9 @@ def read_year(value: Any) -> int:
         written = str(value).strip()
         shown: object = written
         if len(written) > 40:
-            shown = i18n.Text("problem.long_number", {"start": written[:12], "length": len(written)})
+            shown = i18n.Text(
+                "problem.long_number", {"start": written[:12], "length": len(written)}
+            )
         rule = i18n.Text("problem.rule_year", {"first": FIRST_YEAR, "last": LAST_YEAR})
         raise PydanticCustomError("PC113", "PC113", {"rule": rule, "value": shown})
     return year
@@ -239,7 +241,9 @@ def read_amount(value: Any) -> float | expressions.Expression:
     if isinstance(value, str):
         percentage = _PERCENTAGE.match(str(value))
         if percentage and (fixed := as_fraction(percentage[1])):
-            raise PydanticCustomError("PC308", "PC308", {"text": str(value).strip(), "fixed": fixed})
+            raise PydanticCustomError(
+                "PC308", "PC308", {"text": str(value).strip(), "fixed": fixed}
+            )
         try:
             return expressions.parse(str(value))
         except expressions.ExpressionError as error:
@@ -286,12 +290,16 @@ def read_choice(*choices: str) -> Callable[[Any], str]:
 
 
 #: The bounds of :mod:`pactcalc.limits` as JSON Schema keywords.
-NUMBER_SCHEMA = {
+NUMBER_SCHEMA: dict[str, Any] = {
     "type": "number",
     "exclusiveMinimum": -MAX_ABS_NUMBER,
     "exclusiveMaximum": MAX_ABS_NUMBER,
 }
-INTEGER_SCHEMA = {"type": "integer", "minimum": -MAX_ABS_INTEGER, "maximum": MAX_ABS_INTEGER}
+INTEGER_SCHEMA: dict[str, Any] = {
+    "type": "integer",
+    "minimum": -MAX_ABS_INTEGER,
+    "maximum": MAX_ABS_INTEGER,
+}
 
 Number = Annotated[float, BeforeValidator(read_number), WithJsonSchema(NUMBER_SCHEMA)]
 Integer = Annotated[int, BeforeValidator(read_integer), WithJsonSchema(INTEGER_SCHEMA)]
