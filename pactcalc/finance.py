@@ -131,6 +131,11 @@ def npv(net_eur_per_year: ArrayLike, rate: ArrayLike) -> FloatArray:
     return np.asarray((net * discount_factors(net.shape[-1], rate)).sum(axis=-1))
 
 
+#: A payback this close to a year's end (in years) is that year's end: float noise of a
+#: cumulative that is exactly zero in cents, not a part of a year.
+_YEAR_END = 1e-12
+
+
 @dataclass(frozen=True)
 class Payback:
     """Payback moments, one per leading index.
@@ -184,11 +189,14 @@ def payback(investment_eur: ArrayLike, returns_eur: ArrayLike) -> Payback:
     k = np.argmax(crossing, axis=-1)
     s_k = np.take_along_axis(start, k[..., np.newaxis], axis=-1)[..., 0]
     r_k = np.take_along_axis(ret, k[..., np.newaxis], axis=-1)[..., 0]
-    e_k = np.take_along_axis(end, k[..., np.newaxis], axis=-1)[..., 0]
     with np.errstate(divide="ignore", invalid="ignore"):
         fraction = np.where(has_crossing, -s_k / np.where(r_k == 0, 1.0, r_k), 0.0)
-    # Zero at the cent at the year's end: the crossing is that year's end, exactly.
-    fraction = np.where(np.abs(e_k) < HALF_CENT, 1.0, np.minimum(fraction, 1.0))
+    # The crossing is exact at a year's end: an end below zero by less than half a cent is
+    # zero (the fraction, above 1, is 1), and one above zero by float noise (a fraction of
+    # 1 − 1e-16) is the end too. Elsewhere the fraction is untouched, so that a payback is
+    # a continuous function of the amounts (sensitivity's switching values need that).
+    fraction = np.minimum(fraction, 1.0)
+    fraction = np.where(fraction > 1.0 - _YEAR_END, 1.0, fraction)
     years = np.where(never_negative, 0.0, np.where(has_crossing, k + fraction, np.nan))
 
     # Negative again after the first crossing: any later year whose start or end is < 0.

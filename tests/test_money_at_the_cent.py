@@ -193,6 +193,15 @@ def test_payback_crossing_at_a_year_end_is_exact() -> None:
     assert float(finance.payback([999.95, 0, 0, 0], [333.30, 333.30, 333.35, 1]).years) == 3.0
 
 
+def test_payback_just_before_a_year_end_is_not_rounded_to_it() -> None:
+    # 299.997 invested, 100 a year: E[2] = +0.003, paid back at 2 + 99.997 / 100 = 2.99997
+    # (only float noise at a year end is snapped, so a payback stays continuous)
+    paid = finance.payback([299.997, 0, 0, 0], [100.0, 100.0, 100.0, 100.0])
+    assert float(paid.years) == pytest.approx(2.99997, abs=1e-12)
+    # 300.004 invested: E[2] = −0.004, zero at the cent → exactly 3
+    assert float(finance.payback([300.004, 0, 0, 0], [100.0] * 4).years) == 3.0
+
+
 def test_payback_fraction_within_a_year_is_unchanged() -> None:
     # S[1] = −800 + … : 1000 invested, 200 then 300, 400, 500: E = −800, −500, −100, 400;
     # crossing in year 3 (k = 3): 3 + 100 / 500 = 3.2
