@@ -193,6 +193,20 @@ class Result:
     def ok(self) -> bool:
         return not any(p.is_error for p in self.problems)
 
+    @property
+    def budget_sufficient(self) -> Array:
+        """Whether the budget covers what it pays in every year, at the cent: a lowest
+        headroom of −4.5e-13 (a budget of 2383.74 against 1000.11 + 1383.63) is 0, and
+        sufficient. One bool per leading index (a 0-d array for one run). The sentence
+        "the budget suffices" reads this, never ``headroom_min >= 0`` on the float."""
+        return np.asarray(~finance.is_negative(self.metric("headroom_min")))
+
+    @property
+    def headroom_min_cents(self) -> Array:
+        """The lowest headroom in a year, rounded to the cent (−4.5e-13 → 0.0): the amount
+        to print beside :attr:`budget_sufficient`."""
+        return finance.cents(self.metric("headroom_min"))
+
     def metric(self, name: str, partner: str | None = None, kpi: str | None = None) -> Array:
         """A metric by name (DOMAIN.md §3 "Metrics"); NaN where it does not exist. A
         KPI metric (``kpi_last``, ``kpi_total``) takes the KPI id as ``kpi`` or, as a check
@@ -308,17 +322,22 @@ def _compute(
             },
         )
     )
-    if (budget_funded != 0).any() and not (budget.sum(axis=-1) > 0).all():
+    # Money at the cent (finance.is_zero, money_compare): noise of 1e-13 is no amount.
+    budget_funded_nonzero = ~finance.is_zero(budget_funded)
+    has_budget = finance.money_compare(">", budget.sum(axis=-1), 0.0)
+    if budget_funded_nonzero.any() and not has_budget.all():
         first = next(
-            line for line in lines if line.paid_from == "budget" and (line.eur_per_year != 0).any()
+            line
+            for line in lines
+            if line.paid_from == "budget" and (~finance.is_zero(line.eur_per_year)).any()
         )
         problems.append(Problem("PC129", "", path=(first.kind, first.index)))
     partners = _partners(scenario, sums, budget, budget_funded)
-    if (budget_funded != 0).any():
+    if budget_funded_nonzero.any():
         for year_index in np.flatnonzero(
-            ((budget_funded != 0) & (budget == 0)).reshape(-1, n_years).any(axis=0)
+            (budget_funded_nonzero & finance.is_zero(budget)).reshape(-1, n_years).any(axis=0)
         ):
-            if (budget.sum(axis=-1) > 0).all():
+            if has_budget.all():
                 problems.append(
                     Problem("PC305", "", args={"year": years[int(year_index)]}, path=("budget",))
                 )
@@ -461,8 +480,9 @@ def _line_result(
     eur = value if mask.all() else np.where(mask, value, 0.0)
     if scenario.indexation != 0:
         eur = eur * index_factor
-    if kind == "budget" and (eur < 0).any():
-        first_negative = int(np.argmax((eur < 0).reshape(-1, n_years).any(axis=0)))
+    negative = finance.is_negative(eur)  # at the cent
+    if kind == "budget" and negative.any():
+        first_negative = int(np.argmax(negative.reshape(-1, n_years).any(axis=0)))
         lowest = float(eur.reshape(-1, n_years)[:, first_negative].min())
         problems.append(
             Problem(
@@ -476,7 +496,7 @@ def _line_result(
                 path=(kind, index, "amount"),
             )
         )
-    if kind == "investments" and (eur < 0).any():
+    if kind == "investments" and negative.any():
         problems.append(
             Problem(
                 "PC303",

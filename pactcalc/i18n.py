@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import MAX_EMAX, MIN_EMIN, ROUND_HALF_UP, Context, Decimal, localcontext
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
@@ -39,11 +39,24 @@ def _pattern(lang: str, kind: str, decimals: int) -> tuple[Locale, NumberPattern
     return locale, pattern
 
 
+#: Enough digits for any float (the largest, 1.8e308, has 309 before the point) and its
+#: decimals: quantizing never runs out of precision (``decimal.InvalidOperation``), so an
+#: amount of 1e28 or a rate of 1e27 is formatted, however absurd, instead of crashing.
+_CONTEXT = Context(prec=400, rounding=ROUND_HALF_UP, Emax=MAX_EMAX, Emin=MIN_EMIN)
+
+
 def _round(value: float, decimals: int) -> Decimal:
-    """Half away from zero (Decimal's ROUND_HALF_UP), from the float's shortest repr."""
-    quantum = Decimal(1).scaleb(-decimals)
-    rounded = Decimal(repr(float(value))).quantize(quantum, rounding=ROUND_HALF_UP)
-    return rounded + 0  # turns -0 into 0
+    """Half away from zero (Decimal's ROUND_HALF_UP), from the float's shortest repr. Not a
+    number (NaN, ±infinity, never shown by the engine) is kept as Decimal's NaN/Infinity.
+
+    >>> str(_round(1e28, 0)), str(_round(-0.4, 0)), str(_round(float("inf"), 2))
+    ('10000000000000000000000000000', '0', 'Infinity')
+    """
+    number = Decimal(repr(float(value)))
+    if not number.is_finite():
+        return number
+    with localcontext(_CONTEXT):
+        return number.quantize(Decimal(1).scaleb(-decimals)) + 0  # + 0 turns -0 into 0
 
 
 def money(value: float, lang: str = "nl", decimals: int = 0) -> str:
@@ -55,13 +68,14 @@ def money(value: float, lang: str = "nl", decimals: int = 0) -> str:
     '€ 0'
     """
     locale, pattern = _pattern(lang, "currency", decimals)
-    text = pattern.apply(
-        _round(value, decimals),
-        locale,
-        currency="EUR",
-        currency_digits=False,
-        decimal_quantization=True,
-    )
+    with localcontext(_CONTEXT):  # Babel quantizes again, in the current context
+        text = pattern.apply(
+            _round(value, decimals),
+            locale,
+            currency="EUR",
+            currency_digits=False,
+            decimal_quantization=True,
+        )
     return text.replace("\xa0", " ")
 
 
@@ -72,7 +86,8 @@ def number(value: float, lang: str = "nl", decimals: int = 0) -> str:
     ('1.234,5', '1,234.5')
     """
     locale, pattern = _pattern(lang, "decimal", decimals)
-    return pattern.apply(_round(value, decimals), locale, decimal_quantization=True)
+    with localcontext(_CONTEXT):
+        return pattern.apply(_round(value, decimals), locale, decimal_quantization=True)
 
 
 def percent(fraction: float, lang: str = "nl", decimals: int = 2) -> str:
@@ -82,9 +97,9 @@ def percent(fraction: float, lang: str = "nl", decimals: int = 2) -> str:
     ('2,25%', '2.25%')
     """
     locale, pattern = _pattern(lang, "percent", decimals)
-    return pattern.apply(
-        _round(fraction * 100, decimals + 2) / 100, locale, decimal_quantization=True
-    ).replace("\xa0", " ")
+    with localcontext(_CONTEXT):
+        shown = _round(fraction * 100, decimals + 2) / 100
+        return pattern.apply(shown, locale, decimal_quantization=True).replace("\xa0", " ")
 
 
 def optional(value: float | None) -> float | None:

@@ -134,6 +134,11 @@ _SPECS: list[Spec] = [
     Spec("PC406", "negative cap, price or band"),
     Spec("PC407", "benchmark sums to zero or less"),
     Spec("PC408", "KPI or rule gives a non-finite value"),
+    # issue 10, right to the cent and extreme numbers (PC307–PC309): errors, although in
+    # the 300s, the range this work was given
+    Spec("PC307", "rate or fraction written as a percentage"),
+    Spec("PC308", "percentage written as text"),
+    Spec("PC309", "number too large"),
 ]
 
 CATALOGUE: dict[str, Spec] = {spec.code: spec for spec in _SPECS}

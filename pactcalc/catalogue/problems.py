@@ -573,4 +573,32 @@ WORDS: dict[str, tuple[str, str]] = {
     "problem.what_kpi": ("KPI", "KPI"),
     "problem.period_horizon": ("over de horizon", "over the horizon"),
     "problem.period_year": ("in {year}", "in {year}"),
+    # --- issue 10: right to the cent, extreme numbers (PC307–PC309) ---------------------------
+    "PC307": (
+        "'{text}' betekent {reading}: {what} is een fractie{hint}",
+        "'{text}' means {reading}: {what} is a fraction{hint}",
+    ),
+    "PC308": (
+        "'{text}' is een percentage als tekst; in het bestand staat een fractie: schrijf {fixed}",
+        "'{text}' is a percentage written as text; the file holds a fraction: write {fixed}",
+    ),
+    "PC309": (
+        "{text} is te groot: een getal in een scenario ligt tussen -{bound} en {bound}",
+        "{text} is too large: a number in a scenario lies between -{bound} and {bound}",
+    ),
+    "problem.what_discount_rate": ("een discontovoet", "a discount rate"),
+    "problem.what_indexation": ("de indexatie", "indexation"),
+    "problem.what_adjustment": ("een aanpassing", "an adjustment"),
+    "problem.write_fraction": ("; schrijf {fixed} voor {text}%", "; write {fixed} for {text}%"),
+    "problem.fraction_example": (" (0.0225 is 2,25%)", " (0.0225 is 2.25%)"),
+    "problem.far_above_100_percent": ("ver boven 100%", "far above 100%"),
+    "problem.long_number": (
+        "{start}… (een getal van {length} tekens)",
+        "{start}… (a number of {length} characters)",
+    ),
+    "problem.rule_above_minus_one": (
+        "groter dan -1 (-100%)",
+        "greater than -1 (-100%)",
+    ),
+    "problem.rule_year": ("een jaartal van {first} tot {last}", "a year from {first} to {last}"),
 }

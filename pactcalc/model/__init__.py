@@ -47,6 +47,7 @@ from pactcalc.model.values import (
     Integer,
     Number,
     Text,
+    Year,
     describe,
     read_amount,
     read_choice,
@@ -54,6 +55,7 @@ from pactcalc.model.values import (
     read_integer,
     read_number,
     read_text,
+    read_year,
 )
 
 __all__ = [
@@ -85,6 +87,7 @@ __all__ = [
     "Series",
     "Simulation",
     "Text",
+    "Year",
     "describe",
     "evaluate_check",
     "json_schema",
@@ -95,5 +98,6 @@ __all__ = [
     "read_integer",
     "read_number",
     "read_text",
+    "read_year",
     "validate",
 ]

@@ -4,7 +4,8 @@
 * ``P(METRIC OP NUMBER) OP PROBABILITY`` — the share of simulated samples;
 * ``P5(METRIC) OP NUMBER`` (any percentile 1–99) or ``mean(METRIC) OP NUMBER``.
 
-Which metrics a check may name comes from :mod:`pactcalc.metrics`. A check on the
+Which metrics a check may name comes from :mod:`pactcalc.metrics`; a check on money is
+compared at the cent (:func:`compare`), its bound lies within :mod:`pactcalc.limits`. A check on the
 deterministic run is evaluated here (:func:`evaluate_check`) on anything that has the
 engine's ``metric(name, partner)``; a check on a simulation by
 :func:`pactcalc.uncertainty.evaluate_probabilistic`, with the same :data:`COMPARE`.
@@ -21,8 +22,9 @@ from typing import Any, Literal, Protocol
 import numpy as np
 from pydantic import BaseModel, ConfigDict
 
-from pactcalc import i18n, metrics
+from pactcalc import finance, i18n, metrics
 from pactcalc.expressions import beginner_fix
+from pactcalc.limits import MAX_ABS_NUMBER_TEXT, number_within_bounds
 from pactcalc.loader import MAX_NUMBER_DIGITS, overlong_number, shortened_number
 from pactcalc.problems import Problem, suggestion
 
@@ -76,6 +78,26 @@ class Check(BaseModel):
         return self.statistic != "value"
 
 
+def compare(metric: str, op: str, value: Any, bound: float) -> Any:
+    """``value OP bound`` for a check on ``metric`` (element-wise on samples). Money is
+    compared at the cent (:func:`pactcalc.finance.money_compare`: a headroom of −4.5e-13
+    is 0 and passes ``headroom_min >= 0``); years, ratios and probabilities exactly."""
+    if metrics.kind_of(metric) == "money":
+        return finance.money_compare(op, value, bound)  # type: ignore[arg-type]
+    return COMPARE[op](value, bound)
+
+
+def _numbers_out_of_bounds(text: str, match: re.Match[str]) -> Problem | None:
+    """PC309 for a bound that is not a number a scenario may hold: ``1e400`` reads as
+    infinity and would make ``npv < 1e400`` pass whatever the scenario."""
+    for group in ("bound", "inner_bound"):
+        written = match.groupdict().get(group)
+        if written is not None and not number_within_bounds(float(written)):
+            args = {"text": written, "bound": MAX_ABS_NUMBER_TEXT}
+            return Problem("PC309", "", args=args, offset=match.start(group))
+    return None
+
+
 def parse_check(text: str) -> Check | Problem:
     """Parse a check; a :class:`Problem` (without location) when it cannot be read."""
     fields: dict[str, Any]
@@ -101,6 +123,8 @@ def parse_check(text: str) -> Check | Problem:
             fields = {"statistic": "percentile", "percentile": percentile}
     else:
         return Problem("PC131", "", args={"text": text, "reason": _unreadable(text)})
+    if (out_of_bounds := _numbers_out_of_bounds(text, match)) is not None:
+        return out_of_bounds
     written, partner = match["metric"], match["partner"]
     metric = metrics.by_alias(written)
     if metric is None or not metrics.is_known(metric, partner=partner is not None):
@@ -222,5 +246,5 @@ def evaluate_check(result: Measured, check: Check, index: int) -> CheckResult:
     if math.isnan(value):
         missing = "payback" if metrics.kind_of(check.metric) == "years" else "ratio"
         return CheckResult(check, index, None, False, missing=missing)
-    passed = bool(COMPARE[check.op](value, check.bound))
+    passed = bool(compare(check.metric, check.op, value, check.bound))
     return CheckResult(check, index, value, passed)

@@ -24,7 +24,7 @@ from pactcalc.model.scenario import (
     InvestmentLine,
     Scenario,
 )
-from pactcalc.model.values import RESERVED_NAMES
+from pactcalc.model.values import RESERVED_NAMES, percentage_args, written
 from pactcalc.problems import PathRef, Percent, Problem, suggestion
 
 _IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")
@@ -47,7 +47,9 @@ def cross_check(scenario: Scenario, file: str) -> Iterator[Problem]:
 
 
 def _limits(s: Scenario, file: str) -> Iterator[Problem]:
-    """The format version, the horizon, the simulation, the discount rate, weeks per year."""
+    """The format version, the horizon, the simulation, the discount rate and
+    indexation (a fraction: 1 or more is a percentage written as a number), weeks per
+    year."""
     if s.pactcalc != 1:
         yield Problem("PC118", file, args={"value": s.pactcalc}, path=("pactcalc",))
     limits: tuple[tuple[Path, int, int, int, str], ...] = (  # (path, value, lowest, highest, rule)
@@ -66,8 +68,25 @@ def _limits(s: Scenario, file: str) -> Iterator[Problem]:
     rate = s.discount_rate.value
     if rate <= -1:
         yield Problem("PC132", file, args={"value": Percent(rate)}, path=("discount_rate",))
+    elif rate >= 1:  # 2.25 meant as 2.25 %: computing at 225 % would pass `npv > 0`
+        args = percentage_args(rate, written(rate), "problem.what_discount_rate")
+        yield Problem("PC307", file, args=args, path=("discount_rate",))
     elif not 0 <= rate <= 0.10:
         yield Problem("PC301", file, args={"value": Percent(rate)}, path=("discount_rate",))
+    if s.indexation <= -1:  # (1 + indexation) ** t is then 0 or not a number
+        yield Problem(
+            "PC113",
+            file,
+            args={
+                "name": "indexation",
+                "rule": i18n.Text("problem.rule_above_minus_one"),
+                "value": written(s.indexation),
+            },
+            path=("indexation",),
+        )
+    elif s.indexation >= 1:
+        args = percentage_args(s.indexation, written(s.indexation), "problem.what_indexation")
+        yield Problem("PC307", file, args=args, path=("indexation",))
     if s.weeks_per_year <= 0:
         yield Problem(
             "PC113",
@@ -164,8 +183,9 @@ def _fractions(s: Scenario, file: str) -> Iterator[Problem]:
         for index, line in enumerate(s.lines(kind)):
             for name in names:
                 places.append(((kind, index, name), getattr(line, name)))
+    as_percentage: set[str] = set()  # parameters already reported as a percentage (PC307)
     for path, value in places:
-        if not isinstance(value, str):
+        if not isinstance(value, str) or value in as_percentage:
             continue
         if value not in s.parameters:
             yield Problem(
@@ -176,6 +196,12 @@ def _fractions(s: Scenario, file: str) -> Iterator[Problem]:
             )
             continue
         parameter = s.parameters[value]
+        if parameter.value >= 1:  # a percentage: the parameter's own value is the place
+            text = written(parameter.value)
+            args = percentage_args(parameter.value, text, "problem.what_adjustment")
+            yield Problem("PC307", file, args=args, path=("parameters", value))
+            as_percentage.add(value)
+            continue
         for number in (parameter.value, parameter.low, parameter.high):
             if number is not None and not 0 <= number <= 1:
                 yield Problem("PC136", file, args={"value": f"{value} = {number:g}"}, path=path)
@@ -313,7 +339,13 @@ def _raw_checks(data: dict[str, Any], file: str) -> Iterator[Problem]:
         if isinstance(text, str):
             parsed = parse_check(str(text))
             if isinstance(parsed, Problem):
-                yield Problem(parsed.code, file, args=parsed.args, path=("checks", index))
+                yield Problem(
+                    parsed.code,
+                    file,
+                    args=parsed.args,
+                    path=("checks", index),
+                    offset=parsed.offset,
+                )
 
 
 def _raw_lines(data: dict[str, Any], file: str) -> Iterator[Problem]:

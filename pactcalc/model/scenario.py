@@ -14,6 +14,7 @@ from pydantic import AliasChoices, BaseModel, BeforeValidator, ConfigDict, Field
 
 from pactcalc.model.agreement import Kpi, Rule, refine_schema
 from pactcalc.model.values import (
+    NUMBER_SCHEMA,
     Amount,
     Distribution,
     Fraction,
@@ -22,7 +23,12 @@ from pactcalc.model.values import (
     Number,
     PaidFrom,
     Text,
+    Year,
 )
+
+#: A rate is a fraction greater than −1 (−100 %) and below 1 (100 %): 1 or more is a
+#: percentage written as a number (PC307), −1 or less makes discounting impossible (PC132).
+RATE_SCHEMA: dict[str, Any] = {"exclusiveMinimum": -1, "exclusiveMaximum": 1}
 
 DEFAULT_DISCOUNT_RATE = 0.0225
 DEFAULT_DISCOUNT_SOURCE = (
@@ -61,7 +67,11 @@ class Municipality(_Strict):
 class DiscountRate(_Strict):
     """A discount rate with the source it comes from."""
 
-    value: Number = Field(description="Real discount rate as a fraction: 0.0225 is 2.25%.")
+    value: Number = Field(
+        description="Real discount rate as a fraction: 0.0225 is 2.25%; 1 or more is refused "
+        "as a percentage written as a number.",
+        json_schema_extra=RATE_SCHEMA,
+    )
     source: Text | None = Field(None, description="Where the rate comes from.")
 
 
@@ -113,13 +123,13 @@ class _Line(_Strict):
 
 
 class _RunningLine(_Line):
-    start: Integer | None = Field(
+    start: Year | None = Field(
         None,
         alias="from",
         validation_alias=AliasChoices("from"),
         description="First calendar year the line runs (inclusive); default: always.",
     )
-    until: Integer | None = Field(
+    until: Year | None = Field(
         None, description="Last calendar year the line runs (inclusive); default: always."
     )
 
@@ -181,7 +191,7 @@ class EffortLine(_Cost, _RunningLine):
 class InvestmentLine(_Cost, _Line):
     """A one-off cost (transition, training); partner: who delivers it."""
 
-    year: Integer | None = Field(
+    year: Year | None = Field(
         None,
         description="Calendar year of the investment; default: start_year. "
         "Must lie within the horizon.",
@@ -238,20 +248,22 @@ class Scenario(_Strict):
     case: Text | None = Field(None, description="Free label, e.g. 'beschermd-wonen' or 'crisis'.")
     municipality: Municipality | None = Field(None, description="The municipality.")
     language: Language = Field("nl", description="Language of the output: 'nl' or 'en'.")
-    start_year: Integer = Field(description="First calendar year of the horizon.")
+    start_year: Year = Field(description="First calendar year of the horizon (1900–2200).")
     years: Integer = Field(description="Length of the horizon in years (1 to 100).")
     discount_rate: Annotated[DiscountRate, _shorthand("value")] = Field(
         DiscountRate(value=DEFAULT_DISCOUNT_RATE, source=DEFAULT_DISCOUNT_SOURCE),
         description="Real discount rate as a fraction (default 0.0225, the Dutch standard "
         "for cost-benefit analysis since 2021), or {value, source}.",
     )
-    price_year: Integer | None = Field(
+    price_year: Year | None = Field(
         None, description="Year of the prices of all amounts; default start_year."
     )
     indexation: Number = Field(
         0.0,
-        description="Yearly price change as a fraction; raises every money line by "
-        "(1 + indexation) ** (year - price_year). Default 0 (real prices).",
+        description="Yearly price change as a fraction (0.02 is 2%; 1 or more is refused); "
+        "raises every money line by (1 + indexation) ** (year - price_year). Default 0 (real "
+        "prices).",
+        json_schema_extra=RATE_SCHEMA,
     )
     weeks_per_year: Number = Field(52.0, description="Weeks per year, usable in expressions.")
     parameters: dict[str, Annotated[Parameter, _shorthand("value")]] = Field(
@@ -317,15 +329,15 @@ def json_schema() -> dict[str, Any]:
     props = schema["properties"]
     props["discount_rate"] = {
         "description": props["discount_rate"].get("description", ""),
-        "anyOf": [{"type": "number"}, {"$ref": "#/$defs/DiscountRate"}],
+        "anyOf": [{**NUMBER_SCHEMA, **RATE_SCHEMA}, {"$ref": "#/$defs/DiscountRate"}],
         "default": DEFAULT_DISCOUNT_RATE,
     }
     for key, ref, short in (
-        ("parameters", "Parameter", {"type": "number"}),
+        ("parameters", "Parameter", NUMBER_SCHEMA),
         (
             "series",
             "Series",
-            {"anyOf": [{"type": "number"}, {"type": "array", "items": {"type": "number"}}]},
+            {"anyOf": [NUMBER_SCHEMA, {"type": "array", "items": NUMBER_SCHEMA}]},
         ),
     ):
         props[key]["additionalProperties"] = {"anyOf": [short, {"$ref": f"#/$defs/{ref}"}]}

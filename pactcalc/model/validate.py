@@ -36,7 +36,7 @@ def validate(data: Any, file: str) -> tuple[Scenario | None, list[Check], list[P
     try:
         scenario = Scenario.model_validate(data)
     except ValidationError as exc:
-        problems.extend(_drop_shadowed_missing(list(_from_pydantic(exc, file))))
+        problems.extend(_drop_shadowed_missing(list(_from_pydantic(exc, file, data))))
         problems.extend(cross_check_raw(data, file))
         problems.extend(_cross_check_pruned(data, exc, file, problems))
         return None, [], problems
@@ -59,7 +59,15 @@ def validate(data: Any, file: str) -> tuple[Scenario | None, list[Check], list[P
                 },
             )
         if isinstance(parsed, Problem):
-            problems.append(Problem(parsed.code, file, args=parsed.args, path=("checks", index)))
+            problems.append(
+                Problem(
+                    parsed.code,
+                    file,
+                    args=parsed.args,
+                    path=("checks", index),
+                    offset=parsed.offset,
+                )
+            )
         else:
             checks.append(parsed)
     problems.extend(cross_check(scenario, file))
@@ -77,9 +85,51 @@ _EXPECTED = {
 }
 
 
-def _from_pydantic(exc: ValidationError, file: str) -> Iterator[Problem]:
-    for error in exc.errors():
-        loc = tuple(error["loc"])
+def _union_tag(part: Any) -> bool:
+    """A step of pydantic's location that names a member of a union (a series' ``values``
+    is a number or a list of numbers), not a key or index of the data."""
+    return isinstance(part, str) and part.startswith(("function-before[", "list["))
+
+
+def _errors(exc: ValidationError) -> Iterator[tuple[tuple[Any, ...], dict[str, Any]]]:
+    """pydantic's errors with their locations in the data. Where a value may be a number
+    or a list (``values: [1, 2, 1e29]``) and the list branch found the wrong entry, that
+    entry is the problem: "a number is expected, not a list" from the other branch would
+    only contradict it."""
+    errors = [(tuple(error["loc"]), dict(error)) for error in exc.errors()]
+    in_lists = {loc[: loc.index(part)] for loc, _ in errors for part in loc if _is_list(part)}
+    for loc, error in errors:
+        tags = [i for i, part in enumerate(loc) if _union_tag(part)]
+        if tags and not _is_list(loc[tags[0]]) and loc[: tags[0]] in in_lists:
+            continue
+        yield tuple(part for part in loc if not _union_tag(part)), error
+
+
+def _is_list(part: Any) -> bool:
+    return isinstance(part, str) and part.startswith("list[")
+
+
+def _in_data(data: Any, loc: tuple[Any, ...]) -> tuple[Any, ...]:
+    """pydantic's location of a value as a path into the data as written: a key that the
+    data does not hold on the way is a shorthand's (``clienten: [10, 1e29]`` is read as
+    ``{values: [10, 1e29]}``), and is left out, so that the problem points at the entry."""
+    path: list[Any] = []
+    node = data
+    for part in loc:
+        in_mapping = isinstance(node, dict) and part in node
+        in_list = isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node)
+        if in_mapping or in_list:
+            node = node[part]
+        elif isinstance(part, str) and not isinstance(node, dict):
+            continue  # the shorthand's implied key
+        else:
+            return loc
+        path.append(part)
+    return tuple(path)
+
+
+def _from_pydantic(exc: ValidationError, file: str, data: Any = None) -> Iterator[Problem]:
+    for loc, error in _errors(exc):
         kind = error["type"]
         context = dict(error.get("ctx") or {})
         digits = _overlong_input(error.get("input"))
@@ -88,7 +138,10 @@ def _from_pydantic(exc: ValidationError, file: str) -> Iterator[Problem]:
             args = {"text": shortened_number(text), "digits": digits, "limit": MAX_NUMBER_DIGITS}
             yield Problem("PC340", file, args=args, path=loc)
         elif kind.startswith("PC"):
+            loc = _in_data(data, loc)
             offset = context.pop("offset", None)
+            if kind == "PC113":  # a reader's range (a year) is named after its key
+                context.setdefault("name", loc[-1])
             yield Problem(
                 kind, file, args=context, path=loc, offset=None if offset is None else int(offset)
             )
@@ -234,7 +287,20 @@ def _cross_check_pruned(
     except ValidationError:
         return []  # a required value was refused: the rest waits for a valid file
     seen = {(p.code, p.path) for p in found}
-    return [p for p in cross_check(scenario, file) if (p.code, p.path) not in seen]
+    refused = [p.path for p in found if p.path]
+    return [
+        p
+        for p in cross_check(scenario, file)
+        if (p.code, p.path) not in seen and not _follows_from(p, refused)
+    ]
+
+
+def _follows_from(problem: Problem, refused: list[tuple[Any, ...]]) -> bool:
+    """A cross-check problem about a value that holds a refused one (a parameter whose
+    ``low`` of 1e308 was refused is not also "low without high"): it would only be a
+    consequence of leaving that value out."""
+    path = problem.path or ()
+    return bool(path) and any(place[: len(path)] == path for place in refused)
 
 
 def _remove(data: Any, loc: tuple[Any, ...]) -> bool:
