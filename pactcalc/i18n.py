@@ -69,7 +69,7 @@ def money(value: float, lang: str = "nl", decimals: int = 0) -> str:
     """
     locale, pattern = _pattern(lang, "currency", decimals)
     with localcontext(_CONTEXT):  # Babel quantizes again, in the current context
-        text = pattern.apply(
+        text: str = pattern.apply(
             _round(value, decimals),
             locale,
             currency="EUR",
@@ -87,7 +87,8 @@ def number(value: float, lang: str = "nl", decimals: int = 0) -> str:
     """
     locale, pattern = _pattern(lang, "decimal", decimals)
     with localcontext(_CONTEXT):
-        return pattern.apply(_round(value, decimals), locale, decimal_quantization=True)
+        text: str = pattern.apply(_round(value, decimals), locale, decimal_quantization=True)
+    return text
 
 
 def percent(fraction: float, lang: str = "nl", decimals: int = 2) -> str:
@@ -99,7 +100,8 @@ def percent(fraction: float, lang: str = "nl", decimals: int = 2) -> str:
     locale, pattern = _pattern(lang, "percent", decimals)
     with localcontext(_CONTEXT):
         shown = _round(fraction * 100, decimals + 2) / 100
-        return pattern.apply(shown, locale, decimal_quantization=True).replace("\xa0", " ")
+        text: str = pattern.apply(shown, locale, decimal_quantization=True)
+    return text.replace("\xa0", " ")
 
 
 def optional(value: float | None) -> float | None:

@@ -14,10 +14,10 @@ import pytest
 from typer.testing import CliRunner
 
 from pactcalc import i18n, limits
-from pactcalc.pipeline import load_scenario_text
 from pactcalc.cli import app
 from pactcalc.model import Check, json_schema, parse_check
 from pactcalc.model.values import as_fraction
+from pactcalc.pipeline import load_scenario_text
 
 runner = CliRunner()
 

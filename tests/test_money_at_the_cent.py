@@ -17,11 +17,11 @@ import pytest
 from typer.testing import CliRunner
 
 from pactcalc import finance
-from pactcalc.pipeline import Document, evaluate, load_scenario_text
 from pactcalc.cli import app
 from pactcalc.engine import Result
 from pactcalc.model import Check, evaluate_check, parse_check
 from pactcalc.model.checks import compare
+from pactcalc.pipeline import Document, evaluate, load_scenario_text
 
 runner = CliRunner()
 
