@@ -13,7 +13,6 @@ Values are numpy arrays whose last axis is the year axis; scalars broadcast. Lea
 from __future__ import annotations
 
 import ast
-import math
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -23,6 +22,7 @@ from typing import Any
 import numpy as np
 
 from pactcalc.i18n import Text
+from pactcalc.limits import MAX_ABS_NUMBER_TEXT, number_within_bounds
 from pactcalc.loader import MAX_NUMBER_DIGITS, overlong_number, shortened_number
 
 FUNCTIONS = ("min", "max")
@@ -274,7 +274,9 @@ def _operator_offset(node: ast.BinOp | ast.Compare, text: str, lead: int) -> int
 
 def _check_number(node: ast.Constant, text: str, offset: int) -> None:
     """A number as written in the grammar (no ``True``, text, ``1j`` or ``0x10``), of at
-    most :data:`~pactcalc.loader.MAX_NUMBER_DIGITS` digits (PC340) and finite (PC111)."""
+    most :data:`~pactcalc.loader.MAX_NUMBER_DIGITS` digits (PC340, a typo) and below
+    :data:`~pactcalc.limits.MAX_ABS_NUMBER` (PC309, also ``1e400``, read as infinity): the
+    same rules, in the same order, as for a number in the YAML or a check's bound."""
     literal = text[node.col_offset : node.end_col_offset or node.col_offset]
     if (
         isinstance(node.value, bool)
@@ -289,8 +291,8 @@ def _check_number(node: ast.Constant, text: str, offset: int) -> None:
             {"text": shortened_number(literal), "digits": digits, "limit": MAX_NUMBER_DIGITS},
             offset,
         )
-    if not math.isfinite(float(node.value)):
-        raise ExpressionError("PC111", {"text": literal}, offset)
+    if not number_within_bounds(float(node.value)):
+        raise ExpressionError("PC309", {"text": literal, "bound": MAX_ABS_NUMBER_TEXT}, offset)
 
 
 def _check_call(node: ast.Call, offset: int) -> None:

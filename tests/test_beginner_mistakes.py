@@ -109,7 +109,10 @@ def test_a_number_of_too_many_digits_is_pc340(tmp_path: Any, written: str, field
 
 
 def test_thirty_digits_are_still_a_number() -> None:
-    assert codes(scenario(extra=f"  big: {'1' * MAX_NUMBER_DIGITS}\n")) == []
+    # 30 digits are read as a number: not PC340, but 1.1e29 is beyond the bound of 1e15
+    # (PC309); 15 digits below it (1.1e14) are a number a scenario may hold
+    assert codes(scenario(extra=f"  big: {'1' * MAX_NUMBER_DIGITS}\n")) == ["PC309"]
+    assert codes(scenario(extra=f"  big: {'1' * 15}\n")) == []
     assert loader.overlong_number("1" * 30) is None  # 30 digits: accepted
     assert loader.overlong_number("1" * 31) == 31
 
@@ -124,10 +127,11 @@ def test_pc340_in_dutch() -> None:
 @pytest.mark.parametrize(
     ("check", "code"),
     [
-        ("npv > 1e400", "PC111"),  # read as infinity, every '<' would pass
-        (f"npv < {'1' * 400}", "PC340"),
+        ("npv > 1e400", "PC309"),  # read as infinity, every '<' would pass: too large
+        (f"npv < {'1' * 400}", "PC340"),  # more than 30 digits: a typo, said before the size
         (f"P(npv > {'1' * 400}) >= 0.5", "PC340"),
-        ("P(npv > 1e999) >= 0.5", "PC111"),
+        ("P(npv > 1e999) >= 0.5", "PC309"),
+        (f"npv < {'1' * 30}", "PC309"),  # 30 digits: a number, but beyond 1e15
     ],
 )
 def test_an_extreme_bound_in_a_check_is_an_error(tmp_path: Any, check: str, code: str) -> None:
@@ -136,8 +140,11 @@ def test_an_extreme_bound_in_a_check_is_an_error(tmp_path: Any, check: str, code
     assert exit_code == 2
 
 
-def test_an_infinite_number_inside_an_expression_is_pc111() -> None:
-    assert codes(scenario(amount="clients * 1e400")) == ["PC111"]
+def test_a_too_large_number_inside_an_expression_is_pc309() -> None:
+    # 1e400 is written as a number (and would read as infinity): too large, as in the YAML
+    assert codes(scenario(amount="clients * 1e400")) == ["PC309"]
+    assert codes(scenario(amount="clients * 1e15")) == ["PC309"]  # the bound itself
+    assert codes(scenario(amount="clients * 9e14")) == []
 
 
 # --- expression limits --------------------------------------------------------------------------

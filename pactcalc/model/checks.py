@@ -87,12 +87,21 @@ def compare(metric: str, op: str, value: Any, bound: float) -> Any:
     return COMPARE[op](value, bound)
 
 
-def _numbers_out_of_bounds(text: str, match: re.Match[str]) -> Problem | None:
-    """PC309 for a bound that is not a number a scenario may hold: ``1e400`` reads as
-    infinity and would make ``npv < 1e400`` pass whatever the scenario."""
+def _bound_problem(match: re.Match[str]) -> Problem | None:
+    """The first bound of a check that is not a number a scenario may hold, at its place:
+    PC340 for one written with more digits than any number in a scenario has (a typo),
+    else PC309 for one of 1e15 or more in absolute value (``1e400`` reads as infinity and
+    would make ``npv < 1e400`` pass whatever the scenario). The same two rules, in the
+    same order, as for a number in the YAML or in an expression."""
     for group in ("bound", "inner_bound"):
         written = match.groupdict().get(group)
-        if written is not None and not number_within_bounds(float(written)):
+        if written is None:
+            continue
+        digits = overlong_number(written)
+        if digits is not None:
+            args = {"text": shortened_number(written), "digits": digits, "limit": MAX_NUMBER_DIGITS}
+            return Problem("PC340", "", args=args, offset=match.start(group))
+        if not number_within_bounds(float(written)):
             args = {"text": written, "bound": MAX_ABS_NUMBER_TEXT}
             return Problem("PC309", "", args=args, offset=match.start(group))
     return None
@@ -108,7 +117,6 @@ def parse_check(text: str) -> Check | Problem:
             "statistic": "probability",
             "inner_op": match["inner_op"],
             "inner_bound": float(match["inner_bound"]),
-            "inner_bound_text": match["inner_bound"],
         }
         if not 0 <= float(match["bound"]) <= 1:
             return Problem("PC137", "", args={"text": text.strip(), "bound": match["bound"]})
@@ -123,7 +131,7 @@ def parse_check(text: str) -> Check | Problem:
             fields = {"statistic": "percentile", "percentile": percentile}
     else:
         return Problem("PC131", "", args={"text": text, "reason": _unreadable(text)})
-    if (out_of_bounds := _numbers_out_of_bounds(text, match)) is not None:
+    if (out_of_bounds := _bound_problem(match)) is not None:
         return out_of_bounds
     written, partner = match["metric"], match["partner"]
     metric = metrics.by_alias(written)
@@ -140,11 +148,6 @@ def parse_check(text: str) -> Check | Problem:
                 "suggestion": valid_names(written, allowed),
             },
         )
-    for number in (match["bound"], fields.get("inner_bound_text")):
-        problem = _extreme_number(number, text)
-        if problem is not None:
-            return problem
-    fields.pop("inner_bound_text", None)
     return Check(
         text=text.strip(),
         metric=metric,
@@ -169,20 +172,6 @@ def valid_names(
     return i18n.Text(
         "problem.valid_names", {"suggestion": suggestion(name, valid), "names": listed}
     )
-
-
-def _extreme_number(number: str | None, text: str) -> Problem | None:
-    """PC340 for a bound of more digits than any number in a scenario has; PC111 for one
-    that is not a finite number (``1e400``, read as infinity, would pass any ``<``)."""
-    if number is None:
-        return None
-    digits = overlong_number(number)
-    if digits is not None:
-        args = {"text": shortened_number(number), "digits": digits, "limit": MAX_NUMBER_DIGITS}
-        return Problem("PC340", "", args=args)
-    if not math.isfinite(float(number)):
-        return Problem("PC111", "", args={"text": number})
-    return None
 
 
 def _unreadable(text: str) -> i18n.Text:
