@@ -246,27 +246,51 @@ def test_the_check_no_longer_passes_on_zeros(tmp_path: Path) -> None:
     assert f"{path}:13:13: error: PC321" in result.output
 
 
-def test_a_range_too_wide_for_floating_point_is_an_error() -> None:
-    """± 1e308: the draws overflow; before, every sample was 0 and P5 = P50 = P95."""
+def test_a_range_too_wide_for_floating_point_is_refused_at_load() -> None:
+    """± 1e308: before, the draws overflowed and every sample was 0 (P5 = P50 = P95); now
+    both ends are beyond the bound of 1e15 and the file is refused before it simulates."""
+    text = DIVIDES.format(amount="huge").replace(
+        "  clients:", "  huge: {value: 1, low: -1e308, high: 1e308}\n  clients:"
+    )
+    document = load_scenario_text(text)
+    assert document.scenario is None
+    assert [(p.code, p.path) for p in document.problems] == [
+        ("PC309", ("parameters", "huge", "low")),
+        ("PC309", ("parameters", "huge", "high")),
+    ]
+
+
+#: 24 factors of at least 1e13: at least 1e312, beyond the largest float (1.797e308)
+OVERFLOWS_ALWAYS = " * ".join(["huge"] * 24)
+
+
+def test_an_expression_that_overflows_in_every_sample_is_an_error() -> None:
+    """Every number within the bounds, yet the product of 24 of them overflows in every
+    sample: each sample is counted (none becomes 0) and the first one is named."""
     scenario = scenario_of(
-        DIVIDES.format(amount="huge").replace(
-            "  clients:", "  huge: {value: 1, low: -1e308, high: 1e308}\n  clients:"
+        DIVIDES.format(amount=OVERFLOWS_ALWAYS).replace(
+            "  clients:",
+            "  huge: {value: 5e13, low: 1e13, high: 1e14, distribution: uniform}\n  clients:",
         )
     )
     with pytest.raises(sampled.SimulationError) as raised:
-        uncertainty.simulate(scenario)
-    codes = {(p.code, p.path) for p in raised.value.problems}
-    assert ("PC321", ("parameters", "huge")) in codes
-    assert ("PC321", ("baseline", 0, "amount")) in codes
-    for problem in raised.value.problems:
-        assert problem.args["count"] == 1000  # every sample
+        uncertainty.simulate(scenario, chunk=300)  # the count adds up over chunks
+    (problem,) = raised.value.problems
+    assert problem.code == "PC321"
+    assert problem.path == ("baseline", 0, "amount")
+    assert problem.args["count"] == 1000  # every sample: (1e13)^24 = 1e312 > 1.797e308
+    assert problem.args["samples"] == 1000
+    huge = uncertainty.sample_parameters(scenario, 1000, 1)["huge"].reshape(-1)
+    assert problem.args["values"].startswith(f"huge = {huge[0]:.6g}")  # the first sample
 
 
 def test_overflowing_totals_in_samples_are_an_error() -> None:
+    # 1e307 written as 1e13 · (1e14)^21, each number within the bound of 1e15
+    scale = "clients * tens * " + " * ".join(["big"] * 21)
     scenario = scenario_of(
-        DIVIDES.format(amount="clients * 1e307").replace(
-            "effort: [", "benefits: [{name: x, partner: gem, amount: clients * 1e307}]\neffort: ["
-        )
+        DIVIDES.format(amount=scale)
+        .replace("effort: [", f"benefits: [{{name: x, partner: gem, amount: {scale}}}]\neffort: [")
+        .replace("  clients:", "  tens: 1e13\n  big: 1e14\n  clients:")
     )
     with pytest.raises(sampled.SimulationError) as raised:
         uncertainty.simulate(scenario, samples=500)
