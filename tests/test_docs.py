@@ -104,3 +104,31 @@ def test_readme_library_example_runs(workdir):
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip()  # printed the npv and payback
+
+
+def _error_reference_sections() -> dict[str, list[str]]:
+    """The codes under each ``## `` heading of the error reference."""
+    sections: dict[str, list[str]] = {}
+    heading = ""
+    for line in docs.errors_markdown().splitlines():
+        if line.startswith("## "):
+            heading = line[3:]
+            sections[heading] = []
+        elif match := re.match(r"### (PC\d{3}) ", line):
+            sections[heading].append(match[1])
+    return sections
+
+
+def test_error_reference_sections_match_the_severities():
+    """Under "Warnings" (which says they never change the exit code) every warning and
+    nothing else; the errors of the 300s under their own headings."""
+    from pactcalc.problems import CATALOGUE
+
+    sections = _error_reference_sections()
+    warnings = sorted(code for code, spec in CATALOGUE.items() if spec.severity == "warning")
+    assert sections["Warnings"] == warnings
+    assert sections["Numbers and limits"] == ["PC307", "PC308", "PC309", "PC340", "PC341"]
+    assert sections["The simulation"] == ["PC320", "PC321"]
+    assert all(code.startswith("PC4") for code in sections["The agreement"])
+    listed = [code for codes in sections.values() for code in codes]
+    assert sorted(listed) == sorted(CATALOGUE)  # every code once

@@ -36,17 +36,41 @@ GENERATED_LINE = (
     "tests/errors/; do not edit by hand. -->"
 )
 
-_SECTIONS = (
+#: The sections of the error reference, in order: a heading, what its codes have in common,
+#: and the ranges of codes (first, last; inclusive) it holds. A code belongs to the
+#: narrowest range that holds it (PC020–PC029 before PC001–PC099).
+_SECTIONS: tuple[tuple[str, str, tuple[tuple[str, str], ...]], ...] = (
     (
-        "PC0",
         "Reading the file",
         "Found while reading the YAML; a file with one of the first "
         "ones (PC001–PC006, PC010) is not validated further.",
+        (("PC000", "PC099"),),
     ),
-    ("PC02", "The command line", "About paths given on the command line, not about a scenario."),
-    ("PC1", "The format", "Found while validating the scenario and computing it."),
-    ("PC3", "Warnings", "Reported, but they never change the exit code."),
-    ("PC4", "The agreement", "KPIs and settlement rules (`kpis:`, `agreement:`)."),
+    (
+        "The command line",
+        "About paths given on the command line, not about a scenario.",
+        (("PC020", "PC029"),),
+    ),
+    ("The format", "Found while validating the scenario and computing it.", (("PC100", "PC199"),)),
+    ("Warnings", "Reported, but they never change the exit code.", (("PC300", "PC306"),)),
+    (
+        "Numbers and limits",
+        "Errors: a number or an expression beyond what a scenario may hold (a rate written "
+        "as a percentage, a number too large or of too many digits, an expression too long "
+        "or too deep). Found while validating; `pactcalc check` exits with 2.",
+        (("PC307", "PC309"), ("PC340", "PC341")),
+    ),
+    (
+        "The simulation",
+        "Errors found while simulating (`simulate`, probabilistic checks): a simulation too "
+        "large for memory, or samples that are not a number. `pactcalc check` exits with 2.",
+        (("PC320", "PC321"),),
+    ),
+    (
+        "The agreement",
+        "KPIs and settlement rules (`kpis:`, `agreement:`).",
+        (("PC400", "PC499"),),
+    ),
 )
 
 
@@ -70,8 +94,16 @@ def _fence(text: str, info: str) -> list[str]:
 
 
 def _section_of(code: str) -> str:
-    # The most specific prefix wins (PC02x before PC0xx).
-    return max((prefix for prefix, _, _ in _SECTIONS if code.startswith(prefix)), key=len)
+    """The heading of the section that holds ``code``: the narrowest range wins."""
+    holding = [
+        (int(last[2:]) - int(first[2:]), heading)
+        for heading, _, ranges in _SECTIONS
+        for first, last in ranges
+        if first <= code <= last
+    ]
+    if not holding:
+        raise ValueError(f"{code} is in no section of the error reference (tools/docs.py)")
+    return min(holding)[1]
 
 
 def _entry(spec: Spec, errors_dir: Path | None) -> list[str]:
@@ -118,8 +150,8 @@ def errors_markdown(errors_dir: Path | None = None) -> str:
         "the scenario, and the last line of the output (the summary) is left out.",
         "",
     ]
-    for prefix, heading, intro in _SECTIONS:
-        specs = [spec for code, spec in CATALOGUE.items() if _section_of(code) == prefix]
+    for heading, intro, _ in _SECTIONS:
+        specs = [spec for code, spec in sorted(CATALOGUE.items()) if _section_of(code) == heading]
         if not specs:
             continue
         lines += [f"## {heading}", "", intro, ""]
