@@ -27,7 +27,8 @@ import numpy as np
 from pactcalc import metrics
 from pactcalc.agreement_risk import PartnerRisk, TransferRisk, agreement_risk
 from pactcalc.engine import compute
-from pactcalc.model import COMPARE, Check, CheckResult, Parameter, Scenario
+from pactcalc.model import Check, CheckResult, Parameter, Scenario
+from pactcalc.model.checks import compare
 from pactcalc.sampled import SampledMetrics, check_capacity, chunk_samples, run_in_chunks
 from pactcalc.statistics import (
     Probability,
@@ -242,7 +243,7 @@ def evaluate_probabilistic(simulation: Simulation, check: Check, index: int) -> 
         assert check.inner_op is not None
         assert check.inner_bound is not None
         outcome = worst_last(values) if payback else values
-        hits = COMPARE[check.inner_op](outcome, check.inner_bound)
+        hits = compare(check.metric, check.inner_op, outcome, check.inner_bound)
         found = probability(check.text, hits)
         actual, se = found.p, found.se
     elif check.statistic == "percentile":
@@ -256,7 +257,9 @@ def evaluate_probabilistic(simulation: Simulation, check: Check, index: int) -> 
             return CheckResult(check, index, None, False, missing="payback")
         actual = mean_of(values)
         se = float(values.std(ddof=1) / math.sqrt(values.size)) if values.size > 1 else 0.0
-    passed = bool(COMPARE[check.op](actual, check.bound))
+    # P(…) is a probability, compared exactly; a percentile or mean is in the metric's unit
+    compared = None if check.statistic == "probability" else check.metric
+    passed = bool(compare(compared, check.op, actual, check.bound))
     close = se is not None and abs(actual - check.bound) < 2 * se
     return CheckResult(
         check, index, actual, passed, se=se, too_close=close, samples=simulation.samples

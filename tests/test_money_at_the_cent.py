@@ -257,3 +257,49 @@ def test_checks_pass_on_the_cli(tmp_path: Path) -> None:
     )
     assert result.exit_code == 0, result.stdout
     assert "2 passed" in result.stdout
+
+
+def _simulated(headroom: list[float]) -> object:
+    """A stand-in for a simulation whose samples of headroom_min are ``headroom``."""
+    from types import SimpleNamespace
+
+    samples = np.asarray(headroom, dtype=float)
+    result = SimpleNamespace(metric=lambda metric, partner=None: samples)
+    return SimpleNamespace(result=result, samples=samples.size)
+
+
+@pytest.mark.parametrize(
+    ("check", "passes"),
+    [
+        # every sample at −4e-13 (a budget equal to its effort lines): 0 at the cent, so
+        # the event holds in 4 of 4 samples, P = 1 >= 1
+        ("P(headroom_min >= 0) >= 1", True),
+        ("P(headroom_min < 0) <= 0", True),  # none below 0 at the cent: P = 0
+        ("P5(headroom_min) >= 0", True),  # a percentile of money: at the cent too
+        ("mean(headroom_min) >= 0", True),
+        ("mean(headroom_min) > 0", False),  # 0 at the cent is not more than 0
+    ],
+)
+def test_probabilistic_checks_compare_money_at_the_cent(check: str, passes: bool) -> None:
+    from pactcalc.uncertainty import evaluate_probabilistic
+
+    parsed = parse_check(check)
+    assert isinstance(parsed, Check)
+    simulation = _simulated([-4e-13] * 4)
+    outcome = evaluate_probabilistic(simulation, parsed, 0)  # type: ignore[arg-type]
+    assert outcome.passed is passes
+
+
+def test_a_probability_is_compared_exactly() -> None:
+    from pactcalc.uncertainty import evaluate_probabilistic
+
+    # 3 of 4 samples at −4e-13 (0 at the cent), 1 at −0.01 (below 0): P = 3/4 = 0.75,
+    # which is not >= 0.750001 (a probability has no cents)
+    simulation = _simulated([-4e-13, -4e-13, -4e-13, -0.01])
+    holds = parse_check("P(headroom_min >= 0) >= 0.75")
+    misses = parse_check("P(headroom_min >= 0) >= 0.750001")
+    assert isinstance(holds, Check)
+    assert isinstance(misses, Check)
+    assert evaluate_probabilistic(simulation, holds, 0).actual == 0.75  # type: ignore[arg-type]
+    assert evaluate_probabilistic(simulation, holds, 0).passed is True  # type: ignore[arg-type]
+    assert evaluate_probabilistic(simulation, misses, 0).passed is False  # type: ignore[arg-type]

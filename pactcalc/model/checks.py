@@ -78,11 +78,12 @@ class Check(BaseModel):
         return self.statistic != "value"
 
 
-def compare(metric: str, op: str, value: Any, bound: float) -> Any:
-    """``value OP bound`` for a check on ``metric`` (element-wise on samples). Money is
-    compared at the cent (:func:`pactcalc.finance.money_compare`: a headroom of −4.5e-13
-    is 0 and passes ``headroom_min >= 0``); years, ratios and probabilities exactly."""
-    if metrics.kind_of(metric) == "money":
+def compare(metric: str | None, op: str, value: Any, bound: float) -> Any:
+    """``value OP bound`` for a check on ``metric`` (element-wise on samples): the one way
+    a check compares. Money is compared at the cent (:func:`pactcalc.finance.money_compare`:
+    a headroom of −4.5e-13 is 0 and passes ``headroom_min >= 0``); years, ratios and a
+    probability (``metric`` None: the ``>= 0.9`` of ``P(npv > 0) >= 0.9``) exactly."""
+    if metric is not None and metrics.kind_of(metric) == "money":
         return finance.money_compare(op, value, bound)  # type: ignore[arg-type]
     return COMPARE[op](value, bound)
 
