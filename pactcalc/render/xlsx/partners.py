@@ -24,8 +24,10 @@ _TOTALS_BLOCKS = ("pays", "stops_paying", "gains", "partner_net")
 
 
 def partners_sheet(context: WorkbookContext, sheet: Any) -> None:
-    """Fill the Partners ``sheet``."""
-    lang, horizon, partners = context.lang, context.horizon, context.scenario.partners
+    """Fill the Partners ``sheet``: a block of rows per kind of sum (one row per partner
+    and a total), its formulas per year, the totals per block, and the totals per
+    partner at the bottom."""
+    lang, horizon = context.lang, context.horizon
     cells = SheetCells(sheet, lang)
     cells.header(
         1,
@@ -36,9 +38,23 @@ def partners_sheet(context: WorkbookContext, sheet: Any) -> None:
             label("total", lang),
         ],
     )
-    total = 3 + horizon
+    block_rows, block_total_rows, row = _blocks(context, cells)
     partner_sum = _partner_sum(context)
+    for year_index in range(horizon):
+        _year_formulas(context, cells, block_rows, partner_sum, year_index)
+    _block_totals(context, cells, sheet, block_rows, block_total_rows)
+    _totals_per_partner(context, cells, block_rows, block_total_rows, row)
+    total = 3 + horizon
+    sheet.freeze_panes = "C2"
+    cells.widths({1: 18, 2: 34, **{c: 15 for c in range(3, total + 1)}})
 
+
+def _blocks(
+    context: WorkbookContext, cells: SheetCells
+) -> tuple[dict[str, dict[str, int]], dict[str, int], int]:
+    """The labelled blocks of :data:`PARTNER_BLOCKS`: the row of each partner per block,
+    the total row per block, and the first row below them."""
+    lang = context.lang
     block_rows: dict[str, dict[str, int]] = {}
     block_total_rows: dict[str, int] = {}
     row = 2
@@ -48,7 +64,7 @@ def partners_sheet(context: WorkbookContext, sheet: Any) -> None:
             cells.text(row, 2, label("pays_note", lang))
         row += 1
         block_rows[block] = {}
-        for partner in partners:
+        for partner in context.scenario.partners:
             block_rows[block][partner.id] = row
             cells.text(row, 1, partner.id)
             cells.text(row, 2, partner.name)
@@ -56,67 +72,92 @@ def partners_sheet(context: WorkbookContext, sheet: Any) -> None:
         block_total_rows[block] = row
         cells.text(row, 1, label("total", lang), bold=True)
         row += 2
+    return block_rows, block_total_rows, row
 
-    for year_index in range(horizon):
-        column = 3 + year_index
-        letters = column_letters(column)
-        for partner, computed in zip(partners, context.result.partners, strict=True):
-            pid = partner.id
-            rows = {block: block_rows[block][pid] for block in PARTNER_BLOCKS}
 
-            def engine(series: Any, year_index: int = year_index) -> float:
-                """pactcalc's value of the year, for a formula beyond Excel's limits."""
-                return float(series.reshape(-1)[year_index])
+def _year_formulas(
+    context: WorkbookContext,
+    cells: SheetCells,
+    block_rows: dict[str, dict[str, int]],
+    partner_sum: _PartnerSum,
+    year_index: int,
+) -> None:
+    """Every partner's formulas of one year, with pactcalc's value where a formula would
+    pass Excel's limits."""
+    horizon = context.horizon
+    total = 3 + horizon
+    column = 3 + year_index
+    letters = column_letters(column)
+    partners = context.scenario.partners
+    for partner, computed in zip(partners, context.result.partners, strict=True):
+        pid = partner.id
+        rows = {block: block_rows[block][pid] for block in PARTNER_BLOCKS}
 
-            cells.formula(
-                rows["effort"],
-                column,
-                partner_sum(year_index, rows["effort"], pid, "effort"),
-                value=engine(computed.effort_per_year),
-            )
-            cells.formula(
-                rows["budget_held"],
-                column,
-                partner_sum(year_index, rows["budget_held"], pid, "budget"),
-                value=engine(computed.budget_per_year),
-            )
-            pays_row = rows["pays"]
-            own = "+".join(
-                partner_sum(year_index, pays_row, pid, kind, "own")
-                for kind in ("effort", "investments")
-            )
-            budget_in_year = context.by_year_ref("budget", 2 + year_index)
-            budget_total = context.by_year_ref("budget", 2 + horizon, absolute=True)
-            held_in_year = f"{letters}{rows['budget_held']}"
-            held_total = f"${column_letters(total)}{rows['budget_held']}"
-            share = (
-                f"IF({budget_in_year}>0,{held_in_year}/{budget_in_year},"
-                f"IF({budget_total}>0,{held_total}/{budget_total},0))"
-            )
-            funded = context.by_year_ref("budget_funded", 2 + year_index)
-            cells.formula(
-                pays_row,
-                column,
-                f"{own}+{share}*{funded}",
-                value=engine(computed.pays_per_year),
-            )
-            cells.formula(
-                rows["stops_paying"],
-                column,
-                partner_sum(year_index, rows["stops_paying"], pid, "baseline"),
-                value=engine(computed.baseline_per_year),
-            )
-            cells.formula(
-                rows["gains"],
-                column,
-                partner_sum(year_index, rows["gains"], pid, "benefits"),
-                value=engine(computed.benefits_per_year),
-            )
-            cells.formula(
-                rows["partner_net"],
-                column,
-                f"{letters}{rows['stops_paying']}+{letters}{rows['gains']}-{letters}{rows['pays']}",
-            )
+        def engine(series: Any, year_index: int = year_index) -> float:
+            """pactcalc's value of the year, for a formula beyond Excel's limits."""
+            return float(series.reshape(-1)[year_index])
+
+        cells.formula(
+            rows["effort"],
+            column,
+            partner_sum(year_index, rows["effort"], pid, "effort"),
+            value=engine(computed.effort_per_year),
+        )
+        cells.formula(
+            rows["budget_held"],
+            column,
+            partner_sum(year_index, rows["budget_held"], pid, "budget"),
+            value=engine(computed.budget_per_year),
+        )
+        pays_row = rows["pays"]
+        own = "+".join(
+            partner_sum(year_index, pays_row, pid, kind, "own")
+            for kind in ("effort", "investments")
+        )
+        budget_in_year = context.by_year_ref("budget", 2 + year_index)
+        budget_total = context.by_year_ref("budget", 2 + horizon, absolute=True)
+        held_in_year = f"{letters}{rows['budget_held']}"
+        held_total = f"${column_letters(total)}{rows['budget_held']}"
+        share = (
+            f"IF({budget_in_year}>0,{held_in_year}/{budget_in_year},"
+            f"IF({budget_total}>0,{held_total}/{budget_total},0))"
+        )
+        funded = context.by_year_ref("budget_funded", 2 + year_index)
+        cells.formula(
+            pays_row,
+            column,
+            f"{own}+{share}*{funded}",
+            value=engine(computed.pays_per_year),
+        )
+        cells.formula(
+            rows["stops_paying"],
+            column,
+            partner_sum(year_index, rows["stops_paying"], pid, "baseline"),
+            value=engine(computed.baseline_per_year),
+        )
+        cells.formula(
+            rows["gains"],
+            column,
+            partner_sum(year_index, rows["gains"], pid, "benefits"),
+            value=engine(computed.benefits_per_year),
+        )
+        cells.formula(
+            rows["partner_net"],
+            column,
+            f"{letters}{rows['stops_paying']}+{letters}{rows['gains']}-{letters}{rows['pays']}",
+        )
+
+
+def _block_totals(
+    context: WorkbookContext,
+    cells: SheetCells,
+    sheet: Any,
+    block_rows: dict[str, dict[str, int]],
+    block_total_rows: dict[str, int],
+) -> None:
+    """Per block the total of each year and per row the total over the years, as money."""
+    total = 3 + context.horizon
+    partners = context.scenario.partners
     for block in PARTNER_BLOCKS:
         first_row = min(block_rows[block].values()) if partners else block_total_rows[block]
         last_row = block_total_rows[block] - 1
@@ -137,7 +178,17 @@ def partners_sheet(context: WorkbookContext, sheet: Any) -> None:
         for column in range(1, total + 1):
             sheet.cell(row=block_total_rows[block], column=column).font = cells.bold
 
-    # totals per partner: who pays, who benefits
+
+def _totals_per_partner(
+    context: WorkbookContext,
+    cells: SheetCells,
+    block_rows: dict[str, dict[str, int]],
+    block_total_rows: dict[str, int],
+    row: int,
+) -> None:
+    """The table at the bottom, from ``row``: who pays, who benefits."""
+    lang = context.lang
+    total = 3 + context.horizon
     cells.text(row, 1, label("partners_totals", lang), bold=True)
     cells.text(row, 2, label("who_pays", lang))
     row += 1
@@ -149,7 +200,7 @@ def partners_sheet(context: WorkbookContext, sheet: Any) -> None:
             *(label(block, lang) for block in _TOTALS_BLOCKS),
         ],
     )
-    entries: list[Any] = [*partners, None]  # None: the total row
+    entries: list[Any] = [*context.scenario.partners, None]  # None: the total row
     for partner in entries:
         row += 1
         if partner is None:
@@ -165,8 +216,6 @@ def partners_sheet(context: WorkbookContext, sheet: Any) -> None:
             )
             if partner is None:
                 cell.font = cells.bold
-    sheet.freeze_panes = "C2"
-    cells.widths({1: 18, 2: 34, **{c: 15 for c in range(3, total + 1)}})
 
 
 class _PartnerSum:
