@@ -777,12 +777,14 @@ def test_discount_rate_zero_is_set_in_the_scenario_without_a_source():
 
 
 def test_non_finite_amount_is_an_error_naming_line_and_year():
-    document = run("""\
+    # every number within the bound of 1e15, but (1e14)^23 = 1e322 overflows to infinity
+    # (beyond 1.797e308) in every year; the first is 2021
+    product = " * ".join(["1e14"] * 23)
+    document = run(f"""\
         baseline:
-          - {name: Groot, partner: gem, amount: 1e308 * 10}
+          - {{name: Groot, partner: gem, amount: {product}}}
         """)
     problem = only(document, "PC130")
-    # 1e308 × 10 overflows to infinity in every year; the first is 2021
     assert problem.args["year"] == 2021
     assert "non-finite" in problem.message("en")
     assert document.result is None
