@@ -36,6 +36,12 @@ class Layout:
     line_rows: list[int] = field(default_factory=list)
     by_year_rows: dict[str, int] = field(default_factory=dict)
     summary_rows: dict[str, int] = field(default_factory=dict)
+    # the agreement (DOMAIN.md §7): its terms on the Inputs sheet, its rows on its sheet
+    terms: dict[tuple[int, str], str] = field(default_factory=dict)  # (rule, term) -> Excel
+    term_years: dict[tuple[int, str], list[str]] = field(default_factory=dict)  # per year
+    kpi_references: dict[str, str] = field(default_factory=dict)  # KPI id -> Excel text
+    kpi_rows: dict[str, int] = field(default_factory=dict)  # KPI id -> Agreement sheet row
+    transfer_rows: list[tuple[str, str, int]] = field(default_factory=list)  # payer, receiver
 
     def name_ref(self, name: str, year: int) -> str:
         """The Excel text of a name in an expression in ``year``: a series' cell of that

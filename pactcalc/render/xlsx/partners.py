@@ -21,6 +21,9 @@ PARTNER_BLOCKS = ("effort", "budget_held", "pays", "stops_paying", "gains", "par
 _BLOCK_LABELS = {"partner_net": "net"}
 # The blocks of the totals table at the bottom.
 _TOTALS_BLOCKS = ("pays", "stops_paying", "gains", "partner_net")
+#: The blocks a scenario with an agreement adds (DOMAIN.md §7): each partner's settlement
+#: (the Agreement sheet's transfers it receives less those it pays) and its net after it.
+AGREEMENT_BLOCKS = ("settlement", "net_settled")
 
 
 def partners_sheet(context: WorkbookContext, sheet: Any) -> None:
@@ -39,10 +42,13 @@ def partners_sheet(context: WorkbookContext, sheet: Any) -> None:
     total = 3 + horizon
     partner_sum = _partner_sum(context)
 
+    settled = bool(context.scenario.agreement)
+    added = AGREEMENT_BLOCKS if settled else ()
+    blocks, totals_blocks = (*PARTNER_BLOCKS, *added), (*_TOTALS_BLOCKS, *added)
     block_rows: dict[str, dict[str, int]] = {}
     block_total_rows: dict[str, int] = {}
     row = 2
-    for block in PARTNER_BLOCKS:
+    for block in blocks:
         cells.text(row, 1, label(_BLOCK_LABELS.get(block, block), lang), bold=True)
         if block == "pays":
             cells.text(row, 2, label("pays_note", lang))
@@ -117,7 +123,25 @@ def partners_sheet(context: WorkbookContext, sheet: Any) -> None:
                 column,
                 f"{letters}{rows['stops_paying']}+{letters}{rows['gains']}-{letters}{rows['pays']}",
             )
-    for block in PARTNER_BLOCKS:
+    if settled:
+        _settlement_cells(context, cells, block_rows)
+    _block_totals(context, cells, blocks, block_rows, block_total_rows)
+    _totals_table(context, cells, row, totals_blocks, block_rows, block_total_rows)
+    sheet.freeze_panes = "C2"
+    cells.widths({1: 18, 2: 34, **{c: 15 for c in range(3, total + 1)}})
+
+
+def _block_totals(
+    context: WorkbookContext,
+    cells: SheetCells,
+    blocks: tuple[str, ...],
+    block_rows: dict[str, dict[str, int]],
+    block_total_rows: dict[str, int],
+) -> None:
+    """Each block's total row (a SUM per year) and each row's total column; the money
+    format on every number of a block, the total rows in bold."""
+    partners, total, sheet = context.scenario.partners, 3 + context.horizon, cells.sheet
+    for block in blocks:
         first_row = min(block_rows[block].values()) if partners else block_total_rows[block]
         last_row = block_total_rows[block] - 1
         for column in range(3, total + 1):
@@ -137,7 +161,18 @@ def partners_sheet(context: WorkbookContext, sheet: Any) -> None:
         for column in range(1, total + 1):
             sheet.cell(row=block_total_rows[block], column=column).font = cells.bold
 
-    # totals per partner: who pays, who benefits
+
+def _totals_table(
+    context: WorkbookContext,
+    cells: SheetCells,
+    row: int,
+    totals_blocks: tuple[str, ...],
+    block_rows: dict[str, dict[str, int]],
+    block_total_rows: dict[str, int],
+) -> None:
+    """The totals per partner from ``row`` on (who pays, who benefits): a column per
+    block of ``totals_blocks``, each the total column of that block's row."""
+    lang, partners, total = context.lang, context.scenario.partners, 3 + context.horizon
     cells.text(row, 1, label("partners_totals", lang), bold=True)
     cells.text(row, 2, label("who_pays", lang))
     row += 1
@@ -146,7 +181,7 @@ def partners_sheet(context: WorkbookContext, sheet: Any) -> None:
         [
             label("partner_id", lang),
             label("partner_name", lang),
-            *(label(block, lang) for block in _TOTALS_BLOCKS),
+            *(label(block, lang) for block in totals_blocks),
         ],
     )
     entries: list[Any] = [*partners, None]  # None: the total row
@@ -154,19 +189,59 @@ def partners_sheet(context: WorkbookContext, sheet: Any) -> None:
         row += 1
         if partner is None:
             cells.text(row, 1, label("total", lang), bold=True)
-            sources = {block: block_total_rows[block] for block in _TOTALS_BLOCKS}
+            sources = {block: block_total_rows[block] for block in totals_blocks}
         else:
             cells.text(row, 1, partner.id)
             cells.text(row, 2, partner.name)
-            sources = {block: block_rows[block][partner.id] for block in _TOTALS_BLOCKS}
-        for offset, block in enumerate(_TOTALS_BLOCKS):
+            sources = {block: block_rows[block][partner.id] for block in totals_blocks}
+        for offset, block in enumerate(totals_blocks):
             cell = cells.formula(
                 row, 3 + offset, f"${column_letters(total)}${sources[block]}", context.money
             )
             if partner is None:
                 cell.font = cells.bold
-    sheet.freeze_panes = "C2"
-    cells.widths({1: 18, 2: 34, **{c: 15 for c in range(3, total + 1)}})
+
+
+def _settlement_cells(
+    context: WorkbookContext, cells: SheetCells, block_rows: dict[str, dict[str, int]]
+) -> None:
+    """Each partner's settlement per year (:func:`_settlement`) and its net after the
+    agreement: net + settlement."""
+    partners = zip(context.scenario.partners, context.result.partners, strict=True)
+    for partner, computed in partners:
+        settlement_row = block_rows["settlement"][partner.id]
+        net_row = block_rows["partner_net"][partner.id]
+        for year_index in range(context.horizon):
+            column = 3 + year_index
+            letters = column_letters(column)
+            cells.formula(
+                settlement_row,
+                column,
+                _settlement(context, partner.id, year_index),
+                value=float(computed.settlement_per_year.reshape(-1)[year_index]),
+            )
+            cells.formula(
+                block_rows["net_settled"][partner.id],
+                column,
+                f"{letters}{net_row}+{letters}{settlement_row}",
+            )
+
+
+def _settlement(context: WorkbookContext, partner_id: str, year_index: int) -> str:
+    """A partner's settlement in a year: the Agreement sheet's transfers it receives less
+    those it pays (0 where it has none)."""
+    from pactcalc.render.xlsx.agreement import FIRST_YEAR_COLUMN
+
+    sheet = context.sheet_name("agreement")
+    letters = column_letters(FIRST_YEAR_COLUMN + year_index)
+    terms = []
+    for payer, receiver, row in context.layout.transfer_rows:
+        cell = sheet_ref(sheet, f"{letters}{row}")
+        if receiver == partner_id:
+            terms.append(f"+{cell}")
+        if payer == partner_id:
+            terms.append(f"-{cell}")
+    return "".join(terms).lstrip("+") or "0"
 
 
 class _PartnerSum:
