@@ -66,6 +66,7 @@ class _RuleWriter:
         self.lang = context.lang
         self.horizon = context.horizon
         self.total = FIRST_YEAR_COLUMN + self.horizon
+        self.settled: RuleResult | None = None  # the rule being written
 
     # --- rows -------------------------------------------------------------------------
 
@@ -113,22 +114,25 @@ class _RuleWriter:
         for kpi_id, kpi in self.context.scenario.kpis.items():
             computed = next(k for k in self.context.result.kpis if k.id == kpi_id)
 
-            def value(year_index: int, letters: str, kpi: Any = kpi) -> str:
-                year = years[year_index]
-                if isinstance(kpi.value, Expression):
-                    return to_excel(kpi.value.tree, lambda name: layout.name_ref(name, year))
-                return number_literal(float(kpi.value))
-
             self.cells.text(row, 1, kpi.name)
             self.cells.text(row, 2, f"{kpi_id} ({kpi.unit})" if kpi.unit else kpi_id)
-            for year_index in range(self.horizon):
-                self.cells.formula(
-                    row,
-                    FIRST_YEAR_COLUMN + year_index,
-                    value(year_index, self.letters(year_index)),
-                    None,
-                    float(computed.values_per_year.reshape(-1)[year_index]),
-                )
+            for year_index, year in enumerate(years):
+                column = FIRST_YEAR_COLUMN + year_index
+                engine = float(computed.values_per_year.reshape(-1)[year_index])
+
+                def ref(name: str, year: int = year) -> str:
+                    return layout.name_ref(name, year)
+
+                try:
+                    formula = (
+                        to_excel(kpi.value.tree, ref)
+                        if isinstance(kpi.value, Expression)
+                        else number_literal(float(kpi.value))
+                    )
+                except RecursionError:  # nested too deep to write: far beyond Excel's 64
+                    self.cells.engine_value(row, column, engine)
+                    continue
+                self.cells.formula(row, column, formula, None, engine)
             self.cells.formula(
                 row, self.total, f"SUM(C{row}:{column_letters(self.total - 1)}{row})"
             )
@@ -139,6 +143,7 @@ class _RuleWriter:
     def rule(self, rule: Rule, settled: RuleResult, row: int) -> int:
         """The block of ``rule``: its title, its rows, its transfers; the next free row."""
         terms, index = self.context.layout.terms, settled.index
+        self.settled = settled
         self.cells.text(row, 1, rule.name, bold=True)
         self.cells.text(row, 2, label(f"rule_{rule.rule}", self.lang), bold=True)
         row += 1
@@ -168,8 +173,11 @@ class _RuleWriter:
         return row
 
     def transfer(self, row: int, payer: str, receiver: str, formula: Any) -> int:
-        """A transfer row from ``payer`` to ``receiver``; the next free row."""
-        self.row(row, "transfer", formula, note=f"{payer} → {receiver}")
+        """A transfer row from ``payer`` to ``receiver`` (with the engine's values, for a
+        formula beyond Excel's limits); the next free row."""
+        assert self.settled is not None, "a transfer belongs to the rule being written"
+        engine = next(t for t in self.settled.transfers if t.receiver == receiver)
+        self.row(row, "transfer", formula, note=f"{payer} → {receiver}", values=engine.per_year)
         self.cells.sheet.cell(row=row, column=1).font = self.cells.bold
         self.context.layout.transfer_rows.append((payer, receiver, row))
         return row + 1

@@ -1,8 +1,8 @@
 """What the sheet builders of one workbook share: the result, the language, the sheet
 names, and where things are (:class:`Layout`), for formulas that refer across sheets.
 
-The sheets are written in dependency order (Inputs, Lines, Year by year, Partners,
-Summary): each records in the layout where its cells are, and the later ones refer to
+The sheets are written in dependency order (Inputs, Lines, Year by year, Agreement,
+Partners, Summary): each records in the layout where its cells are, and the later ones refer to
 them.
 """
 
