@@ -217,4 +217,127 @@ WORDS: dict[str, tuple[str, str]] = {
         "limits (8,192 characters per formula, 255 arguments per function, 64 levels). "
         "This cell therefore does not follow when you change an input.",
     ),
+    # -- the workbook: the agreement (DOMAIN.md §7)
+    "xlsx.sheet_agreement": ("Afspraken", "Agreement"),
+    "xlsx.agreement_inputs": (
+        "Afspraken (vast bij ondertekening)",
+        "Agreement (terms fixed at signing)",
+    ),
+    "xlsx.agreement_inputs_note": (
+        "De voorwaarden zijn bij ondertekening vastgelegd op het plan. Een andere parameter "
+        "verandert wat er gerealiseerd wordt (kosten, besparing, KPI), nooit een voorwaarde; "
+        "wijzig hier een voorwaarde en de verrekening op het blad Afspraken en de saldi op "
+        "het blad Partners rekenen mee.",
+        "The terms are fixed at signing, on the plan. Another parameter changes what is "
+        "realised (cost, savings, KPI), never a term; change a term here and the settlement "
+        "on the Agreement sheet and the nets on the Partners sheet follow.",
+    ),
+    "xlsx.kpi_reference": ("nulmeting (referentie) van {kpi}", "reference (0-meting) of {kpi}"),
+    "xlsx.rule_contribution": ("bijdrage", "contribution"),
+    "xlsx.rule_lumpsum": ("lumpsum", "lumpsum"),
+    "xlsx.rule_gain_share": ("gedeelde besparing", "gain share"),
+    "xlsx.rule_outcome_payment": ("resultaatbetaling", "outcome payment"),
+    "xlsx.period_horizon": ("over de looptijd", "over the horizon"),
+    "xlsx.period_year": ("per jaar", "per year"),
+    "xlsx.term_from": ("eerste jaar van de afspraak", "first year of the rule"),
+    "xlsx.term_until": ("laatste jaar van de afspraak", "last year of the rule"),
+    "xlsx.term_amount": (
+        "bedrag per jaar, geïndexeerd, 0 buiten de jaren van de afspraak (geschreven: {written})",
+        "amount per year, indexed, 0 outside the rule's years (written: {written})",
+    ),
+    "xlsx.term_amount_default_lumpsum": (
+        "lumpsum L per jaar: de kosten van de gedekte regels volgens plan, 0 buiten de jaren "
+        "van de afspraak",
+        "lumpsum L per year: the covered lines' cost on the plan, 0 outside the rule's years",
+    ),
+    "xlsx.term_benchmark": (
+        "benchmark B per jaar, geïndexeerd, 0 buiten de jaren van de afspraak (geschreven: "
+        "{written})",
+        "benchmark B per year, indexed, 0 outside the rule's years (written: {written})",
+    ),
+    "xlsx.term_benchmark_default_gain_share": (
+        "benchmark B per jaar: de uitgaven zonder PACT volgens plan, 0 buiten de jaren van "
+        "de afspraak",
+        "benchmark B per year: the spending without PACT on the plan, 0 outside the rule's years",
+    ),
+    "xlsx.term_band": (
+        "corridor: halve bandbreedte als deel van L",
+        "corridor: half-width of the band as a fraction of L",
+    ),
+    "xlsx.term_corridor_share": (
+        "corridor: deel van het verschil buiten de band dat de betaler verrekent",
+        "corridor: share of the difference beyond the band that the payer settles",
+    ),
+    "xlsx.term_minimum_rate": (
+        "minimale besparingsgraad G/B voordat er gedeeld wordt",
+        "minimum savings rate G/B before anything is shared",
+    ),
+    "xlsx.term_gain_cap": (
+        "plafond: samen ten hoogste dit deel van B",
+        "cap: in all at most this fraction of B",
+    ),
+    "xlsx.term_share": (
+        "deel van de besparing voor {partner}",
+        "share of the savings for {partner}",
+    ),
+    "xlsx.term_loss_share": (
+        "deel van het verlies dat {partner} draagt",
+        "share of the losses {partner} pays",
+    ),
+    "xlsx.term_loss_minimum_rate": (
+        "verlies: minimale graad −G/B voordat het gedeeld wordt",
+        "losses: minimum rate −G/B before they are shared",
+    ),
+    "xlsx.term_loss_cap": (
+        "verlies: samen ten hoogste dit deel van B",
+        "losses: in all at most this fraction of B",
+    ),
+    "xlsx.term_price": (
+        "prijs per eenheid van {kpi} (nominaal)",
+        "price per unit of {kpi} (nominal)",
+    ),
+    "xlsx.term_year_cap": ("plafond per jaar (nominaal)", "cap per year (nominal)"),
+    "xlsx.term_total_cap": (
+        "plafond over de jaren van de afspraak (nominaal)",
+        "cap over the rule's years (nominal)",
+    ),
+    "xlsx.kpis": ("KPI's", "KPIs"),
+    "xlsx.running": ("Afspraak loopt (1 = ja)", "Rule applies (1 = yes)"),
+    "xlsx.transfer": ("Overdracht", "Transfer"),
+    "xlsx.lumpsum_l": ("Lumpsum (L)", "Lumpsum (L)"),
+    "xlsx.covered_cost": ("Kosten gedekte regels (C)", "Cost of the covered lines (C)"),
+    "xlsx.corridor_difference": ("Verschil (D = C − L)", "Difference (D = C − L)"),
+    "xlsx.corridor_excess": ("Buiten de band (X)", "Beyond the band (X)"),
+    "xlsx.benchmark_b": ("Benchmark (B)", "Benchmark (B)"),
+    "xlsx.pact_cost": ("Kosten (inzet + investering)", "Cost (effort + investment)"),
+    "xlsx.gain_g": ("Besparing (G = B − kosten)", "Savings (G = B − cost)"),
+    "xlsx.savings_rate": ("Besparingsgraad (G/B)", "Savings rate (G/B)"),
+    "xlsx.gain_cap_factor": (
+        "Factor plafond besparing (naar rato)",
+        "Cap factor on the savings (pro rata)",
+    ),
+    "xlsx.loss_cap_factor": (
+        "Factor plafond verlies (naar rato)",
+        "Cap factor on the losses (pro rata)",
+    ),
+    "xlsx.period_horizon_note": (
+        "over de looptijd (totaalkolom), geboekt in het laatste jaar van de afspraak",
+        "over the horizon (total column), booked in the rule's last year",
+    ),
+    "xlsx.period_year_note": ("per jaar", "per year"),
+    "xlsx.kpi_value": ("KPI-waarde (K)", "KPI value (K)"),
+    "xlsx.units_higher": (
+        "Eenheden boven de referentie (K − R)",
+        "Units above the reference (K − R)",
+    ),
+    "xlsx.units_lower": (
+        "Eenheden onder de referentie (R − K)",
+        "Units below the reference (R − K)",
+    ),
+    "xlsx.payment_before_total_cap": (
+        "Betaling vóór het totaalplafond",
+        "Payment before the total cap",
+    ),
+    "xlsx.settlement": ("Verrekening", "Settlement"),
+    "xlsx.net_settled": ("Saldo na de afspraak", "Net after the agreement"),
 }

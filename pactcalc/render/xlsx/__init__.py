@@ -10,6 +10,11 @@ For a controller who wants to follow (and change) the calculation in Excel:
   of DOMAIN.md §2 as formulas.
 * **Partners** (:mod:`.partners`): per partner and year what it puts in, pays, stops
   paying, gains and nets, and the totals.
+* **Agreement** (Afspraken, :mod:`.agreement`), when the scenario has KPIs or an
+  agreement (DOMAIN.md §7): the KPIs per year and each rule's transfers per year as
+  formulas over the terms, which the Inputs sheet holds as named input cells fixed at
+  signing (:mod:`.agreement_inputs`); the Partners sheet then adds each partner's
+  settlement and net after the agreement.
 * **Summary** (Samenvatting, :mod:`.summary`): the headline metrics as formulas.
 * **Uncertainty** (Onzekerheid, :mod:`.uncertainty`): values, not formulas: the
   machine-readable tables of the report model of ``pactcalc simulate`` and ``pactcalc

@@ -1,8 +1,8 @@
 """What the sheet builders of one workbook share: the result, the language, the sheet
 names, and where things are (:class:`Layout`), for formulas that refer across sheets.
 
-The sheets are written in dependency order (Inputs, Lines, Year by year, Partners,
-Summary): each records in the layout where its cells are, and the later ones refer to
+The sheets are written in dependency order (Inputs, Lines, Year by year, Agreement,
+Partners, Summary): each records in the layout where its cells are, and the later ones refer to
 them.
 """
 
@@ -36,6 +36,12 @@ class Layout:
     line_rows: list[int] = field(default_factory=list)
     by_year_rows: dict[str, int] = field(default_factory=dict)
     summary_rows: dict[str, int] = field(default_factory=dict)
+    # the agreement (DOMAIN.md §7): its terms on the Inputs sheet, its rows on its sheet
+    terms: dict[tuple[int, str], str] = field(default_factory=dict)  # (rule, term) -> Excel
+    term_years: dict[tuple[int, str], list[str]] = field(default_factory=dict)  # per year
+    kpi_references: dict[str, str] = field(default_factory=dict)  # KPI id -> Excel text
+    kpi_rows: dict[str, int] = field(default_factory=dict)  # KPI id -> Agreement sheet row
+    transfer_rows: list[tuple[str, str, int]] = field(default_factory=list)  # payer, receiver
 
     def name_ref(self, name: str, year: int) -> str:
         """The Excel text of a name in an expression in ``year``: a series' cell of that

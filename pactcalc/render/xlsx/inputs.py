@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from pactcalc.render.xlsx.agreement_inputs import agreement_inputs
 from pactcalc.render.xlsx.cells import PERCENT_FORMAT, YEAR_FORMAT, SheetCells, label
 from pactcalc.render.xlsx.context import WorkbookContext
 from pactcalc.render.xlsx.formulas import column_letters, excel_name_ok, sheet_ref
@@ -21,23 +22,15 @@ from pactcalc.report.business import rate_source
 
 def inputs_sheet(context: WorkbookContext, sheet: Any) -> None:
     """Fill the Inputs ``sheet`` and record the names and series cells in the layout."""
-    from openpyxl.workbook.defined_name import DefinedName
-
     lang, scenario, years = context.lang, context.scenario, context.years
     layout, cells, title = context.layout, SheetCells(sheet), sheet.title
     cells.header(
         1, [label(k, lang) for k in ("name", "value", "unit", "low", "high", "source", "note")]
     )
-    used: set[str] = set()  # defined names so far, in lower case (Excel ignores case)
+    names = DefinedNames(context.workbook)
 
     def define(name: str, row: int, target: dict[str, str]) -> None:
-        address = sheet_ref(title, f"$B${row}")
-        if excel_name_ok(name) and name.lower() not in used:
-            used.add(name.lower())
-            context.workbook.defined_names[name] = DefinedName(name, attr_text=address)
-            target[name] = name
-        else:
-            target[name] = address
+        target[name] = names.define(name, sheet_ref(title, f"$B${row}"))
 
     row = 2 + len(scenario.parameters)
     for name, value, source, note, fmt in _scalar_inputs(context):
@@ -84,12 +77,34 @@ def inputs_sheet(context: WorkbookContext, sheet: Any) -> None:
         cells.text(row, 2 + horizon, series.unit)
         cells.text(row, 3 + horizon, series.source)
         cells.text(row, 4 + horizon, series.note)
+    if scenario.kpis or scenario.agreement:
+        agreement_inputs(context, sheet, row + 2, names)
     sheet.freeze_panes = "B2"
     cells.widths({1: 34, 2: 14, 3: 16, 4: 12, 5: 12, 6: 60, 7: 50})
     for offset in range(horizon + 3):
         column = 2 + offset
         if column > 7:
             sheet.column_dimensions[column_letters(column)].width = 14 if offset < horizon else 40
+
+
+class DefinedNames:
+    """The workbook's defined names: a name Excel can take, not yet used regardless of
+    case, becomes a defined name; any other is referred to by its address."""
+
+    def __init__(self, workbook: Any) -> None:
+        self.workbook = workbook
+        self.used: set[str] = set()  # defined names so far, in lower case (Excel ignores case)
+
+    def define(self, name: str, address: str) -> str:
+        """Define ``name`` for ``address`` (a cell or a range) where Excel can take it;
+        return the text a formula refers to it by: the name, or the address."""
+        from openpyxl.workbook.defined_name import DefinedName
+
+        if excel_name_ok(name) and name.lower() not in self.used:
+            self.used.add(name.lower())
+            self.workbook.defined_names[name] = DefinedName(name, attr_text=address)
+            return name
+        return address
 
 
 def _scalar_inputs(

@@ -21,13 +21,14 @@ PARTNER_BLOCKS = ("effort", "budget_held", "pays", "stops_paying", "gains", "par
 _BLOCK_LABELS = {"partner_net": "net"}
 # The blocks of the totals table at the bottom.
 _TOTALS_BLOCKS = ("pays", "stops_paying", "gains", "partner_net")
+#: The blocks a scenario with an agreement adds (DOMAIN.md §7): each partner's settlement
+#: (the Agreement sheet's transfers it receives less those it pays) and its net after it.
+AGREEMENT_BLOCKS = ("settlement", "net_settled")
 
 
 def partners_sheet(context: WorkbookContext, sheet: Any) -> None:
-    """Fill the Partners ``sheet``: a block of rows per kind of sum (one row per partner
-    and a total), its formulas per year, the totals per block, and the totals per
-    partner at the bottom."""
-    lang, horizon = context.lang, context.horizon
+    """Fill the Partners ``sheet``."""
+    lang, horizon, partners = context.lang, context.horizon, context.scenario.partners
     cells = SheetCells(sheet, lang)
     cells.header(
         1,
@@ -38,33 +39,22 @@ def partners_sheet(context: WorkbookContext, sheet: Any) -> None:
             label("total", lang),
         ],
     )
-    block_rows, block_total_rows, row = _blocks(context, cells)
-    partner_sum = _partner_sum(context)
-    for year_index in range(horizon):
-        _year_formulas(context, cells, block_rows, partner_sum, year_index)
-    _block_totals(context, cells, sheet, block_rows, block_total_rows)
-    _totals_per_partner(context, cells, block_rows, block_total_rows, row)
     total = 3 + horizon
-    sheet.freeze_panes = "C2"
-    cells.widths({1: 18, 2: 34, **{c: 15 for c in range(3, total + 1)}})
+    partner_sum = _partner_sum(context)
 
-
-def _blocks(
-    context: WorkbookContext, cells: SheetCells
-) -> tuple[dict[str, dict[str, int]], dict[str, int], int]:
-    """The labelled blocks of :data:`PARTNER_BLOCKS`: the row of each partner per block,
-    the total row per block, and the first row below them."""
-    lang = context.lang
+    settled = bool(context.scenario.agreement)
+    added = AGREEMENT_BLOCKS if settled else ()
+    blocks, totals_blocks = (*PARTNER_BLOCKS, *added), (*_TOTALS_BLOCKS, *added)
     block_rows: dict[str, dict[str, int]] = {}
     block_total_rows: dict[str, int] = {}
     row = 2
-    for block in PARTNER_BLOCKS:
+    for block in blocks:
         cells.text(row, 1, label(_BLOCK_LABELS.get(block, block), lang), bold=True)
         if block == "pays":
             cells.text(row, 2, label("pays_note", lang))
         row += 1
         block_rows[block] = {}
-        for partner in context.scenario.partners:
+        for partner in partners:
             block_rows[block][partner.id] = row
             cells.text(row, 1, partner.id)
             cells.text(row, 2, partner.name)
@@ -72,93 +62,86 @@ def _blocks(
         block_total_rows[block] = row
         cells.text(row, 1, label("total", lang), bold=True)
         row += 2
-    return block_rows, block_total_rows, row
 
+    for year_index in range(horizon):
+        column = 3 + year_index
+        letters = column_letters(column)
+        for partner, computed in zip(partners, context.result.partners, strict=True):
+            pid = partner.id
+            rows = {block: block_rows[block][pid] for block in PARTNER_BLOCKS}
 
-def _year_formulas(
-    context: WorkbookContext,
-    cells: SheetCells,
-    block_rows: dict[str, dict[str, int]],
-    partner_sum: _PartnerSum,
-    year_index: int,
-) -> None:
-    """Every partner's formulas of one year, with pactcalc's value where a formula would
-    pass Excel's limits."""
-    horizon = context.horizon
-    total = 3 + horizon
-    column = 3 + year_index
-    letters = column_letters(column)
-    partners = context.scenario.partners
-    for partner, computed in zip(partners, context.result.partners, strict=True):
-        pid = partner.id
-        rows = {block: block_rows[block][pid] for block in PARTNER_BLOCKS}
+            def engine(series: Any, year_index: int = year_index) -> float:
+                """pactcalc's value of the year, for a formula beyond Excel's limits."""
+                return float(series.reshape(-1)[year_index])
 
-        def engine(series: Any, year_index: int = year_index) -> float:
-            """pactcalc's value of the year, for a formula beyond Excel's limits."""
-            return float(series.reshape(-1)[year_index])
-
-        cells.formula(
-            rows["effort"],
-            column,
-            partner_sum(year_index, rows["effort"], pid, "effort"),
-            value=engine(computed.effort_per_year),
-        )
-        cells.formula(
-            rows["budget_held"],
-            column,
-            partner_sum(year_index, rows["budget_held"], pid, "budget"),
-            value=engine(computed.budget_per_year),
-        )
-        pays_row = rows["pays"]
-        own = "+".join(
-            partner_sum(year_index, pays_row, pid, kind, "own")
-            for kind in ("effort", "investments")
-        )
-        budget_in_year = context.by_year_ref("budget", 2 + year_index)
-        budget_total = context.by_year_ref("budget", 2 + horizon, absolute=True)
-        held_in_year = f"{letters}{rows['budget_held']}"
-        held_total = f"${column_letters(total)}{rows['budget_held']}"
-        share = (
-            f"IF({budget_in_year}>0,{held_in_year}/{budget_in_year},"
-            f"IF({budget_total}>0,{held_total}/{budget_total},0))"
-        )
-        funded = context.by_year_ref("budget_funded", 2 + year_index)
-        cells.formula(
-            pays_row,
-            column,
-            f"{own}+{share}*{funded}",
-            value=engine(computed.pays_per_year),
-        )
-        cells.formula(
-            rows["stops_paying"],
-            column,
-            partner_sum(year_index, rows["stops_paying"], pid, "baseline"),
-            value=engine(computed.baseline_per_year),
-        )
-        cells.formula(
-            rows["gains"],
-            column,
-            partner_sum(year_index, rows["gains"], pid, "benefits"),
-            value=engine(computed.benefits_per_year),
-        )
-        cells.formula(
-            rows["partner_net"],
-            column,
-            f"{letters}{rows['stops_paying']}+{letters}{rows['gains']}-{letters}{rows['pays']}",
-        )
+            cells.formula(
+                rows["effort"],
+                column,
+                partner_sum(year_index, rows["effort"], pid, "effort"),
+                value=engine(computed.effort_per_year),
+            )
+            cells.formula(
+                rows["budget_held"],
+                column,
+                partner_sum(year_index, rows["budget_held"], pid, "budget"),
+                value=engine(computed.budget_per_year),
+            )
+            pays_row = rows["pays"]
+            own = "+".join(
+                partner_sum(year_index, pays_row, pid, kind, "own")
+                for kind in ("effort", "investments")
+            )
+            budget_in_year = context.by_year_ref("budget", 2 + year_index)
+            budget_total = context.by_year_ref("budget", 2 + horizon, absolute=True)
+            held_in_year = f"{letters}{rows['budget_held']}"
+            held_total = f"${column_letters(total)}{rows['budget_held']}"
+            share = (
+                f"IF({budget_in_year}>0,{held_in_year}/{budget_in_year},"
+                f"IF({budget_total}>0,{held_total}/{budget_total},0))"
+            )
+            funded = context.by_year_ref("budget_funded", 2 + year_index)
+            cells.formula(
+                pays_row,
+                column,
+                f"{own}+{share}*{funded}",
+                value=engine(computed.pays_per_year),
+            )
+            cells.formula(
+                rows["stops_paying"],
+                column,
+                partner_sum(year_index, rows["stops_paying"], pid, "baseline"),
+                value=engine(computed.baseline_per_year),
+            )
+            cells.formula(
+                rows["gains"],
+                column,
+                partner_sum(year_index, rows["gains"], pid, "benefits"),
+                value=engine(computed.benefits_per_year),
+            )
+            cells.formula(
+                rows["partner_net"],
+                column,
+                f"{letters}{rows['stops_paying']}+{letters}{rows['gains']}-{letters}{rows['pays']}",
+            )
+    if settled:
+        _settlement_cells(context, cells, block_rows)
+    _block_totals(context, cells, blocks, block_rows, block_total_rows)
+    _totals_table(context, cells, row, totals_blocks, block_rows, block_total_rows)
+    sheet.freeze_panes = "C2"
+    cells.widths({1: 18, 2: 34, **{c: 15 for c in range(3, total + 1)}})
 
 
 def _block_totals(
     context: WorkbookContext,
     cells: SheetCells,
-    sheet: Any,
+    blocks: tuple[str, ...],
     block_rows: dict[str, dict[str, int]],
     block_total_rows: dict[str, int],
 ) -> None:
-    """Per block the total of each year and per row the total over the years, as money."""
-    total = 3 + context.horizon
-    partners = context.scenario.partners
-    for block in PARTNER_BLOCKS:
+    """Each block's total row (a SUM per year) and each row's total column; the money
+    format on every number of a block, the total rows in bold."""
+    partners, total, sheet = context.scenario.partners, 3 + context.horizon, cells.sheet
+    for block in blocks:
         first_row = min(block_rows[block].values()) if partners else block_total_rows[block]
         last_row = block_total_rows[block] - 1
         for column in range(3, total + 1):
@@ -179,16 +162,17 @@ def _block_totals(
             sheet.cell(row=block_total_rows[block], column=column).font = cells.bold
 
 
-def _totals_per_partner(
+def _totals_table(
     context: WorkbookContext,
     cells: SheetCells,
+    row: int,
+    totals_blocks: tuple[str, ...],
     block_rows: dict[str, dict[str, int]],
     block_total_rows: dict[str, int],
-    row: int,
 ) -> None:
-    """The table at the bottom, from ``row``: who pays, who benefits."""
-    lang = context.lang
-    total = 3 + context.horizon
+    """The totals per partner from ``row`` on (who pays, who benefits): a column per
+    block of ``totals_blocks``, each the total column of that block's row."""
+    lang, partners, total = context.lang, context.scenario.partners, 3 + context.horizon
     cells.text(row, 1, label("partners_totals", lang), bold=True)
     cells.text(row, 2, label("who_pays", lang))
     row += 1
@@ -197,25 +181,67 @@ def _totals_per_partner(
         [
             label("partner_id", lang),
             label("partner_name", lang),
-            *(label(block, lang) for block in _TOTALS_BLOCKS),
+            *(label(block, lang) for block in totals_blocks),
         ],
     )
-    entries: list[Any] = [*context.scenario.partners, None]  # None: the total row
+    entries: list[Any] = [*partners, None]  # None: the total row
     for partner in entries:
         row += 1
         if partner is None:
             cells.text(row, 1, label("total", lang), bold=True)
-            sources = {block: block_total_rows[block] for block in _TOTALS_BLOCKS}
+            sources = {block: block_total_rows[block] for block in totals_blocks}
         else:
             cells.text(row, 1, partner.id)
             cells.text(row, 2, partner.name)
-            sources = {block: block_rows[block][partner.id] for block in _TOTALS_BLOCKS}
-        for offset, block in enumerate(_TOTALS_BLOCKS):
+            sources = {block: block_rows[block][partner.id] for block in totals_blocks}
+        for offset, block in enumerate(totals_blocks):
             cell = cells.formula(
                 row, 3 + offset, f"${column_letters(total)}${sources[block]}", context.money
             )
             if partner is None:
                 cell.font = cells.bold
+
+
+def _settlement_cells(
+    context: WorkbookContext, cells: SheetCells, block_rows: dict[str, dict[str, int]]
+) -> None:
+    """Each partner's settlement per year (:func:`_settlement`) and its net after the
+    agreement: net + settlement."""
+    partners = zip(context.scenario.partners, context.result.partners, strict=True)
+    for partner, computed in partners:
+        settlement_row = block_rows["settlement"][partner.id]
+        net_row = block_rows["partner_net"][partner.id]
+        for year_index in range(context.horizon):
+            column = 3 + year_index
+            letters = column_letters(column)
+            cells.formula(
+                settlement_row,
+                column,
+                _settlement(context, partner.id, year_index),
+                value=float(computed.settlement_per_year.reshape(-1)[year_index]),
+            )
+            cells.formula(
+                block_rows["net_settled"][partner.id],
+                column,
+                f"{letters}{net_row}+{letters}{settlement_row}",
+            )
+
+
+def _settlement(context: WorkbookContext, partner_id: str, year_index: int) -> str:
+    """A partner's settlement in a year: the Agreement sheet's transfers it receives less
+    those it pays (0 where it has none)."""
+    from pactcalc.render.xlsx.agreement import FIRST_YEAR_COLUMN
+
+    sheet = context.sheet_name("agreement")
+    letters = column_letters(FIRST_YEAR_COLUMN + year_index)
+    terms = []
+    for payer, receiver, row in context.layout.transfer_rows:
+        cell = sheet_ref(sheet, f"{letters}{row}")
+        if receiver == partner_id:
+            terms.append(f"+{cell}")
+        if payer == partner_id:
+            terms.append(f"-{cell}")
+    return "".join(terms).lstrip("+") or "0"
 
 
 class _PartnerSum:
