@@ -90,7 +90,8 @@ def test_visible_escapes_control_bidi_and_line_breaks() -> None:
 
 def test_markdown_text_neither_breaks_a_table_nor_starts_a_heading() -> None:
     cell = markdown_text("Regel\r## kop|x\n- item")
-    assert "\r" not in cell and "\n" not in cell
+    assert "\r" not in cell
+    assert "\n" not in cell
     assert cell == "Regel\\\\r## kop\\|x\\\\n- item"  # shown as \r and \n
 
 
@@ -220,7 +221,8 @@ def test_check_formats_escape_scenario_text(check_files: list[str], check_format
     assert result.exit_code == 2, result.output
     if check_format == "github":  # its own commands, one a line; none taken from a file
         commands = [line for line in result.stdout.splitlines() if line.startswith("::")]
-        assert commands and all(c.startswith(("::error ", "::warning ")) for c in commands)
+        assert commands
+        assert all(c.startswith(("::error ", "::warning ")) for c in commands)
         assert ACTIVE.search(result.stdout) is None
         assert "::error::forged" not in result.stdout.replace("%0A", "\n").splitlines()
     else:

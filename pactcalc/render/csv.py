@@ -13,8 +13,8 @@ import io
 from typing import Any
 
 from pactcalc.pipeline import Document
-from pactcalc.report import build
 from pactcalc.render.text import visible
+from pactcalc.report import build
 from pactcalc.report.blocks import Report, Table
 
 _FORMULA_START = ("=", "+", "-", "@")

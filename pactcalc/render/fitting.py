@@ -6,7 +6,8 @@ at the width the console gives it (``COLUMNS``, the terminal's width), in this o
 
 1. the table as it is, when it fits;
 2. its text columns (a label, a switching value) wrapped, each at least
-   :data:`TEXT_LEAST` characters wide (less only when its text is shorter);
+   :data:`TEXT_LEAST` characters wide (less only when its text is shorter), and the
+   headers of number columns wrapped at words down to the width of their numbers;
 3. the other columns split over several tables, each repeating the first (label)
    column: years 2021–2023 above, 2024–2025 and the total below, the groups as even as
    the width allows;
@@ -94,17 +95,24 @@ class FittedTable:
     look: Look = "boxed"
     show_header: bool = True
     _natural: tuple[int, ...] = field(init=False, repr=False, compare=False)
+    _unbroken: tuple[int, ...] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
+        cells = [
+            max((cell_len(row[i]) for row in self.rows), default=0)
+            for i in range(len(self.columns))
+        ]
         natural = tuple(
-            max(
-                column.floor,
-                cell_len(column.header),
-                *(cell_len(row[i]) for row in self.rows),
-            )
+            max(column.floor, cell_len(column.header), cells[i])
+            for i, column in enumerate(self.columns)
+        )
+        # a number column is as wide as its widest cell; its header may wrap at words
+        unbroken = tuple(
+            max(column.floor, cells[i], *(cell_len(w) for w in column.header.split(" ")))
             for i, column in enumerate(self.columns)
         )
         object.__setattr__(self, "_natural", natural)
+        object.__setattr__(self, "_unbroken", unbroken)
 
     # ------------------------------------------------------------------ measuring
 
@@ -115,8 +123,9 @@ class FittedTable:
         return 2 * count + (count - 1) + edges
 
     def _least(self, index: int) -> int:
-        natural = self._natural[index]
-        return min(natural, TEXT_LEAST) if self.columns[index].wraps else natural
+        if self.columns[index].wraps:
+            return min(self._natural[index], TEXT_LEAST)
+        return self._unbroken[index]
 
     def _needs(self, indexes: Sequence[int]) -> int:
         """The least width the columns ``indexes`` need side by side."""
@@ -165,16 +174,20 @@ class FittedTable:
         return groups if all(self._needs(g) <= width for g in groups) else None
 
     def _widths(self, indexes: Sequence[int], width: int) -> dict[int, int] | None:
-        """Widths for the wrapping columns of a part that is too wide as it is: each
-        starts at its least; the room left goes to the first (the label) as far as it
-        needs it, then to the next. None: the part fits with every cell whole."""
+        """Widths for the columns of a part that is too wide as it is, of those that can
+        be narrower: the text columns, and the number columns whose header is wider than
+        their numbers (the header wraps at words). Each starts at its least; the room
+        left goes to the first (the label) as far as it needs it, then to the next.
+        None: the part fits whole."""
         natural = sum(self._natural[i] for i in indexes) + self._overhead(len(indexes))
         if natural <= width:
             return None
         wrapping = [i for i in indexes if self.columns[i].wraps]
-        widths = {i: self._least(i) for i in wrapping}
+        numbers = [i for i in indexes if not self.columns[i].wraps]
+        shrinking = [*wrapping, *(i for i in numbers if self._least(i) < self._natural[i])]
+        widths = {i: self._least(i) for i in shrinking}
         room = width - self._needs(indexes)
-        for i in wrapping:  # the label first: a row is found by its label
+        for i in shrinking:  # the label first: a row is found by its label
             grown = min(self._natural[i], widths[i] + room)
             room -= grown - widths[i]
             widths[i] = grown
@@ -198,7 +211,7 @@ class FittedTable:
         for i in indexes:
             column = self.columns[i]
             rich.add_column(
-                Text(column.header),
+                Text(wrap(column.header, widths[i]) if i in widths else column.header),
                 justify=column.justify,
                 no_wrap=not column.wraps,
                 overflow="fold",

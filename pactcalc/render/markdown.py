@@ -96,9 +96,7 @@ def _trail(trail: Trail) -> list[str]:
     lines = [f"### {text(trail.title)}", "", code(trail.definition), ""]
     if trail.steps:
         lines += [f"| {text(trail.step_header[0])} | | = |", "| --- | --- | ---: |"]
-        lines += [
-            f"| {text(s.label)} | {text(s.formula)} | {text(s.value)} |" for s in trail.steps
-        ]
+        lines += [f"| {text(s.label)} | {text(s.formula)} | {text(s.value)} |" for s in trail.steps]
         lines.append("")
     if trail.conclusion:
         lines += [f"**{text(trail.conclusion)}**", ""]
