@@ -27,6 +27,7 @@ from pactcalc.i18n import t
 from pactcalc.pipeline import Document, add_problems, run_file
 from pactcalc.problems import Problem
 from pactcalc.render.diagnostics import format_problem, format_problems
+from pactcalc.render.text import inert_lines
 from pactcalc.sampled import SimulationError
 
 T = TypeVar("T")
@@ -312,7 +313,8 @@ def _plain_text(renderable: Any, width: int) -> str:
 
 def _show(shown: Any, destination: str | None, inputs: list[Path], lang: str) -> None:
     """Print text, or a rich renderable on a console as wide as :func:`output_width`
-    (its tables fit: they wrap, split or stack); or write either, as text, to
+    (its tables fit: they wrap, split or stack), no line a CI command
+    (:func:`~pactcalc.render.text.inert_lines`); or write either, as text, to
     ``destination`` (a renderable drawn :data:`PLAIN_WIDTH` wide)."""
     if destination is not None:
         text = shown if isinstance(shown, str) else _plain_text(shown, PLAIN_WIDTH)
@@ -320,11 +322,31 @@ def _show(shown: Any, destination: str | None, inputs: list[Path], lang: str) ->
         typer.echo(t("written", lang, path=destination), err=True)
     elif isinstance(shown, str):
         if shown:
-            typer.echo(shown, nl=False)
+            typer.echo(inert_lines(shown), nl=False)
     else:
-        from rich.console import Console
+        typer.echo(inert_lines(_console_text(shown)), nl=False)
 
-        Console(width=output_width()).print(shown, crop=False)
+
+def _console_text(renderable: Any) -> str:
+    """A rich renderable as the terminal would show it (colours only on a terminal),
+    :func:`output_width` wide, as text: printed through :func:`inert_lines`, so that a
+    line starting with scenario text (a title, a wrapped source) is never a workflow
+    command under GitHub Actions."""
+    import io
+
+    from rich.console import Console
+
+    terminal = Console()
+    console = Console(
+        file=io.StringIO(),
+        width=output_width(),
+        force_terminal=terminal.is_terminal,
+        color_system=terminal.color_system,  # type: ignore[arg-type]
+        legacy_windows=False,
+    )
+    console.print(renderable, crop=False)
+    text: str = console.file.getvalue()  # type: ignore[attr-defined]
+    return text
 
 
 # ----------------------------------------------------------------------------- commands

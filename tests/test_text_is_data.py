@@ -268,4 +268,36 @@ def test_a_line_break_in_the_discount_rate_source_starts_no_line(tmp_path: Path)
     )
     result = runner.invoke(app, ["run", str(write(tmp_path, text))])
     assert result.exit_code == 0, result.output
-    _assert_inert(result.stdout)
+    _assert_inert(result.stdout)  # no command: inert_lines escapes the line
+    # but the break should show as \n, not start a line (it does in the rate's note)
+    lines = result.stdout.split("\n")
+    assert not any(line.lstrip("\\ ").startswith("::error::x") for line in lines)
+
+
+def test_no_line_of_a_human_format_is_a_workflow_command(tmp_path: Path) -> None:
+    """No line break is needed for a command: the scenario's name is the first line of
+    ``run``, and a long source wraps so that a word ``::error`` may start a line."""
+    filler = "woord " * 13  # wraps before the command at 80 columns
+    text = (
+        HOSTILE.replace('name: "Naam', 'name: "::add-mask::geheim Naam')
+        .replace("name: Budget", f'name: "{filler}::error::gewrapt"')
+        .replace('source: "aanname: a', f'source: "{filler}::warning::p ##[error]x a')
+    )
+    path = write(tmp_path, text)
+    for command in (["run"], ["run", "-f", "markdown"], ["sensitivity"]):
+        arguments = [*command, str(path)]
+        result = runner.invoke(app, arguments, env={"COLUMNS": "80", "GITHUB_ACTIONS": "true"})
+        assert result.exit_code == 0, result.output
+        _assert_inert(result.stdout)
+        if command == ["run"]:  # the title, the first line: shown, escaped
+            assert result.stdout.startswith("\\::add-mask::geheim")
+
+
+def test_a_file_name_is_no_workflow_command(tmp_path: Path) -> None:
+    path = write(tmp_path, BAD_KEY, "::error::x.yaml")
+    for check_format in ("text", "junit"):
+        result = runner.invoke(app, ["check", str(tmp_path), "-f", check_format])
+        assert result.exit_code == 2
+        _assert_inert(result.stdout)
+    result = runner.invoke(app, ["run", str(path)])
+    _assert_inert(result.stderr)

@@ -17,7 +17,7 @@ from pactcalc.model import CheckResult
 from pactcalc.problems import Problem
 from pactcalc.render.diagnostics import SHOWN_PER_CODE, format_problems, more_like_this
 from pactcalc.render.json import dumps
-from pactcalc.render.text import visible, xml_safe
+from pactcalc.render.text import inert_lines, visible, xml_safe
 from pactcalc.report.business import check_detail, check_line
 
 
@@ -51,7 +51,7 @@ def as_text(run: CheckRun, lang: str, quiet: bool = False) -> str:
             lines += [visible(check_line(report.document, c, lang)) for c in report.failed_checks]
     if not quiet or run.exit_code:
         lines.append(summary_line(run, lang))
-    return "".join(f"{line}\n" for line in lines)
+    return inert_lines("".join(f"{line}\n" for line in lines))
 
 
 def as_json(run: CheckRun, lang: str, quiet: bool = False) -> str:
@@ -107,7 +107,9 @@ def _problem(problem: Problem, lang: str) -> dict[str, Any]:
 
 def as_junit(run: CheckRun, lang: str, quiet: bool = False) -> str:
     """JUnit XML: a test suite per file, a test case per check; an invalid file is one
-    test case in error carrying every problem with its location."""
+    test case in error carrying every problem with its location. One problem is one
+    line (its line breaks shown as ``\\n``); every text is XML 1.0 (see
+    :func:`_xml_safe_tree`)."""
     suites = ET.Element("testsuites", name="pactcalc check")
     totals = {"tests": 0, "failures": 0, "errors": 0}
     for report in run.reports:
@@ -123,7 +125,9 @@ def as_junit(run: CheckRun, lang: str, quiet: bool = False) -> str:
                 type=first.code if first else "invalid",
                 message=first.message(lang) if first else "invalid",
             )
-            element.text = "\n".join(f"{p.where()}: {p.code} {p.message(lang)}" for p in errors)
+            element.text = "\n".join(
+                visible(f"{p.where()}: {p.code} {p.message(lang)}") for p in errors
+            )
             counts["tests"] += 1
             counts["errors"] += 1
         for check in report.checks:
@@ -143,12 +147,12 @@ def as_junit(run: CheckRun, lang: str, quiet: bool = False) -> str:
                     case, "failure", type="check", message=_detail(report, check, lang)
                 )
                 assert report.document is not None
-                failure.text = check_line(report.document, check, lang)
+                failure.text = visible(check_line(report.document, check, lang))
         warnings = [p for p in report.problems if not p.is_error]
         if warnings:
             out = ET.SubElement(suite, "system-out")
             out.text = "\n".join(
-                f"{p.where()}: warning: {p.code} {p.message(lang)}" for p in warnings
+                visible(f"{p.where()}: warning: {p.code} {p.message(lang)}") for p in warnings
             )
         for key, value in counts.items():
             suite.set(key, str(value))
@@ -157,9 +161,8 @@ def as_junit(run: CheckRun, lang: str, quiet: bool = False) -> str:
         suites.set(key, str(value))
     _xml_safe_tree(suites)
     ET.indent(suites)
-    return (
-        '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(suites, encoding="unicode") + "\n"
-    )
+    written = ET.tostring(suites, encoding="unicode")
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + inert_lines(written) + "\n"
 
 
 def _xml_safe_tree(root: ET.Element) -> None:

@@ -21,7 +21,7 @@ from functools import lru_cache
 
 from pactcalc.i18n import number, t
 from pactcalc.problems import Problem
-from pactcalc.render.text import visible
+from pactcalc.render.text import inert_lines, visible
 
 #: The most characters of a source line an excerpt shows (the caret's surroundings).
 EXCERPT_WIDTH = 100
@@ -51,7 +51,7 @@ def format_problem(
     character or a line break never acts and never starts a line of its own.
     """
     message = f"{problem.where()}: {problem.severity}: {problem.code} {problem.message(lang)}"
-    head = visible(message)
+    head = inert_lines(visible(message))  # a file named ::error::x.yaml is no command
     if source is None or problem.line is None:
         return head
     lines = source_lines(source) if isinstance(source, str) else source
@@ -106,7 +106,7 @@ def more_like_this(problem: Problem, hidden: int, lang: str) -> str:
     ``file: note: PC012 … and 9,950 more like this``. ``note`` is neither ``error`` nor
     ``warning``, so a CI problem matcher does not count it as one more problem."""
     more = t("problem.more_like_this", lang, n=number(hidden, lang))
-    return visible(f"{problem.file}: note: {problem.code} {more}")
+    return inert_lines(visible(f"{problem.file}: note: {problem.code} {more}"))
 
 
 def format_problems(

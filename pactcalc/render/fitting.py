@@ -206,7 +206,8 @@ class FittedTable:
             title_justify="left",
             show_header=self.show_header,
             header_style="bold",
-            **({"box": box.SIMPLE_HEAD, "show_edge": False} if self.look == "open" else {}),
+            box=box.SIMPLE_HEAD if self.look == "open" else box.HEAVY_HEAD,
+            show_edge=self.look != "open",
         )
         for i in indexes:
             column = self.columns[i]

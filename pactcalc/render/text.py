@@ -86,3 +86,23 @@ def xml_safe(text: str) -> str:
     'a\\\\x01b\\\\ufffe\\nc'
     """
     return visible(text, keep="\t\n\r")
+
+
+#: A line a CI runner reads as a command: GitHub's ``::error …``/``::add-mask::…`` and
+#: the older ``##[error]``, after any white space (the runner trims it).
+_COMMAND_START = re.compile(r"^(\s*)(?=::|##\[)")
+
+
+def inert_lines(text: str) -> str:
+    """``text`` with a backslash put before every line that a CI runner would execute
+    as a workflow command. Escaping line breaks is not enough: a scenario named
+    ``::add-mask::x`` is the first line of ``run``, and a long source may wrap so that a
+    word ``::error`` starts a line. The human formats pass what they print through this
+    (``check --format github`` writes its own commands and does not).
+
+    >>> inert_lines("Titel\\n::error::x\\n  ##[warning]y\\nC::D")
+    'Titel\\n\\\\::error::x\\n  \\\\##[warning]y\\nC::D'
+    """
+    if "::" not in text and "##[" not in text:
+        return text
+    return "\n".join(_COMMAND_START.sub(r"\1\\", line) for line in text.split("\n"))
