@@ -27,6 +27,7 @@ from pactcalc.i18n import t
 from pactcalc.pipeline import Document, add_problems, run_file
 from pactcalc.problems import Problem
 from pactcalc.render.diagnostics import format_problem, format_problems
+from pactcalc.render.text import inert_lines
 from pactcalc.sampled import SimulationError
 
 T = TypeVar("T")
@@ -275,40 +276,77 @@ def _write(destination: str, content: output.Content, inputs: Iterable[Path], la
         _refused(error, lang)
 
 
+#: The width of terminal-format text when no terminal says how wide it is: written to a
+#: file (``--output``) always, printed to a pipe (CI, ``| less``) unless ``COLUMNS`` is set.
+PLAIN_WIDTH = 100
+
+#: The narrowest width drawn at: below it a table would be all label.
+LEAST_WIDTH = 40
+
+
+def output_width() -> int:
+    """The width the terminal format is drawn at on stdout: ``COLUMNS`` when it is set
+    (as every terminal program reads it), else the terminal's width, else (stdout is a
+    pipe or a file) :data:`PLAIN_WIDTH`; never less than :data:`LEAST_WIDTH`."""
+    import shutil
+
+    columns = os.environ.get("COLUMNS", "")
+    if columns.isdigit() and int(columns) > 0:
+        width = int(columns)
+    elif sys.stdout.isatty():
+        width = shutil.get_terminal_size((PLAIN_WIDTH, 24)).columns
+    else:
+        width = PLAIN_WIDTH
+    return max(LEAST_WIDTH, width)
+
+
 def _plain_text(renderable: Any, width: int) -> str:
-    """A rich renderable as plain text, on a console ``width`` wide (at least 100)."""
+    """A rich renderable as plain text, on a console ``width`` wide."""
     import io
 
     from rich.console import Console
 
-    console = Console(width=max(100, width), record=True, file=io.StringIO(), color_system=None)
+    console = Console(width=width, record=True, file=io.StringIO(), color_system=None)
     console.print(renderable, crop=False)
     return console.export_text()
 
 
-def _show(
-    shown: Any,
-    least_width: Callable[[], int],
-    destination: str | None,
-    inputs: list[Path],
-    lang: str,
-) -> None:
-    """Print text, or a rich renderable on a console at least ``least_width()`` wide (the
-    terminal wraps a longer line, every digit stays); or write either, as text, to
-    ``destination``."""
+def _show(shown: Any, destination: str | None, inputs: list[Path], lang: str) -> None:
+    """Print text, or a rich renderable on a console as wide as :func:`output_width`
+    (its tables fit: they wrap, split or stack), no line a CI command
+    (:func:`~pactcalc.render.text.inert_lines`); or write either, as text, to
+    ``destination`` (a renderable drawn :data:`PLAIN_WIDTH` wide)."""
     if destination is not None:
-        text = shown if isinstance(shown, str) else _plain_text(shown, least_width())
+        text = shown if isinstance(shown, str) else _plain_text(shown, PLAIN_WIDTH)
         _write(destination, text, inputs, lang)
         typer.echo(t("written", lang, path=destination), err=True)
     elif isinstance(shown, str):
         if shown:
-            typer.echo(shown, nl=False)
+            typer.echo(inert_lines(shown), nl=False)
     else:
-        from rich.console import Console
+        typer.echo(inert_lines(_console_text(shown)), nl=False)
 
-        console = Console()
-        console.width = max(console.width, least_width())
-        console.print(shown, crop=False)
+
+def _console_text(renderable: Any) -> str:
+    """A rich renderable as the terminal would show it (colours only on a terminal),
+    :func:`output_width` wide, as text: printed through :func:`inert_lines`, so that a
+    line starting with scenario text (a title, a wrapped source) is never a workflow
+    command under GitHub Actions."""
+    import io
+
+    from rich.console import Console
+
+    terminal = Console()
+    console = Console(
+        file=io.StringIO(),
+        width=output_width(),
+        force_terminal=terminal.is_terminal,
+        color_system=terminal.color_system,  # type: ignore[arg-type]
+        legacy_windows=False,
+    )
+    console.print(renderable, crop=False)
+    text: str = console.file.getvalue()  # type: ignore[attr-defined]
+    return text
 
 
 # ----------------------------------------------------------------------------- commands
@@ -335,14 +373,7 @@ def run(
 
     document, language = _computed(file, lang)
     built = build(document, None, language)
-    shown = drawer(output_format.value)(built)
-
-    def least_width() -> int:
-        from pactcalc.render import terminal
-
-        return terminal.required_width(built)
-
-    _show(shown, least_width, output, [file], language)
+    _show(drawer(output_format.value)(built), output, [file], language)
 
 
 @app.command()
@@ -506,7 +537,7 @@ def compare(
     comparison = compare_results(results)
     render = renderer("compare", compare_format)
     if output is None:
-        _show(render(comparison, results, language), lambda: 0, None, [], language)
+        _show(render(comparison, results, language), None, [], language)
         return
     if compare_format == "xlsx":
         _write(output, lambda path: render(comparison, path, language), files, language)
@@ -558,14 +589,7 @@ def sensitivity(
         fail(Problem("PC026", str(file), args=args), language)
     result = uncertainty.sensitivity(document.scenario, metric.replace(" ", ""), document.checks)
     shown = drawer(output_format.value)(build_sensitivity(result, document.scenario, language))
-    _show(shown, lambda: _measured_width(shown), output, [file], language)
-
-
-def _measured_width(shown: Any) -> int:
-    """Characters a line needs to show the rich renderable ``shown`` uncut."""
-    from pactcalc.render.terminal import required_width_of
-
-    return required_width_of(shown)
+    _show(shown, output, [file], language)
 
 
 @app.command()
@@ -614,8 +638,7 @@ def simulate(
         language,
         lambda: uncertainty.simulate(scenario, document.checks, samples, seed),
     )
-    shown = drawer(output_format.value)(build_simulation(result, language))
-    _show(shown, lambda: _measured_width(shown), output, [file], language)
+    _show(drawer(output_format.value)(build_simulation(result, language)), output, [file], language)
 
 
 @app.command()
@@ -650,7 +673,7 @@ def explain(
         args = {"name": name, "suggestion": suggestion(name, known)}
         fail(Problem("PC024", str(file), args=args), language)
     worded = word_trail(trail, language)
-    _show(terminal.explain_renderable(worded, language), lambda: 0, None, [], language)
+    _show(terminal.explain_renderable(worded, language), None, [], language)
 
 
 @app.command()

@@ -8,7 +8,6 @@ formats. Only the text format is quiet when all holds; a machine reads every res
 
 from __future__ import annotations
 
-import json
 import xml.etree.ElementTree as ET
 from typing import Any
 
@@ -17,6 +16,8 @@ from pactcalc.i18n import t
 from pactcalc.model import CheckResult
 from pactcalc.problems import Problem
 from pactcalc.render.diagnostics import SHOWN_PER_CODE, format_problems, more_like_this
+from pactcalc.render.json import dumps
+from pactcalc.render.text import inert_lines, visible, xml_safe
 from pactcalc.report.business import check_detail, check_line
 
 
@@ -47,10 +48,10 @@ def as_text(run: CheckRun, lang: str, quiet: bool = False) -> str:
         source = report.document.loaded.text if report.document else None
         lines += format_problems(report.problems, lang, source)
         if report.document is not None and report.document.result is not None:
-            lines += [check_line(report.document, c, lang) for c in report.failed_checks]
+            lines += [visible(check_line(report.document, c, lang)) for c in report.failed_checks]
     if not quiet or run.exit_code:
         lines.append(summary_line(run, lang))
-    return "".join(f"{line}\n" for line in lines)
+    return inert_lines("".join(f"{line}\n" for line in lines))
 
 
 def as_json(run: CheckRun, lang: str, quiet: bool = False) -> str:
@@ -79,23 +80,18 @@ def as_json(run: CheckRun, lang: str, quiet: bool = False) -> str:
                 "checks": checks,
             }
         )
-    return (
-        json.dumps(
-            {
-                "files": files,
-                "summary": {
-                    "files": len(run.reports),
-                    "passed": run.count("passed"),
-                    "failed": run.count("failed"),
-                    "invalid": run.count("invalid"),
-                    "skipped": run.skipped,
-                    "exit_code": run.exit_code,
-                },
+    return dumps(
+        {
+            "files": files,
+            "summary": {
+                "files": len(run.reports),
+                "passed": run.count("passed"),
+                "failed": run.count("failed"),
+                "invalid": run.count("invalid"),
+                "skipped": run.skipped,
+                "exit_code": run.exit_code,
             },
-            ensure_ascii=False,
-            indent=2,
-        )
-        + "\n"
+        }
     )
 
 
@@ -111,7 +107,9 @@ def _problem(problem: Problem, lang: str) -> dict[str, Any]:
 
 def as_junit(run: CheckRun, lang: str, quiet: bool = False) -> str:
     """JUnit XML: a test suite per file, a test case per check; an invalid file is one
-    test case in error carrying every problem with its location."""
+    test case in error carrying every problem with its location. One problem is one
+    line (its line breaks shown as ``\\n``); every text is XML 1.0 (see
+    :func:`_xml_safe_tree`)."""
     suites = ET.Element("testsuites", name="pactcalc check")
     totals = {"tests": 0, "failures": 0, "errors": 0}
     for report in run.reports:
@@ -127,7 +125,9 @@ def as_junit(run: CheckRun, lang: str, quiet: bool = False) -> str:
                 type=first.code if first else "invalid",
                 message=first.message(lang) if first else "invalid",
             )
-            element.text = "\n".join(f"{p.where()}: {p.code} {p.message(lang)}" for p in errors)
+            element.text = "\n".join(
+                visible(f"{p.where()}: {p.code} {p.message(lang)}") for p in errors
+            )
             counts["tests"] += 1
             counts["errors"] += 1
         for check in report.checks:
@@ -147,27 +147,41 @@ def as_junit(run: CheckRun, lang: str, quiet: bool = False) -> str:
                     case, "failure", type="check", message=_detail(report, check, lang)
                 )
                 assert report.document is not None
-                failure.text = check_line(report.document, check, lang)
+                failure.text = visible(check_line(report.document, check, lang))
         warnings = [p for p in report.problems if not p.is_error]
         if warnings:
             out = ET.SubElement(suite, "system-out")
             out.text = "\n".join(
-                f"{p.where()}: warning: {p.code} {p.message(lang)}" for p in warnings
+                visible(f"{p.where()}: warning: {p.code} {p.message(lang)}") for p in warnings
             )
         for key, value in counts.items():
             suite.set(key, str(value))
             totals[key] += value
     for key, value in totals.items():
         suites.set(key, str(value))
+    _xml_safe_tree(suites)
     ET.indent(suites)
-    return (
-        '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(suites, encoding="unicode") + "\n"
-    )
+    written = ET.tostring(suites, encoding="unicode")
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + inert_lines(written) + "\n"
+
+
+def _xml_safe_tree(root: ET.Element) -> None:
+    """Every attribute and text of the tree fit for XML 1.0 (a key may hold ``\x01``,
+    which XML forbids even as a character reference): see
+    :func:`~pactcalc.render.text.xml_safe`."""
+    for element in root.iter():
+        for key, value in element.attrib.items():
+            element.set(key, xml_safe(value))
+        if element.text:
+            element.text = xml_safe(element.text)
+        if element.tail:
+            element.tail = xml_safe(element.tail)
 
 
 def _escape_data(text: str) -> str:
-    """A workflow command's message: % and line breaks escaped."""
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """A workflow command's message: % and line breaks escaped, so that the message is
+    one line; other control and bidi characters shown escaped."""
+    return visible(text, keep="\r\n").replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
 def _escape_property(text: str) -> str:

@@ -1,7 +1,10 @@
 """CSV output: the report's machine-readable rows (tables with a ``raw_header``) as one
 sheet. Amounts of a ledger table to the cent with a decimal point (floating-point noise
 never shows; JSON keeps the unrounded numbers); other tables unrounded; a missing value
-empty. Text cells that a spreadsheet would run as a formula are neutralised."""
+empty. Text cells that a spreadsheet would run as a formula are neutralised, and their
+control characters and line breaks are shown escaped (``\\n``, ``\\x1b``): a line of the
+CSV is one row, so no line of the output starts with text from the scenario (under GitHub
+Actions a line ``::error …`` would be a workflow command)."""
 
 from __future__ import annotations
 
@@ -10,22 +13,25 @@ import io
 from typing import Any
 
 from pactcalc.pipeline import Document
+from pactcalc.render.text import visible
 from pactcalc.report import build
 from pactcalc.report.blocks import Report, Table
 
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_FORMULA_START = ("=", "+", "-", "@")
 
 
 def neutralise(cell: Any) -> Any:
-    """Text starting with = + - @ (or a tab/CR) is prefixed with ' so that Excel and
-    LibreOffice show it as text instead of running it (CSV/formula injection).
+    """Text starting with = + - @ is prefixed with ' so that Excel and LibreOffice show
+    it as text instead of running it (CSV/formula injection); its control characters and
+    line breaks show escaped (a tab or CR at the start then no longer starts a formula).
 
     >>> neutralise("=HYPERLINK(1)"), neutralise("Gemeente"), neutralise(-5.0)
     ("'=HYPERLINK(1)", 'Gemeente', -5.0)
     """
-    if isinstance(cell, str) and cell.startswith(_FORMULA_START):
-        return "'" + cell
-    return cell
+    if not isinstance(cell, str):
+        return cell
+    shown = visible(cell)
+    return "'" + shown if shown.startswith(_FORMULA_START) else shown
 
 
 def _cell(value: Any, to_the_cent: bool) -> Any:

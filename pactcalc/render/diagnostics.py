@@ -21,6 +21,7 @@ from functools import lru_cache
 
 from pactcalc.i18n import number, t
 from pactcalc.problems import Problem
+from pactcalc.render.text import inert_lines, visible
 
 #: The most characters of a source line an excerpt shows (the caret's surroundings).
 EXCERPT_WIDTH = 100
@@ -45,9 +46,12 @@ def format_problem(
 
     ``source`` is the file's text, or its lines already split. The words
     ``error``/``warning`` stay English in both languages so that CI problem matchers and
-    grep find them; the message follows ``lang``.
+    grep find them; the message follows ``lang``. Scenario text in it (a file name, a
+    key, a name, the line) shows through :func:`~pactcalc.render.text.visible`: a control
+    character or a line break never acts and never starts a line of its own.
     """
-    head = f"{problem.where()}: {problem.severity}: {problem.code} {problem.message(lang)}"
+    message = f"{problem.where()}: {problem.severity}: {problem.code} {problem.message(lang)}"
+    head = inert_lines(visible(message))  # a file named ::error::x.yaml is no command
     if source is None or problem.line is None:
         return head
     lines = source_lines(source) if isinstance(source, str) else source
@@ -65,16 +69,19 @@ def excerpt(line: str, col: int, width: int = EXCERPT_WIDTH) -> tuple[str, int]:
     A line of at most ``width`` characters is shown whole; a longer one as ``width``
     characters around column ``col`` (1-based), with ``…`` on each side that is cut, the
     caret still under the same character. Tabs show as one space each, so that columns
-    keep counting characters.
+    keep counting characters; other control and bidi characters show escaped
+    (:func:`~pactcalc.render.text.visible`), the caret moved past their escapes.
 
     >>> excerpt("a: [1,5, 1,5]", 5)
     ('a: [1,5, 1,5]', 5)
     >>> excerpt("x" * 50 + "Y" + "x" * 50, 51, width=10)
     ('…xxxxxYxxxx…', 7)
+    >>> excerpt("a: \x1b[2J x", 9)
+    ('a: \\\\x1b[2J x', 12)
     """
     text = line.replace("\t", " ")
     if len(text) <= width:
-        return text, col
+        return _visible_excerpt(text, col)
     start = max(0, min(col - 1 - width // 2, len(text) - width))
     end = start + width
     shown = text[start:end]
@@ -84,7 +91,14 @@ def excerpt(line: str, col: int, width: int = EXCERPT_WIDTH) -> tuple[str, int]:
         caret += 1
     if end < len(text):
         shown += ELLIPSIS
-    return shown, caret
+    return _visible_excerpt(shown, caret)
+
+
+def _visible_excerpt(shown: str, caret: int) -> tuple[str, int]:
+    """An excerpt with its active characters escaped and the caret under the same
+    character (each escape before it moves it right)."""
+    before = visible(shown[: caret - 1])
+    return before + visible(shown[caret - 1 :]), len(before) + 1
 
 
 def more_like_this(problem: Problem, hidden: int, lang: str) -> str:
@@ -92,7 +106,7 @@ def more_like_this(problem: Problem, hidden: int, lang: str) -> str:
     ``file: note: PC012 … and 9,950 more like this``. ``note`` is neither ``error`` nor
     ``warning``, so a CI problem matcher does not count it as one more problem."""
     more = t("problem.more_like_this", lang, n=number(hidden, lang))
-    return f"{problem.file}: note: {problem.code} {more}"
+    return inert_lines(visible(f"{problem.file}: note: {problem.code} {more}"))
 
 
 def format_problems(

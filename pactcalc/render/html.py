@@ -17,6 +17,7 @@ from typing import Any
 
 from pactcalc import __version__
 from pactcalc.pipeline import Document
+from pactcalc.render.text import visible
 from pactcalc.report import build
 from pactcalc.report.blocks import (
     Block,
@@ -84,8 +85,10 @@ footer { margin-top: 8mm; color: var(--muted); font-size: 8.5pt; }
 
 
 def escape(text: Any) -> str:
-    """Scenario text as HTML text: ``<script>`` shows as text, never runs."""
-    return _html.escape(str(text), quote=True)
+    """Scenario text as HTML text: ``<script>`` shows as text, never runs; a control or
+    bidi character (U+202E would reorder what follows) shows as its escape
+    (:func:`~pactcalc.render.text.visible`)."""
+    return _html.escape(visible(text), quote=True)
 
 
 def page(title: str, content: str, lang: str) -> str:

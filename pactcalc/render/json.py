@@ -8,6 +8,7 @@ import json
 from typing import Any
 
 from pactcalc.pipeline import Document
+from pactcalc.render.text import json_safe
 from pactcalc.report import build
 from pactcalc.report.blocks import Report
 
@@ -18,7 +19,9 @@ def draw(report: Report) -> str:
 
 
 def dumps(data: Any) -> str:
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    """``data`` as JSON text: UTF-8 kept, indented, one newline at the end; C1, bidi and
+    line-separator characters as ``\\uNNNN`` (the same value, inert when printed)."""
+    return json_safe(json.dumps(data, ensure_ascii=False, indent=2)) + "\n"
 
 
 def result_object(document: Document, lang: str) -> dict[str, Any]:

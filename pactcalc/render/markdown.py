@@ -13,6 +13,7 @@ import re
 from collections.abc import Mapping, Sequence
 
 from pactcalc.pipeline import Document
+from pactcalc.render.text import visible
 from pactcalc.report import build
 from pactcalc.report.blocks import (
     Bullets,
@@ -29,9 +30,15 @@ from pactcalc.uncertainty import Analysis
 
 def text(value: object) -> str:
     """Scenario text as Markdown text: no table breaks, no raw HTML (a Markdown viewer
-    would render ``<script>`` as markup), no emphasis or code from ``*``, ``_``, `````."""
+    would render ``<script>`` as markup), no emphasis or code from ``*``, ``_``, `````;
+    control characters and line breaks shown escaped (a ``\\r`` in a table cell would
+    start a heading), see :func:`~pactcalc.render.text.visible`.
+
+    >>> text("a\\rb # c|d")
+    'a\\\\\\\\rb # c\\\\|d'
+    """
     return (
-        str(value)
+        visible(value)
         .replace("&", "&amp;")
         .replace("<", "&lt;")
         .replace(">", "&gt;")
@@ -42,14 +49,14 @@ def text(value: object) -> str:
         .replace("_", "\\_")
         .replace("[", "\\[")
         .replace("]", "\\]")
-        .replace("\n", " ")
     )
 
 
 def code(value: object) -> str:
     """Text as an inline code span: shown literally (no HTML is interpreted inside, so
-    nothing is escaped), with a fence longer than any run of backticks in the text."""
-    shown = str(value).replace("\n", " ")
+    nothing is escaped but control characters and line breaks, shown as ``\\n``, ``\\x1b``),
+    with a fence longer than any run of backticks in the text."""
+    shown = visible(value)
     fence = "`" * (max((len(run) for run in re.findall("`+", shown)), default=0) + 1)
     padded = f" {shown} " if shown.startswith("`") or shown.endswith("`") else shown
     return f"{fence}{padded}{fence}"
@@ -88,8 +95,8 @@ def _paragraph(paragraph: Paragraph) -> list[str]:
 def _trail(trail: Trail) -> list[str]:
     lines = [f"### {text(trail.title)}", "", code(trail.definition), ""]
     if trail.steps:
-        lines += [f"| {trail.step_header[0]} | | = |", "| --- | --- | ---: |"]
-        lines += [f"| {s.label} | {text(s.formula)} | {text(s.value)} |" for s in trail.steps]
+        lines += [f"| {text(trail.step_header[0])} | | = |", "| --- | --- | ---: |"]
+        lines += [f"| {text(s.label)} | {text(s.formula)} | {text(s.value)} |" for s in trail.steps]
         lines.append("")
     if trail.conclusion:
         lines += [f"**{text(trail.conclusion)}**", ""]
@@ -119,7 +126,7 @@ def _section(section: Section, charts: Mapping[str, str]) -> list[str]:
                 lines += [f"![{text(block.caption)}]({charts[block.chart]})", ""]
             elif block.text:
                 lines += [f"{sub} {text(block.title)}", "", "```"]
-                lines += [row.replace("`", "'") for row in block.text]
+                lines += [visible(row).replace("`", "'") for row in block.text]
                 lines += ["```", ""]
         elif isinstance(block, Trail):
             lines += _trail(block)

@@ -1,23 +1,30 @@
 """The terminal format: a report's sections as rich text, the answer first.
 
 How a block looks here: a heading in bold, an answer in bold, a note dimmed, a table as
-a rich table whose numbers are never cut, a bullet list with "•", checks with ✓/✗, and
+a rich table that fits the window and whose numbers are never cut (it wraps, splits or
+stacks, see :mod:`pactcalc.render.fitting`), a bullet list with "•", checks with ✓/✗, and
 a figure only where it can be drawn in characters (the cumulative net as bars, or a
 figure that carries its own text). Cards and the machine-only tables are left out: their
 values are in the other tables.
+
+Every text from the scenario is written through :func:`~pactcalc.render.text.visible`:
+an escape sequence, a bidi control or a line break in a name shows as ``\\x1b``,
+``\\u202e``, ``\\n`` and never acts on the terminal.
 """
 
 from __future__ import annotations
 
 import io
+from dataclasses import dataclass
 from typing import Any
 
-from rich import box
-from rich.console import Console, Group
-from rich.table import Table as RichTable
+from rich.console import Console, ConsoleOptions, Group, RenderResult
+from rich.measure import Measurement
 from rich.text import Text
 
 from pactcalc.i18n import money
+from pactcalc.render.fitting import Column, FittedTable
+from pactcalc.render.text import visible
 from pactcalc.report.blocks import (
     Block,
     Bullets,
@@ -32,67 +39,55 @@ from pactcalc.report.blocks import (
 from pactcalc.report.trail_sections import trail_block
 from pactcalc.report.trails import WordedTrail
 
-#: The widest a label column gets before it wraps (numbers are never cut).
-LABEL_WIDTH = 24
+#: The widest the cumulative picture's bars get either side of the axis.
 CUMULATIVE_WIDTH = 24
 
 
-def _ledger(table: Table) -> RichTable:
-    rich = RichTable(
-        title=table.title or None,
-        title_justify="left",
-        title_style="bold",
-        show_header=any(table.header),
-        header_style="bold",
-    )
-    for i, head in enumerate(table.header):
-        if i == 0:  # labels may wrap; numbers are never cut
-            width = min(LABEL_WIDTH, max(len(head), *(len(row[0]) for row in table.rows)))
-            rich.add_column(head, justify="left", overflow="fold", min_width=width)
-        else:
-            width = max(len(head), *(len(row[i]) for row in table.rows))
-            rich.add_column(head, justify="right", no_wrap=True, min_width=width)
-    for row in table.rows:
-        rich.add_row(*row)
-    return rich
+def _cells(table: Table) -> list[list[str]]:
+    return [[visible(cell) for cell in row] for row in table.rows]
 
 
-def _grid(table: Table) -> RichTable:
-    rich = RichTable(
-        title=table.title or None,
-        title_justify="left",
-        title_style="bold",
-        show_header=True,
-        header_style="bold",
-    )
-    for i, head in enumerate(table.header):
-        if i == 0:
-            rich.add_column(head, overflow="fold", min_width=12)
-        else:
-            rich.add_column(head, justify="right", no_wrap=True)
-    for row in table.rows:
-        rich.add_row(*(Text(cell) for cell in row))
-    return rich
+def _ledger(table: Table) -> FittedTable:
+    """Amounts that never wrap, the first column a label (and any ``text`` column) that
+    may."""
+    columns = [
+        Column(
+            visible(head),
+            wraps=i == 0 or table.alignment(i) == "text",
+            justify="left" if i == 0 or table.alignment(i) == "text" else "right",
+        )
+        for i, head in enumerate(table.header)
+    ]
+    return FittedTable(columns, _cells(table), visible(table.title), show_header=any(table.header))
 
 
-def _tornado(table: Table, bar_width: int = 16) -> RichTable:
-    rich = RichTable(show_header=True, header_style="bold", box=box.SIMPLE_HEAD, show_edge=False)
+def _grid(table: Table) -> FittedTable:
+    columns = [
+        Column(visible(head), wraps=True, justify="left", floor=12)
+        if i == 0
+        else Column(visible(head))
+        for i, head in enumerate(table.header)
+    ]
+    return FittedTable(columns, _cells(table), visible(table.title))
+
+
+def _tornado(table: Table, bar_width: int = 16) -> FittedTable:
     last = len(table.header) - 1
+    columns = []
     for i, head in enumerate(table.header):
         if i == 0:
-            rich.add_column(head, no_wrap=True)
+            column = Column(visible(head), wraps=True, justify="left")
         elif i == last:  # the switching value: words that may wrap
-            rich.add_column(head, overflow="fold", min_width=20)
+            column = Column(visible(head), wraps=True, justify="left", floor=20)
         elif not head:  # the bars
-            rich.add_column(head, no_wrap=True, min_width=bar_width, style="cyan")
+            column = Column("", justify="left", floor=bar_width, style="cyan")
         else:
-            rich.add_column(head, justify="right", no_wrap=True)
-    for row in table.rows:
-        rich.add_row(*(Text(cell) for cell in row))
-    return rich
+            column = Column(visible(head))
+        columns.append(column)
+    return FittedTable(columns, _cells(table), look="open")
 
 
-def _table(table: Table) -> RichTable:
+def _table(table: Table) -> FittedTable:
     if table.layout == "tornado":
         return _tornado(table)
     if table.layout == "grid":
@@ -102,7 +97,7 @@ def _table(table: Table) -> RichTable:
 
 def cumulative_picture(report: Report, width: int = CUMULATIVE_WIDTH) -> list[Any]:
     """The cumulative net per year as bars either side of a zero axis, with the amounts:
-    the shape of the business case at a glance."""
+    the shape of the business case at a glance. ``width``: the bars' room either side."""
     result = report.result
     values = [float(v) for v in result.cumulative_per_year]
     scale = max((abs(v) for v in values), default=0.0) or 1.0
@@ -117,46 +112,81 @@ def cumulative_picture(report: Report, width: int = CUMULATIVE_WIDTH) -> list[An
     return rows
 
 
+@dataclass(frozen=True)
+class CumulativePicture:
+    """:func:`cumulative_picture` with bars as long as the width allows (at most
+    :data:`CUMULATIVE_WIDTH` either side, at least 4): the amounts are never cut."""
+
+    report: Report
+
+    def _text_width(self) -> int:
+        """The year, the axis and the widest amount: all but the bars."""
+        result = self.report.result
+        years = max((len(str(y)) for y in result.years), default=4)
+        amounts = (money(float(v), self.report.lang) for v in result.cumulative_per_year)
+        return years + 2 + 1 + 2 + max((len(a) for a in amounts), default=1)
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        return Measurement(self._text_width() + 8, self._text_width() + 2 * CUMULATIVE_WIDTH)
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        room = (options.max_width - self._text_width()) // 2
+        yield from cumulative_picture(self.report, max(4, min(CUMULATIVE_WIDTH, room)))
+
+
 def _figure(figure: Figure, report: Report) -> list[Any] | None:
+    rows: list[Any]
     if figure.chart == "cumulative" and report.result is not None:
-        rows = cumulative_picture(report)
+        rows = [CumulativePicture(report)]
     elif figure.text:
-        rows = [Text(line) for line in figure.text]
+        rows = [Text(visible(line)) for line in figure.text]
     else:
         return None  # an SVG chart: not in a terminal
-    return [Text(figure.title, style="bold"), *rows]
+    return [Text(visible(figure.title), style="bold"), *rows]
+
+
+def _steps(trail: Trail) -> FittedTable:
+    """The year-by-year steps of an audit trail: the formula with the values put in
+    wraps, the value never."""
+    year, formula, value = trail.step_header
+    columns = [
+        Column(visible(year), justify="left"),
+        Column(visible(formula), wraps=True, justify="left"),
+        Column(visible(value)),
+    ]
+    rows = [[visible(s.label), visible(s.formula), visible(s.value)] for s in trail.steps]
+    return FittedTable(columns, rows)
 
 
 def _trail(trail: Trail) -> list[Any]:
     """An audit trail: definition, year by year with the values put in, what feeds it,
     and the inputs with their sources."""
     parts: list[Any] = [
-        Text(trail.title, style="bold"),
-        Text(trail.definition, style="dim"),
+        Text(visible(trail.title), style="bold"),
+        Text(visible(trail.definition), style="dim"),
         Text(""),
     ]
     if trail.steps:
-        table = RichTable(show_header=True, header_style="bold")
-        year, formula, value = trail.step_header
-        table.add_column(year)
-        table.add_column(formula, overflow="fold")
-        table.add_column(value, justify="right", no_wrap=True)
-        for step in trail.steps:
-            table.add_row(step.label, step.formula, step.value)
-        parts.append(table)
+        parts.append(_steps(trail))
     if trail.conclusion:
-        parts.append(Text(trail.conclusion, style="bold"))
+        parts.append(Text(visible(trail.conclusion), style="bold"))
     if trail.feeds:
-        parts += [Text(""), Text(f"{trail.feeds_label} " + ", ".join(trail.feeds))]
+        parts += [Text(""), Text(visible(f"{trail.feeds_label} " + ", ".join(trail.feeds)))]
         if trail.feeds_note:
-            parts.append(Text(trail.feeds_note, style="dim"))
+            parts.append(Text(visible(trail.feeds_note), style="dim"))
     if trail.inputs:
         parts.append(Text(""))
         if trail.inputs_title:
-            parts.append(Text(trail.inputs_title, style="bold"))
+            parts.append(Text(visible(trail.inputs_title), style="bold"))
         for item in trail.inputs:
             source = f"{trail.source_label}: {item.source}" if trail.source_label else item.source
-            parts.append(Text.assemble(f"• {item.name} = ", (item.value, "bold"), f" — {source}"))
+            parts.append(
+                Text.assemble(
+                    visible(f"• {item.name} = "),
+                    (visible(item.value), "bold"),
+                    visible(f" — {source}"),
+                )
+            )
     return parts
 
 
@@ -165,7 +195,7 @@ def _block(block: Block, previous: Block | None, report: Report) -> list[Any]:
     set off by a blank line."""
     if isinstance(block, Paragraph):
         style = "bold" if block.emphasis else "dim" if block.note else ""
-        return [Text(line, style=style) for line in block.lines if line]
+        return [Text(visible(line), style=style) for line in block.lines if line]
     if isinstance(block, Table):
         return [Text(""), _table(block)] if block.rows else []
     if isinstance(block, Figure):
@@ -174,8 +204,8 @@ def _block(block: Block, previous: Block | None, report: Report) -> list[Any]:
     gap = [Text("")] if isinstance(previous, Table) else []
     if isinstance(block, Bullets):
         if block.style == "warning":
-            return [*gap, *(Text(item, style="yellow") for item in block.items)]
-        return [*gap, *(Text(f"• {item}") for item in block.items)]
+            return [*gap, *(Text(visible(item), style="yellow") for item in block.items)]
+        return [*gap, *(Text(visible(f"• {item}")) for item in block.items)]
     if isinstance(block, Verdicts):
         parts: list[Any] = list(gap)
         for verdict in block.items:
@@ -183,8 +213,8 @@ def _block(block: Block, previous: Block | None, report: Report) -> list[Any]:
             parts.append(
                 Text.assemble(
                     (f"{mark} ", style),
-                    f"{verdict.subject} — {verdict.verdict}: ",
-                    verdict.detail,
+                    visible(f"{verdict.subject} — {verdict.verdict}: "),
+                    visible(verdict.detail),
                 )
             )
         return parts
@@ -203,7 +233,8 @@ def _section(section: Section, report: Report, first: bool) -> list[Any]:
         return []  # nothing this format can show
     if section.title:
         warning = all(isinstance(b, Bullets) and b.style == "warning" for b in section.blocks)
-        heading = [Text(section.title, style="bold yellow" if warning else "bold")]
+        style = "bold yellow" if warning else "bold"
+        heading = [Text(visible(section.title), style=style)]
         parts = heading + parts if first else [Text(""), *heading, *parts]
     return parts
 
@@ -215,11 +246,12 @@ def _visible(section: Section) -> bool:
 
 
 def draw(report: Report) -> Group:
-    """The report as one rich renderable."""
+    """The report as one rich renderable, drawn to fit the console it is printed on
+    (tables wrap, split or stack; see :mod:`pactcalc.render.fitting`)."""
     parts: list[Any] = []
     if report.title:
-        parts.append(Text(report.title, style="bold underline"))
-        parts += [Text(line, style="dim") for line in report.header]
+        parts.append(Text(visible(report.title), style="bold underline"))
+        parts += [Text(visible(line), style="dim") for line in report.header]
         parts.append(Text(""))
     for section in report.sections:
         shown = Section(
@@ -232,33 +264,14 @@ def draw(report: Report) -> Group:
     return Group(*parts)
 
 
-def _ledgers(report: Report) -> list[Table]:
-    return [t for t in report.tables() if t.rows and t.layout == "ledger"]
-
-
-def required_width(report: Report) -> int:
-    """Characters a line needs so that no ledger's number is cut: a console narrower than
-    this is widened (the terminal then wraps the line, but every digit stays)."""
-    widest = 0
-    for table in _ledgers(report):
-        first = min(LABEL_WIDTH, max(len(table.header[0]), *(len(row[0]) for row in table.rows)))
-        numbers = sum(
-            max(len(table.header[i]), *(len(row[i]) for row in table.rows))
-            for i in range(1, len(table.header))
-        )
-        widest = max(widest, first + numbers + 3 * len(table.header) + 1)
-    return widest
-
-
 def explain_renderable(trail: WordedTrail, lang: str) -> Group:
     """``pactcalc explain``: one audit trail, with where to look next."""
     return Group(*_trail(trail_block(trail, lang, for_explain=True)))
 
 
 def required_width_of(renderable: Any, least: int = 100) -> int:
-    """Characters a line needs to show ``renderable`` without folding a cell: print it on
-    a console at least this wide (a narrower terminal then wraps the line, every digit
-    stays)."""
+    """Characters a line needs to show ``renderable`` with no table wrapped or split
+    (text wraps): at least ``least``."""
     console = Console(width=10_000, file=io.StringIO(), color_system=None)
     parts = renderable.renderables if isinstance(renderable, Group) else [renderable]
     tables = [part for part in parts if not isinstance(part, Text)]  # text wraps
@@ -266,8 +279,8 @@ def required_width_of(renderable: Any, least: int = 100) -> int:
 
 
 def to_text(renderable: Any, width: int | None = None) -> str:
-    """Plain text of a renderable (for ``--output`` in the terminal format), on a console
-    as wide as it needs (:func:`required_width_of`) unless ``width`` is given."""
+    """Plain text of a renderable, on a console ``width`` wide, or as wide as it needs
+    (:func:`required_width_of`) when no width is given."""
     width = width or required_width_of(renderable)
     console = Console(width=width, record=True, file=io.StringIO(), color_system=None)
     console.print(renderable, crop=False)
