@@ -297,4 +297,41 @@ WORDS: dict[str, tuple[str, str]] = {
         "total over the term, averaged over the samples (± its standard error).",
     ),
     "agr.mean_se": ("{mean} (± {se})", "{mean} (± {se})"),
+    # the audit trail of a partner's net, settlement and net after the agreement
+    "agr.trail.net": (
+        "saldo van {partner} per jaar = wat het niet meer hoeft te betalen + baten − wat het "
+        "betaalt; net_total[{id}] = Σ over de jaren",
+        "net of {partner} per year = what it stops paying + gains − what it pays; "
+        "net_total[{id}] = Σ over the years",
+    ),
+    "agr.trail.settlement": (
+        "verrekening van {partner} per jaar = ontvangen − betaald onder de afspraak ({parts}); "
+        "settlement_total[{id}] = Σ over de jaren",
+        "settlement of {partner} per year = received − paid under the agreement ({parts}); "
+        "settlement_total[{id}] = Σ over the years",
+    ),
+    "agr.trail.received": ("ontvangt {rule} van {other}", "receives {rule} from {other}"),
+    "agr.trail.paid": ("betaalt {rule} aan {other}", "pays {rule} to {other}"),
+    "agr.trail.net_settled": (
+        "saldo van {partner} na de afspraak per jaar = saldo + verrekening; "
+        "net_settled_total[{id}] = Σ over de jaren",
+        "net of {partner} after the agreement per year = net + settlement; "
+        "net_settled_total[{id}] = Σ over the years",
+    ),
+    "agr.trail.contribution": ("bedrag {amount}", "amount {amount}"),
+    "agr.trail.lumpsum": (
+        "L − C (+ de verrekening buiten de corridor): L = {amount}, C = {cost}",
+        "L − C (+ the settlement beyond the corridor): L = {amount}, C = {cost}",
+    ),
+    "agr.trail.gain_share": (
+        "aandeel in G = B − (inzet + investering), na drempel en plafond: B = {benchmark}, "
+        "G = {gain}",
+        "share of G = B − (effort + investment), after gate and cap: B = {benchmark}, G = {gain}",
+    ),
+    "agr.trail.outcome_payment": (
+        "prijs × eenheden voorbij de nulmeting, na de plafonds: {price} × {units} "
+        "(KPI {kpi}, nulmeting {reference})",
+        "price × units beyond the reference, after the caps: {price} × {units} "
+        "(KPI {kpi}, reference {reference})",
+    ),
 }
