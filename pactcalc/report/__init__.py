@@ -77,6 +77,10 @@ def build_sensitivity(sens: Sensitivity, scenario: Scenario, lang: str = "nl") -
 
 
 def build_simulation(sim: Simulation, lang: str = "nl") -> Report:
-    """The report of ``pactcalc simulate``: one section, the spread of the outcomes."""
-    found = [uncertainty.simulation_section(sim, lang), agreement.risk_section(sim, lang)]
+    """The report of ``pactcalc simulate``: the spread of the outcomes; with an agreement
+    also how it moves each partner's risk (:func:`.agreement.risk_section`)."""
+    found = [
+        uncertainty.simulation_section(sim, lang),
+        agreement.risk_section(sim, lang, uncertainty.SIMULATION_CSV_HEADER),
+    ]
     return Report(title="", lang=lang, sections=[s for s in found if s], result=sim.result)

@@ -570,10 +570,9 @@ def transfer_risk_data(transfers: Sequence[TransferRisk]) -> list[dict[str, Any]
     return list(rules.values())
 
 
-def _risk_values(sim: Simulation, lang: str) -> Table:
-    """The risk before and after in ``simulate``'s long CSV format."""
-    from pactcalc.report.uncertainty import SIMULATION_CSV_HEADER
-
+def _risk_values(sim: Simulation, lang: str, csv_header: Sequence[str]) -> Table:
+    """The risk before and after in ``simulate``'s long CSV format (``csv_header``: the
+    simulation's, :data:`pactcalc.report.uncertainty.SIMULATION_CSV_HEADER`)."""
     names = {p.id: p.name for p in sim.result.partners}
     rows: list[list[Any]] = []
     for pid, risk in sim.settled_nets.items():
@@ -590,17 +589,15 @@ def _risk_values(sim: Simulation, lang: str) -> Table:
         rows.append([key, label, "mean", transfer.mean, transfer.se])
         found = transfer.p_nonzero
         rows.append([key, label, "p_nonzero", found.p, found.se])
-    return Table(
-        "agreement_risk_values", "", (), (), rows, raw_header=SIMULATION_CSV_HEADER, layout="grid"
-    )
+    return Table("agreement_risk_values", "", (), (), rows, raw_header=csv_header, layout="grid")
 
 
-def risk_section(sim: Simulation, lang: str) -> Section | None:
+def risk_section(sim: Simulation, lang: str, csv_header: Sequence[str]) -> Section | None:
     """``pactcalc simulate``: how the agreement moves each partner's risk (None without
-    an agreement)."""
+    an agreement); its CSV rows under the simulation's ``csv_header``."""
     if not sim.settled_nets:
         return None
-    blocks = [*risk_blocks(sim, lang), _risk_values(sim, lang)]
+    blocks = [*risk_blocks(sim, lang), _risk_values(sim, lang, csv_header)]
     data = {"agreement": transfer_risk_data(sim.rule_transfers)}
     return Section("agreement_risk", t("agr.risk_title", lang), blocks, data=data)
 
