@@ -87,8 +87,9 @@ def all_charts(result: Result, lang: str) -> dict[str, str]:
     return {**business_charts(result, lang), **agreement_charts(result, lang)}
 
 
-#: Every chart a report can show, by name, in the order the reports show them.
-NAMES: tuple[str, ...] = (*BUSINESS_CHARTS, *AGREEMENT_CHARTS, *UNCERTAINTY_CHARTS)
+#: The charts every report can show, by name, in the order the reports show them; a
+#: scenario with an agreement has :data:`AGREEMENT_CHARTS` besides (after the business ones).
+NAMES: tuple[str, ...] = (*BUSINESS_CHARTS, *UNCERTAINTY_CHARTS)
 
 __all__ = [
     "BLACK",
@@ -105,6 +106,7 @@ __all__ = [
     "VERMILLION",
     "WIDTH_IN",
     "YELLOW",
+    "AGREEMENT_CHARTS",
     "ChartSpec",
     "agreement_charts",
     "agreement_nets_svg",
@@ -127,9 +129,10 @@ __all__ = [
 
 
 def chart_spec(name: str, result: Result, analysis: Analysis | None, lang: str) -> ChartSpec:
-    """The chart ``name`` (one of :data:`NAMES`) of a computed scenario: the business
-    charts from ``result``, the uncertainty charts from ``analysis`` (its sensitivity
-    and simulation; the years and partner names from ``result``).
+    """The chart ``name`` (one of :data:`NAMES` or :data:`AGREEMENT_CHARTS`) of a computed
+    scenario: the business and agreement charts from ``result``, the uncertainty charts
+    from ``analysis`` (its sensitivity and simulation; the years and partner names from
+    ``result``).
 
     A ValueError names the problem: an unknown chart, or an uncertainty chart without an
     analysis (the scenario has no ranges)."""
@@ -138,7 +141,8 @@ def chart_spec(name: str, result: Result, analysis: Analysis | None, lang: str) 
     if name in AGREEMENT_CHARTS:
         return agreement_nets_spec(result, lang)
     if name not in UNCERTAINTY_CHARTS:
-        raise ValueError(f"no chart named {name!r}; the charts are: {', '.join(NAMES)}")
+        known = ", ".join((*NAMES, *AGREEMENT_CHARTS))
+        raise ValueError(f"no chart named {name!r}; the charts are: {known}")
     if analysis is None:
         raise ValueError(f"the chart {name!r} needs an analysis (a scenario with ranges)")
     simulation = analysis.simulation
