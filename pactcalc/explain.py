@@ -15,15 +15,18 @@ figure and per line.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Literal
 
 import numpy as np
 
 from pactcalc import metrics
-from pactcalc.engine import LineResult, Result, adjustment_values
+from pactcalc.agreement import RuleResult, Transfer
+from pactcalc.engine import LineResult, PartnerResult, Result, adjustment_values
 from pactcalc.expressions import Expression
 from pactcalc.model import Scenario
+
+Array = np.ndarray
 
 # --- what a trail rests on -----------------------------------------------------------------
 
@@ -137,7 +140,58 @@ class LineAmount:
     kind: Literal["line"] = "line"
 
 
-Formula = SumOfLines | Headroom | Savings | NetPresentValue | Ratio | Payback | LineAmount
+@dataclass(frozen=True)
+class PartnerNet:
+    """``net[y] = baseline[y] + benefits[y] − pays[y]`` of one partner (``net_total[P]``):
+    what it stops paying plus what it gains, minus what it pays."""
+
+    partner: str
+    partner_name: str
+    kind: Literal["partner_net"] = "partner_net"
+
+
+@dataclass(frozen=True)
+class TransferPart:
+    """One transfer of a rule as a partner sees it: ``received`` (the partner is the
+    receiver) or paid (the payer), with the other partner's name."""
+
+    rule: str
+    other: str
+    received: bool
+
+
+@dataclass(frozen=True)
+class PartnerSettlement:
+    """``settlement[y] = Σ received − Σ paid`` over the agreement's transfers of one
+    partner (``settlement_total[P]``), the transfers in ``parts``' order."""
+
+    partner: str
+    partner_name: str
+    parts: tuple[TransferPart, ...]
+    kind: Literal["partner_settlement"] = "partner_settlement"
+
+
+@dataclass(frozen=True)
+class SettledNet:
+    """``net_settled[y] = net[y] + settlement[y]`` of one partner (``net_settled_total[P]``)."""
+
+    partner: str
+    partner_name: str
+    kind: Literal["settled_net"] = "settled_net"
+
+
+Formula = (
+    SumOfLines
+    | Headroom
+    | Savings
+    | NetPresentValue
+    | Ratio
+    | Payback
+    | LineAmount
+    | PartnerNet
+    | PartnerSettlement
+    | SettledNet
+)
 
 # --- steps: one year of a formula with its numbers -----------------------------------------
 
@@ -199,7 +253,83 @@ class LineStep:
     value: float
 
 
-TrailStep = SumStep | DifferenceStep | DiscountStep | CumulativeStep | LineStep
+@dataclass(frozen=True)
+class PartnerNetStep:
+    """One year of a partner's net: what it stops paying, gains and pays."""
+
+    year: int
+    baseline: float
+    benefits: float
+    pays: float
+    net: float
+
+
+@dataclass(frozen=True)
+class SettlementStep:
+    """One year of a partner's settlement: each transfer (as :attr:`PartnerSettlement.parts`,
+    positive as the payer pays it) and the partner's settlement."""
+
+    year: int
+    parts: tuple[float, ...]
+    settlement: float
+
+
+@dataclass(frozen=True)
+class SettledNetStep:
+    """One year of a partner's net after the agreement: its net and its settlement."""
+
+    year: int
+    net: float
+    settlement: float
+    value: float
+
+
+@dataclass(frozen=True)
+class RuleStep:
+    """One year of a rule's transfer from payer to receiver, with the year's terms and
+    measures the engine settled it on (DOMAIN.md §7): a contribution's or lumpsum's
+    amount L, a lumpsum's realised cost C, a gain share's benchmark B and savings G, an
+    outcome payment's KPI value K, reference R and units beyond it. None: not of this
+    rule."""
+
+    year: int
+    rule: str
+    rule_kind: str
+    receiver: str
+    amount: float | None
+    cost: float | None
+    benchmark: float | None
+    gain: float | None
+    kpi_value: float | None
+    reference: float | None
+    units: float | None
+    price: float | None
+    transfer: float
+
+
+TrailStep = (
+    SumStep
+    | DifferenceStep
+    | DiscountStep
+    | CumulativeStep
+    | LineStep
+    | PartnerNetStep
+    | SettlementStep
+    | SettledNetStep
+    | RuleStep
+)
+
+
+@dataclass(frozen=True)
+class RuleTerms:
+    """A rule a partner's trail rests on: its name, its source, and what its sentence is
+    worded from (the engine's settled rule and the result it belongs to)."""
+
+    name: str
+    source: str | None
+    settled: RuleResult
+    result: Result = field(repr=False)
+
 
 # --- the payback's conclusion --------------------------------------------------------------
 
@@ -251,18 +381,32 @@ class ValueTrail:
     conclusion: PaybackConclusion | None = None
     feeds: tuple[str, ...] = ()
     inputs: tuple[SourcedInput, ...] = ()
+    rules: tuple[RuleTerms, ...] = ()
+
+
+#: The partner metrics a trail can be traced for, indexed (``net_settled_total[bw]``).
+PARTNER_TRAILS = ("net_total", "settlement_total", "net_settled_total")
 
 
 def names(result: Result) -> list[str]:
     """Every name a trail can be traced for: the metrics (in registry order), then the
-    lines."""
-    return [*metrics.names(metrics.scenario_metrics()), *(line.name for line in result.lines)]
+    lines, then with an agreement each partner's net, settlement and net after it."""
+    found = [*metrics.names(metrics.scenario_metrics()), *(line.name for line in result.lines)]
+    if result.agreement:
+        found += [f"{m}[{p.id}]" for m in PARTNER_TRAILS for p in result.partners]
+    return found
 
 
 def trace(result: Result, name: str) -> ValueTrail | None:
-    """The trail of metric or line ``name`` as values; None when there is no such name."""
+    """The trail of metric or line ``name`` as values; None when there is no such name.
+    A partner's ``net_total``, ``settlement_total`` and ``net_settled_total`` are traced
+    indexed by its id (``net_settled_total[bw]``)."""
     if metrics.is_known(name):
         return _metric_trail(result, name)
+    metric, partner = metrics.split_indexed(name)
+    if partner is not None and metric in PARTNER_TRAILS:
+        found = next((p for p in result.partners if p.id == partner), None)
+        return None if found is None else _partner_trail(result, metric, found)
     line = next((line for line in result.lines if line.name == name), None)
     if line is None:
         return None
@@ -409,6 +553,121 @@ def _payback_trail(result: Result, name: str, common: dict[str, Any]) -> ValueTr
         conclusion=conclusion,
         feeds=_RETURNS_FEEDS,
     )
+
+
+# --- a partner's net and the agreement -----------------------------------------------------
+
+
+def _partner_trail(result: Result, metric: str, partner: PartnerResult) -> ValueTrail:
+    """A partner's net, settlement or net after the agreement, year by year; the
+    settlement down to each rule's transfer with its terms."""
+    years = tuple(result.years)
+    common: dict[str, Any] = {
+        "name": f"{metric}[{partner.id}]",
+        "subject": "metric",
+        "value": float(partner.total(metric)),
+        "value_kind": "money",
+        "years": years,
+    }
+    net = np.asarray(partner.net_per_year, dtype=float)
+    settlement = np.asarray(partner.settlement_per_year, dtype=float)
+    if metric == "net_total":
+        rows = zip(
+            years,
+            partner.baseline_per_year,
+            partner.benefits_per_year,
+            partner.pays_per_year,
+            net,
+            strict=True,
+        )
+        net_steps = tuple(PartnerNetStep(y, *(float(v) for v in values)) for y, *values in rows)
+        return ValueTrail(**common, formula=PartnerNet(partner.id, partner.name), steps=net_steps)
+    involved = [
+        (settled, transfer)
+        for settled in result.agreement
+        for transfer in settled.transfers
+        if partner.id in (transfer.payer, transfer.receiver)
+    ]
+    names_by_id = {p.id: p.name for p in result.partners}
+    rule_steps = tuple(
+        step for settled, transfer in involved for step in _rule_steps(result, settled, transfer)
+    )
+    rules = tuple(
+        RuleTerms(
+            settled.name,
+            result.scenario.agreement[settled.index].source,
+            settled,
+            result,
+        )
+        for settled in {settled.index: settled for settled, _ in involved}.values()
+    )
+    if metric == "settlement_total":
+        parts = tuple(
+            TransferPart(
+                settled.name,
+                names_by_id[
+                    transfer.payer if transfer.receiver == partner.id else transfer.receiver
+                ],
+                transfer.receiver == partner.id,
+            )
+            for settled, transfer in involved
+        )
+        steps: list[TrailStep] = [
+            SettlementStep(
+                year,
+                tuple(float(transfer.per_year[t]) for _, transfer in involved),
+                float(settlement[t]),
+            )
+            for t, year in enumerate(years)
+        ]
+        formula: Formula = PartnerSettlement(partner.id, partner.name, parts)
+        feeds: tuple[str, ...] = ()
+    else:
+        steps = [
+            SettledNetStep(year, float(net[t]), float(settlement[t]), float(net[t] + settlement[t]))
+            for t, year in enumerate(years)
+        ]
+        formula = SettledNet(partner.id, partner.name)
+        feeds = (f"net_total[{partner.id}]", f"settlement_total[{partner.id}]")
+    return ValueTrail(
+        **common,
+        formula=formula,
+        steps=(*steps, *rule_steps),
+        feeds=feeds,
+        rules=rules,
+    )
+
+
+def _value(values: Array | None, t: int) -> float | None:
+    return None if values is None else float(np.asarray(values).reshape(-1)[t])
+
+
+def _rule_steps(result: Result, settled: RuleResult, transfer: Transfer) -> list[RuleStep]:
+    """Each year the rule runs: its transfer with the terms and measures it is made of."""
+    rule = result.scenario.agreement[settled.index]
+    kpi = next((k for k in result.kpis if k.id == rule.kpi), None)
+    steps = []
+    for t, year in enumerate(result.years):
+        if not bool(np.asarray(settled.running)[t]):
+            continue
+        steps.append(
+            RuleStep(
+                year=year,
+                rule=settled.name,
+                rule_kind=settled.rule,
+                receiver=transfer.receiver,
+                amount=_value(settled.amount_per_year, t),
+                cost=_value(settled.cost_per_year, t),
+                benchmark=_value(settled.benchmark_per_year, t),
+                gain=_value(settled.gain_per_year, t),
+                kpi_value=None if kpi is None else _value(kpi.values_per_year, t),
+                reference=None if kpi is None else float(kpi.reference),
+                units=_value(settled.units_per_year, t),
+                price=rule.price,
+                transfer=float(np.asarray(transfer.per_year)[t]),
+            )
+        )
+    return steps
 
 
 # --- lines ---------------------------------------------------------------------------------
@@ -572,14 +831,24 @@ __all__ = [
     "NetPresentValue",
     "NeverNegative",
     "NotWithinHorizon",
+    "PARTNER_TRAILS",
+    "PartnerNet",
+    "PartnerNetStep",
+    "PartnerSettlement",
     "Payback",
     "PaybackConclusion",
     "Ratio",
+    "RuleStep",
+    "RuleTerms",
     "Savings",
+    "SettledNet",
+    "SettledNetStep",
+    "SettlementStep",
     "SourcedInput",
     "SumOfLines",
     "SumStep",
     "TrailStep",
+    "TransferPart",
     "ValueTrail",
     "names",
     "trace",

@@ -340,4 +340,16 @@ WORDS: dict[str, tuple[str, str]] = {
     ),
     "xlsx.settlement": ("Verrekening", "Settlement"),
     "xlsx.net_settled": ("Saldo na de afspraak", "Net after the agreement"),
+    "chart.agreement_nets_title": (
+        "Saldo per partner vóór en na de afspraak",
+        "Net per partner before and after the agreement",
+    ),
+    "chart.agreement_nets_caption": (
+        "Per partner het saldo over de looptijd zonder de afspraak en met de verrekening "
+        "van de afspraak; opgeteld veranderen de saldi niet.",
+        "Per partner the net over the term without the agreement and with the agreement's "
+        "settlement; summed, the nets do not change.",
+    ),
+    "chart.net_before": ("vóór de afspraak", "before the agreement"),
+    "chart.net_after": ("na de afspraak", "after the agreement"),
 }

@@ -155,4 +155,183 @@ WORDS: dict[str, tuple[str, str]] = {
     "trail.inputs": ("Invoer", "Inputs"),
     "trail.source": ("bron", "source"),
     "trail.no_source": ("geen bron (aanname)", "no source (assumption)"),
+    # --- the agreement (DOMAIN.md §7): KPIs, rules in sentences, transfers, risk ------------
+    "agr.kpis_title": ("KPI's", "KPIs"),
+    "agr.kpi": ("KPI", "KPI"),
+    "agr.kpi_value": ("waarde", "value"),
+    "agr.kpi_target": ("doel", "target"),
+    "agr.kpi_reference": ("nulmeting", "reference"),
+    "agr.kpi_terms": (
+        "{name} ({id}): in {unit}, {direction}; validatie: {validation}",
+        "{name} ({id}): in {unit}, {direction}; validation: {validation}",
+    ),
+    "agr.kpi_terms_no_unit": (
+        "{name} ({id}): {direction}; validatie: {validation}",
+        "{name} ({id}): {direction}; validation: {validation}",
+    ),
+    "agr.higher_is_better": ("hoger is beter", "higher is better"),
+    "agr.lower_is_better": ("lager is beter", "lower is better"),
+    "agr.validation.rct": ("gerandomiseerd experiment (rct)", "randomised controlled trial (rct)"),
+    "agr.validation.quasi-experimental": ("quasi-experimenteel", "quasi-experimental"),
+    "agr.validation.historical-comparison": (
+        "historische vergelijking",
+        "historical comparison",
+    ),
+    "agr.validation.pre-post": ("voor- en nameting", "pre-post measurement"),
+    "agr.validation.ex-post": ("achteraf (ex post)", "after the fact (ex post)"),
+    "agr.validation.none": ("geen", "none"),
+    "agr.title": (
+        "De afspraak: verrekening tussen partners",
+        "The agreement: settlement between partners",
+    ),
+    "agr.intro": (
+        "Geld dat de partners volgens de afspraak aan elkaar overmaken. De totalen van de "
+        "business case veranderen niet; het saldo van elke partner wel.",
+        "Money the partners transfer to each other under the agreement. The business "
+        "case's totals do not change; each partner's net does.",
+    ),
+    "agr.rule": ("Regel", "Rule"),
+    "agr.transfers_title": ("Overdrachten per jaar", "Transfers per year"),
+    "agr.transfer_label": ("{rule}: {payer} → {receiver}", "{rule}: {payer} → {receiver}"),
+    "agr.settlement_title": ("Verrekening per partner per jaar", "Settlement per partner per year"),
+    "agr.settlement_note": (
+        "Ontvangen min betaald; opgeteld over de partners elk jaar € 0.",
+        "Received minus paid; summed over the partners € 0 every year.",
+    ),
+    "agr.settlement": ("Verrekening", "Settlement"),
+    "agr.net_after": ("Saldo na afspraak", "Net after agreement"),
+    "agr.sentence_with_years": ("{sentence} ({years})", "{sentence} ({years})"),
+    "agr.years_from_until": ("van {start} tot en met {until}", "from {start} to {until}"),
+    "agr.years_from": ("vanaf {start}", "from {start} on"),
+    "agr.years_until": ("tot en met {until}", "until {until}"),
+    "agr.per_year": ("{amount} per jaar", "{amount} a year"),
+    "agr.per_year_between": ("{low} tot {high} per jaar", "{low} to {high} a year"),
+    "agr.list_and": ("{items} en {last}", "{items} and {last}"),
+    "agr.contribution": (
+        "{payer} draagt {amount} bij aan {receiver}.",
+        "{payer} contributes {amount} to {receiver}.",
+    ),
+    "agr.lumpsum": (
+        "{payer} betaalt {receiver} een lumpsum van {amount} voor {covers}{terms}.",
+        "{payer} pays {receiver} a lumpsum of {amount} for {covers}{terms}.",
+    ),
+    "agr.lumpsum_planned": (
+        "de geplande kosten ({amount})",
+        "the planned cost ({amount})",
+    ),
+    "agr.lumpsum_no_corridor": (
+        "; {receiver} draagt zelf het verschil met de werkelijke kosten",
+        "; {receiver} carries the difference with the actual cost itself",
+    ),
+    "agr.lumpsum_corridor": (
+        "; valt de inzet meer dan {band} hoger of lager uit, dan wordt {share} het verschil "
+        "daarbuiten verrekend",
+        "; if the effort turns out more than {band} higher or lower, {share} the difference "
+        "beyond that is settled",
+    ),
+    "agr.share_half": ("de helft van", "half of"),
+    "agr.share_all": ("het hele", "all of"),
+    "agr.share_part": ("{share} van", "{share} of"),
+    "agr.gain_share": (
+        "{payer} deelt de besparing ten opzichte van {benchmark}, {period}: {shares}{terms}.",
+        "{payer} shares the savings against {benchmark}, {period}: {shares}{terms}.",
+    ),
+    "agr.benchmark_given": ("een benchmark van {amount}", "a benchmark of {amount}"),
+    "agr.benchmark_baseline": (
+        "de baseline als benchmark ({amount})",
+        "the baseline as benchmark ({amount})",
+    ),
+    "agr.period_horizon": (
+        "over de hele looptijd, verrekend in {year}",
+        "over the whole term, settled in {year}",
+    ),
+    "agr.period_year": ("per jaar", "year by year"),
+    "agr.gets": ("{name} krijgt {share}", "{name} gets {share}"),
+    "agr.pays_share": ("{name} betaalt {share}", "{name} pays {share}"),
+    "agr.gate": (
+        ", als de besparing minstens {rate} van de benchmark is",
+        ", if the savings reach at least {rate} of the benchmark",
+    ),
+    "agr.cap_of_benchmark": (
+        ", samen hoogstens {cap} van de benchmark",
+        ", together at most {cap} of the benchmark",
+    ),
+    "agr.losses": ("; bij een verlies: {shares}{terms}", "; on a loss: {shares}{terms}"),
+    "agr.loss_gate": (
+        ", als het verlies minstens {rate} van de benchmark is",
+        ", if the loss reaches at least {rate} of the benchmark",
+    ),
+    "agr.outcome_payment": (
+        "{payer} betaalt {receiver} {price} per eenheid dat {kpi} {beyond} de nulmeting van "
+        "{reference} uitkomt{terms}.",
+        "{payer} pays {receiver} {price} per unit that {kpi} comes out {beyond} its reference "
+        "of {reference}{terms}.",
+    ),
+    "agr.above": ("boven", "above"),
+    "agr.below": ("onder", "below"),
+    "agr.cap_per_year": (", hoogstens {cap} per jaar", ", at most {cap} a year"),
+    "agr.total_cap": (", hoogstens {cap} in totaal", ", at most {cap} in total"),
+    "agr.chart_nets": (
+        "Saldo per partner vóór en na de afspraak: wat elke partner over de looptijd "
+        "overhoudt, zonder en met de verrekening.",
+        "Net per partner before and after the agreement: what each partner keeps over the "
+        "term, without and with the settlement.",
+    ),
+    "agr.risk_title": ("Hoe de afspraak het risico verschuift", "How the agreement moves risk"),
+    "agr.risk_partner_title": (
+        "Saldo per partner vóór en na de afspraak",
+        "Net per partner before and after the agreement",
+    ),
+    "agr.before": ("vóór", "before"),
+    "agr.after": ("na", "after"),
+    "agr.p_negative": ("P(saldo < 0) {when}", "P(net < 0) {when}"),
+    "agr.percentile": ("{p} {when}", "{p} {when}"),
+    "agr.transfer_risk_title": ("Overdrachten per regel", "Transfers per rule"),
+    "agr.transfer": ("Overdracht", "Transfer"),
+    "agr.mean_transfer": ("Gemiddelde overdracht", "Mean transfer"),
+    "agr.p_nonzero": ("P(overdracht ≠ 0)", "P(transfer ≠ 0)"),
+    "agr.risk_note": (
+        "Vóór: het saldo zonder afspraak; na: met de verrekening. Overdracht: het totaal over "
+        "de looptijd, gemiddeld over de trekkingen (± de standaardfout).",
+        "Before: the net without the agreement; after: with the settlement. Transfer: the "
+        "total over the term, averaged over the samples (± its standard error).",
+    ),
+    "agr.mean_se": ("{mean} (± {se})", "{mean} (± {se})"),
+    # the audit trail of a partner's net, settlement and net after the agreement
+    "agr.trail.net": (
+        "saldo van {partner} per jaar = wat het niet meer hoeft te betalen + baten − wat het "
+        "betaalt; net_total[{id}] = Σ over de jaren",
+        "net of {partner} per year = what it stops paying + gains − what it pays; "
+        "net_total[{id}] = Σ over the years",
+    ),
+    "agr.trail.settlement": (
+        "verrekening van {partner} per jaar = ontvangen − betaald onder de afspraak ({parts}); "
+        "settlement_total[{id}] = Σ over de jaren",
+        "settlement of {partner} per year = received − paid under the agreement ({parts}); "
+        "settlement_total[{id}] = Σ over the years",
+    ),
+    "agr.trail.received": ("ontvangt {rule} van {other}", "receives {rule} from {other}"),
+    "agr.trail.paid": ("betaalt {rule} aan {other}", "pays {rule} to {other}"),
+    "agr.trail.net_settled": (
+        "saldo van {partner} na de afspraak per jaar = saldo + verrekening; "
+        "net_settled_total[{id}] = Σ over de jaren",
+        "net of {partner} after the agreement per year = net + settlement; "
+        "net_settled_total[{id}] = Σ over the years",
+    ),
+    "agr.trail.contribution": ("bedrag {amount}", "amount {amount}"),
+    "agr.trail.lumpsum": (
+        "L − C (+ de verrekening buiten de corridor): L = {amount}, C = {cost}",
+        "L − C (+ the settlement beyond the corridor): L = {amount}, C = {cost}",
+    ),
+    "agr.trail.gain_share": (
+        "aandeel in G = B − (inzet + investering), na drempel en plafond: B = {benchmark}, "
+        "G = {gain}",
+        "share of G = B − (effort + investment), after gate and cap: B = {benchmark}, G = {gain}",
+    ),
+    "agr.trail.outcome_payment": (
+        "prijs × eenheden voorbij de nulmeting, na de plafonds: {price} × {units} "
+        "(KPI {kpi}, nulmeting {reference})",
+        "price × units beyond the reference, after the caps: {price} × {units} "
+        "(KPI {kpi}, reference {reference})",
+    ),
 }

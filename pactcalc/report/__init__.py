@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from pactcalc.i18n import t
 from pactcalc.pipeline import Document
-from pactcalc.report import business, uncertainty
+from pactcalc.report import agreement, business, uncertainty
 from pactcalc.report.blocks import Block, Paragraph, Report, Section
 from pactcalc.report.trail_sections import trail_blocks
 
@@ -42,6 +42,7 @@ def build(
         business.by_year(document, lang),
         business.payback(document, lang) if full else None,
         business.who_pays(document, lang, full),
+        *agreement.sections(document, lang, full, analysis if full else None),
         business.adjustments(document, lang),
         business.checks(document, lang, full),
         business.warnings(document, lang),
@@ -76,6 +77,10 @@ def build_sensitivity(sens: Sensitivity, scenario: Scenario, lang: str = "nl") -
 
 
 def build_simulation(sim: Simulation, lang: str = "nl") -> Report:
-    """The report of ``pactcalc simulate``: one section, the spread of the outcomes."""
-    section = uncertainty.simulation_section(sim, lang)
-    return Report(title="", lang=lang, sections=[section], result=sim.result)
+    """The report of ``pactcalc simulate``: the spread of the outcomes; with an agreement
+    also how it moves each partner's risk (:func:`.agreement.risk_section`)."""
+    found = [
+        uncertainty.simulation_section(sim, lang),
+        agreement.risk_section(sim, lang, uncertainty.SIMULATION_CSV_HEADER),
+    ]
+    return Report(title="", lang=lang, sections=[s for s in found if s], result=sim.result)

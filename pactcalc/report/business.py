@@ -18,6 +18,7 @@ from pactcalc.engine import Result
 from pactcalc.i18n import money, number, optional, percent, t, years_text
 from pactcalc.model import CheckResult
 from pactcalc.pipeline import Document
+from pactcalc.report import agreement
 from pactcalc.report.blocks import (
     Bullets,
     Figure,
@@ -213,6 +214,7 @@ def result_data(document: Document, lang: str) -> dict[str, Any]:
             "benefits_total": float(p.total("benefits_total")),
             "net_per_year": _floats(p.net_per_year),
             "net_total": float(p.total("net_total")),
+            **agreement.partner_data(result, p),
         }
         for p in result.partners
     ]
@@ -415,7 +417,8 @@ def adjustments(document: Document, lang: str) -> Section | None:
 
 
 def who_pays(document: Document, lang: str, full: bool) -> Section:
-    """What each partner pays, stops paying and gains, and its net."""
+    """What each partner pays, stops paying and gains, and its net; with an agreement
+    also its settlement and its net after the agreement (:mod:`.agreement`)."""
     result = _result(document)
     header = [
         t("partner", lang),
@@ -425,12 +428,15 @@ def who_pays(document: Document, lang: str, full: bool) -> Section:
         t("partner_net", lang),
     ]
     columns = ("pays_total", "baseline_total", "benefits_total", "net_total")
+    settled_header, settled, settled_totals = agreement.partner_columns(result, lang)
+    header += settled_header
     rows, raw = [], []
-    for partner in result.partners:
+    for index, partner in enumerate(result.partners):
         values = [float(partner.total(m)) for m in columns]
+        values += settled[index] if settled else []
         rows.append([partner.name, *(money(v, lang) for v in values)])
         raw.append([partner.id, *values])
-    values = [_total(result, m) for m in ("costs_total", *columns[1:])]
+    values = [_total(result, m) for m in ("costs_total", *columns[1:])] + settled_totals
     rows.append([t("total", lang), *(money(v, lang) for v in values)])
     raw.append(["total", *values])
     title = t("who_pays", lang)

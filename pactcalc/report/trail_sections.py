@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pactcalc import metrics
 from pactcalc.engine import Result
-from pactcalc.explain import trace
+from pactcalc.explain import PARTNER_TRAILS, trace
 from pactcalc.i18n import t
 from pactcalc.report.blocks import Trail, TrailInput, TrailStep
 from pactcalc.report.trails import WordedTrail, word_trail
@@ -25,9 +25,13 @@ _FEEDING = (
 
 
 def trail_names(result: Result) -> list[str]:
-    """The trails in the report: the key figures, what feeds them, then every line."""
+    """The trails in the report: the key figures, what feeds them, then every line; with
+    an agreement each partner's net, settlement and net after it."""
     names = [*metrics.names(metrics.card_metrics()), *_FEEDING]
-    return names + [line.name for line in result.lines]
+    names += [line.name for line in result.lines]
+    if result.agreement:  # each partner's net after the agreement, down to the rules
+        names += [f"{m}[{p.id}]" for m in PARTNER_TRAILS for p in result.partners]
+    return names
 
 
 def trail_block(trail: WordedTrail, lang: str, *, for_explain: bool = False) -> Trail:
@@ -37,7 +41,7 @@ def trail_block(trail: WordedTrail, lang: str, *, for_explain: bool = False) -> 
     return Trail(
         id=trail.name,
         title=f"{trail.name} = {trail.value}",
-        steps=[TrailStep(str(s.year), s.formula, s.value) for s in trail.steps],
+        steps=[TrailStep(s.heading, s.formula, s.value) for s in trail.steps],
         definition=trail.definition,
         step_header=(
             t("year", lang),

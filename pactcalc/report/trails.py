@@ -34,10 +34,18 @@ from pactcalc.explain import (
     NetPresentValue,
     NeverNegative,
     NotWithinHorizon,
+    PartnerNet,
+    PartnerNetStep,
+    PartnerSettlement,
     Payback,
     PaybackConclusion,
     Ratio,
+    RuleStep,
+    RuleTerms,
     Savings,
+    SettledNet,
+    SettledNetStep,
+    SettlementStep,
     SourcedInput,
     SumOfLines,
     SumStep,
@@ -62,11 +70,18 @@ class WordedInput:
 
 @dataclass(frozen=True)
 class WordedStep:
-    """One year of a trail: the formula with the values put in, and the result."""
+    """One year of a trail: the formula with the values put in, and the result.
+    ``label``: what the step is when not only a year (a rule's transfer in a year)."""
 
     year: int
     formula: str
     value: str
+    label: str = ""
+
+    @property
+    def heading(self) -> str:
+        """The step's label as a table shows it: the label, else the year."""
+        return self.label or str(self.year)
 
 
 @dataclass
@@ -98,7 +113,10 @@ def word_trail(trail: ValueTrail, lang: str) -> WordedTrail:
             else conclusion_text(trail.conclusion, len(trail.years), lang)
         ),
         feeds=list(trail.feeds),
-        inputs=[input_text(item, lang) for item in trail.inputs],
+        inputs=[
+            *(input_text(item, lang) for item in trail.inputs),
+            *(rule_input_text(rule, lang) for rule in trail.rules),
+        ],
     )
 
 
@@ -118,7 +136,7 @@ def trail_block(trail: ValueTrail, lang: str) -> blocks.Trail:
             t("explain.input", lang, name=item.name, value=f"{item.value}{unit}", source=source)
         )
     steps = [blocks.TrailStep(worded.name, worded.definition, worded.value, made_from)]
-    steps += [blocks.TrailStep(str(step.year), step.formula, step.value) for step in worded.steps]
+    steps += [blocks.TrailStep(step.heading, step.formula, step.value) for step in worded.steps]
     if worded.conclusion:
         steps.append(blocks.TrailStep("", worded.conclusion, worded.value))
     return blocks.Trail(worded.name, f"{worded.name} = {worded.value}", steps)
@@ -183,6 +201,8 @@ def formula_text(formula: Formula, lang: str) -> str:
     if isinstance(formula, Payback):
         key = "discounted_payback" if formula.discounted else "payback"
         return t(f"explain.formula.{key}", lang)
+    if isinstance(formula, PartnerNet | PartnerSettlement | SettledNet):
+        return _partner_formula_text(formula, lang)
     text = t(
         "explain.formula.line",
         lang,
@@ -223,8 +243,100 @@ def step_text(formula: Formula, step: TrailStep, lang: str) -> WordedStep:
             f"S = {money(step.start, lang)}, r = {money(step.returns, lang)}",
             f"E = {money(step.end, lang)}",
         )
+    if isinstance(step, PartnerNetStep | SettlementStep | SettledNetStep | RuleStep):
+        return _agreement_step_text(formula, step, lang)
     assert isinstance(formula, LineAmount), "a line's step belongs to a line's formula"
     return _line_step_text(formula, step, lang)
+
+
+# --- a partner's net and the agreement -----------------------------------------------------
+
+
+def _partner_formula_text(formula: PartnerNet | PartnerSettlement | SettledNet, lang: str) -> str:
+    """A partner's net, settlement or net after the agreement, as a formula in words."""
+    if isinstance(formula, PartnerNet):
+        return t("agr.trail.net", lang, partner=formula.partner_name, id=formula.partner)
+    if isinstance(formula, SettledNet):
+        return t("agr.trail.net_settled", lang, partner=formula.partner_name, id=formula.partner)
+    parts = [
+        t(
+            "agr.trail.received" if part.received else "agr.trail.paid",
+            lang,
+            rule=part.rule,
+            other=part.other,
+        )
+        for part in formula.parts
+    ]
+    return t(
+        "agr.trail.settlement",
+        lang,
+        partner=formula.partner_name,
+        id=formula.partner,
+        parts="; ".join(parts) or "—",
+    )
+
+
+def _signed(values: list[float], lang: str) -> str:
+    """ "€ 1.800 − € 625 + € 150": the first value as is, the others with their sign."""
+    text = money(values[0], lang) if values else money(0.0, lang)
+    for value in values[1:]:
+        text += f" {'−' if value < 0 else '+'} {money(abs(value), lang)}"
+    return text
+
+
+def _agreement_step_text(
+    formula: Formula,
+    step: PartnerNetStep | SettlementStep | SettledNetStep | RuleStep,
+    lang: str,
+) -> WordedStep:
+    if isinstance(step, PartnerNetStep):
+        shown = _signed([step.baseline, step.benefits, -step.pays], lang)
+        return WordedStep(step.year, shown, money(step.net, lang))
+    if isinstance(step, SettledNetStep):
+        shown = _signed([step.net, step.settlement], lang)
+        return WordedStep(step.year, shown, money(step.value, lang))
+    if isinstance(step, SettlementStep):
+        assert isinstance(formula, PartnerSettlement)
+        signed = [
+            value if part.received else -value
+            for part, value in zip(formula.parts, step.parts, strict=True)
+        ]
+        shown = " ".join(
+            f"{'−' if value < 0 else '+'} {money(abs(value), lang)} ({part.rule})"
+            for part, value in zip(formula.parts, signed, strict=True)
+        )
+        return WordedStep(step.year, shown or money(0.0, lang), money(step.settlement, lang))
+    return WordedStep(
+        step.year,
+        rule_step_formula(step, lang),
+        money(step.transfer, lang),
+        label=f"{step.rule} {step.year}",
+    )
+
+
+def rule_step_formula(step: RuleStep, lang: str) -> str:
+    """A rule's transfer in one year: its formula and the terms and measures put in."""
+    values = {
+        "amount": money(step.amount or 0.0, lang),
+        "cost": money(step.cost or 0.0, lang),
+        "benchmark": money(step.benchmark or 0.0, lang),
+        "gain": money(step.gain or 0.0, lang),
+        "kpi": input_number(step.kpi_value or 0.0, lang),
+        "reference": input_number(step.reference or 0.0, lang),
+        "units": input_number(step.units or 0.0, lang),
+        "price": money(
+            step.price or 0.0, lang, 0 if float(step.price or 0) == int(step.price or 0) else 2
+        ),
+    }
+    return t(f"agr.trail.{step.rule_kind}", lang, **values)
+
+
+def rule_input_text(rule: RuleTerms, lang: str) -> WordedInput:
+    """A rule a trail rests on: its sentence with its terms, and its source."""
+    from pactcalc.report.agreement import rule_sentence
+
+    sentence = rule_sentence(rule.settled, rule.result, lang)
+    return WordedInput(rule.name, "rule", sentence, None, rule.source)
 
 
 def _line_step_text(formula: LineAmount, step: LineStep, lang: str) -> WordedStep:
@@ -297,6 +409,8 @@ __all__ = [
     "formula_text",
     "input_number",
     "input_text",
+    "rule_input_text",
+    "rule_step_formula",
     "step_text",
     "trail_block",
     "value_text",

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from pactcalc import metrics
 from pactcalc.i18n import money, number, percent, t
+from pactcalc.report.agreement import partner_risk_data
 from pactcalc.report.blocks import Bullets, Figure, Paragraph, Section, Table
 from pactcalc.report.values import (
     capitalised,
@@ -504,6 +505,7 @@ def simulation_data(sim: Simulation, lang: str) -> dict[str, Any]:
                 "net_total": _summary_data(summary, False) if summary else None,
                 "p_net_negative": risk.p if risk else None,
                 "p_net_negative_se": risk.se if risk else None,
+                **(partner_risk_data(sim.settled_nets[pid]) if pid in sim.settled_nets else {}),
             }
         )
     return {

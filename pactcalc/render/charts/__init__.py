@@ -12,6 +12,8 @@ blocks (:mod:`pactcalc.report.blocks`)::
   bytes with the deterministic SVG settings, one legend, the axes and money ticks;
 * :mod:`~pactcalc.render.charts.business`: cumulative net, effort against budget, cost
   without the PACT beside the cost in the PACT situation (from the Result);
+* :mod:`~pactcalc.render.charts.agreement`: each partner's net before and after the
+  agreement (DOMAIN.md §7), only for a scenario with one;
 * :mod:`~pactcalc.render.charts.uncertainty`: tornado, NPV distribution, fan chart and
   partner nets (from the Analysis: sensitivity and simulation).
 
@@ -24,6 +26,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from pactcalc.render.charts.agreement import (
+    AGREEMENT_CHARTS,
+    agreement_charts,
+    agreement_nets_spec,
+    agreement_nets_svg,
+)
 from pactcalc.render.charts.base import (
     BLACK,
     BLUE,
@@ -45,13 +53,15 @@ from pactcalc.render.charts.base import (
 )
 from pactcalc.render.charts.business import (
     BUSINESS_CHARTS,
-    all_charts,
     baseline_vs_pact_svg,
     business_spec,
     captions,
     chart_bytes,
     cumulative_svg,
     effort_vs_budget_svg,
+)
+from pactcalc.render.charts.business import (
+    all_charts as business_charts,
 )
 from pactcalc.render.charts.uncertainty import (
     UNCERTAINTY_CHARTS,
@@ -70,7 +80,15 @@ if TYPE_CHECKING:  # pragma: no cover
     from pactcalc.engine import Result
     from pactcalc.uncertainty import Analysis
 
-#: Every chart a report can show, by name, in the order the reports show them.
+
+def all_charts(result: Result, lang: str) -> dict[str, str]:
+    """Every chart of a computed scenario that needs no analysis, by name, in the order
+    the reports show them: the business charts, then with an agreement its chart."""
+    return {**business_charts(result, lang), **agreement_charts(result, lang)}
+
+
+#: The charts every report can show, by name, in the order the reports show them; a
+#: scenario with an agreement has :data:`AGREEMENT_CHARTS` besides (after the business ones).
 NAMES: tuple[str, ...] = (*BUSINESS_CHARTS, *UNCERTAINTY_CHARTS)
 
 __all__ = [
@@ -88,7 +106,10 @@ __all__ = [
     "VERMILLION",
     "WIDTH_IN",
     "YELLOW",
+    "AGREEMENT_CHARTS",
     "ChartSpec",
+    "agreement_charts",
+    "agreement_nets_svg",
     "all_charts",
     "baseline_vs_pact_svg",
     "captions",
@@ -108,16 +129,20 @@ __all__ = [
 
 
 def chart_spec(name: str, result: Result, analysis: Analysis | None, lang: str) -> ChartSpec:
-    """The chart ``name`` (one of :data:`NAMES`) of a computed scenario: the business
-    charts from ``result``, the uncertainty charts from ``analysis`` (its sensitivity
-    and simulation; the years and partner names from ``result``).
+    """The chart ``name`` (one of :data:`NAMES` or :data:`AGREEMENT_CHARTS`) of a computed
+    scenario: the business and agreement charts from ``result``, the uncertainty charts
+    from ``analysis`` (its sensitivity and simulation; the years and partner names from
+    ``result``).
 
     A ValueError names the problem: an unknown chart, or an uncertainty chart without an
     analysis (the scenario has no ranges)."""
     if name in BUSINESS_CHARTS:
         return business_spec(name, result, lang)
+    if name in AGREEMENT_CHARTS:
+        return agreement_nets_spec(result, lang)
     if name not in UNCERTAINTY_CHARTS:
-        raise ValueError(f"no chart named {name!r}; the charts are: {', '.join(NAMES)}")
+        known = ", ".join((*NAMES, *AGREEMENT_CHARTS))
+        raise ValueError(f"no chart named {name!r}; the charts are: {known}")
     if analysis is None:
         raise ValueError(f"the chart {name!r} needs an analysis (a scenario with ranges)")
     simulation = analysis.simulation
