@@ -131,9 +131,10 @@ def test_sensitivity_is_identical_in_chunks(monkeypatch: pytest.MonkeyPatch) -> 
     document = load_scenario(EXAMPLE)
     assert document.scenario is not None
     whole = uncertainty.sensitivity(document.scenario, "npv", document.checks)
-    # 620 values per sample in this example: a budget of 6,200 gives chunks of 10 rows
-    assert sampled.values_per_sample(document.scenario) == 620
-    monkeypatch.setattr(sampled, "CHUNK_ELEMENTS", 6_200)
+    # (4 × 17 lines + 6 × 5 partners + 30) × 5 years = 640 values per sample in this
+    # example: a budget of 6,400 gives chunks of 10 rows
+    assert sampled.values_per_sample(document.scenario) == 640
+    monkeypatch.setattr(sampled, "CHUNK_ELEMENTS", 6_400)
     assert sampled.chunk_samples(document.scenario) == 10
     assert uncertainty.sensitivity(document.scenario, "npv", document.checks) == whole
 
