@@ -332,8 +332,13 @@ def test_chart_of_the_nets_is_drawn_and_deterministic(tmp_path: Path) -> None:
 def test_without_an_agreement_nothing_new() -> None:
     from pactcalc.render import charts
 
+    plain = []
     for example in EXAMPLES:
         document = document_of(example.read_text(encoding="utf-8"))
+        assert document.scenario is not None
+        if document.scenario.agreement or document.scenario.kpis:
+            continue  # the two examples with a pact are tested above
+        plain.append(example.name)
         report = build(document, None, "nl", full=True)
         ids = {section.id for section in report.sections}
         assert not ids & {"kpis", "agreement"}
@@ -345,6 +350,7 @@ def test_without_an_agreement_nothing_new() -> None:
         assert "kpis" not in data
         assert all("settlement_total" not in p for p in data["partners"])
         assert "agreement_nets" not in charts.all_charts(document.result, "nl")
+    assert plain == ["schuldhulpverlening.yaml"]  # the example without a pact
 
 
 # --- explain ----------------------------------------------------------------------------------

@@ -68,12 +68,16 @@ def example(request: pytest.FixtureRequest) -> Result:
 @pytest.mark.parametrize("lang", ["nl", "en"])
 def test_examples(example: Result, lang: str) -> None:
     svgs = charts.all_charts(example, lang)
-    assert list(svgs) == NAMES
+    # an example with an agreement (issue 11) also draws each partner's net before and after
+    assert list(svgs) == NAMES + (["agreement_nets"] if example.agreement else [])
     assert charts.all_charts(example, lang) == svgs  # byte-identical run after run
     for name, svg in svgs.items():
         root = ET.fromstring(svg)  # well-formed
         assert root.tag == f"{SVG}svg"
         assert svg.startswith("<svg")  # inlinable in HTML: no XML declaration, no DOCTYPE
+        if name == "agreement_nets":  # horizontal bars: a partner per row, euros across
+            assert all(p.name in texts(svg) for p in example.partners), name
+            continue
         ticks = y_ticks(svg)
         assert len(ticks) >= 3, name
         assert all(TICK[lang].match(tick) for tick in ticks), (name, ticks)

@@ -16,9 +16,11 @@ EXAMPLE = ROOT / "examples" / "beschermd-wonen.yaml"
 
 
 def _extra() -> Section:
+    # A section no report has (the agreement is one today): its id, title and data key
+    # appear nowhere else, so finding them proves the new section reached each format.
     return Section(
-        "agreement",
-        "Afspraken",
+        "extra",
+        "Extra afspraken",
         [
             Paragraph("Wat de partners met elkaar afspreken."),
             Table(
@@ -30,7 +32,7 @@ def _extra() -> Section:
             ),
             Bullets(["Eerste afspraak", "Tweede afspraak"]),
         ],
-        data={"agreement": {"settlement_total": {"wmo": 1234.0}}},
+        data={"extra": {"settlement_total": {"wmo": 1234.0}}},
     )
 
 
@@ -45,19 +47,19 @@ def test_a_new_section_is_one_change_and_shows_in_every_format() -> None:
     data = json.loads(json_format.draw(built))
 
     for text in (shown, md, page):
-        assert "Afspraken" in text
+        assert "Extra afspraken" in text
         assert "Wat de partners met elkaar afspreken." in text
         assert "Verrekening" in text
         assert "Wmo-aanbieder" in text
         assert "€ 1.234" in text
         assert "Eerste afspraak" in text
         assert "Tweede afspraak" in text
-    assert "## Afspraken" in md
+    assert "## Extra afspraken" in md
     assert "- Eerste afspraak" in md
-    assert "<h2>Afspraken</h2>" in page
+    assert "<h2>Extra afspraken</h2>" in page
     assert "<li>Tweede afspraak</li>" in page
-    assert data["agreement"] == {"settlement_total": {"wmo": 1234.0}}
-    assert list(data)[-1] == "agreement"  # merged after the sections before it
+    assert data["extra"] == {"settlement_total": {"wmo": 1234.0}}
+    assert list(data)[-1] == "extra"  # merged after the sections before it
 
 
 def test_json_is_the_merge_of_the_sections_data() -> None:

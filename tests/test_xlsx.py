@@ -445,7 +445,15 @@ def test_changing_an_input_changes_the_result(
 
 def test_structure_names_and_formats(workbooks: dict[str, Path]) -> None:
     wb = openpyxl.load_workbook(workbooks["beschermd-wonen"])
-    assert wb.sheetnames == ["Samenvatting", "Per jaar", "Partners", "Regels", "Invoer"]
+    # the example has an agreement since issue 11: its sheet comes before the lines
+    assert wb.sheetnames == [
+        "Samenvatting",
+        "Per jaar",
+        "Partners",
+        "Afspraken",
+        "Regels",
+        "Invoer",
+    ]
     inputs = wb["Invoer"]
     assert [c.value for c in inputs[1]][:7] == [
         "Naam",
@@ -1028,7 +1036,12 @@ def test_uncertainty_sheet_walks_the_model(documents: dict[str, Document], tmp_p
         for table in section.blocks
         if getattr(table, "raw_header", ())
     ]
-    assert [table.id for _, table in tables] == ["simulation_values", "sensitivity"]
+    # the example has an agreement since issue 11: its risk table walks along
+    assert [table.id for _, table in tables] == [
+        "simulation_values",
+        "agreement_risk_values",
+        "sensitivity",
+    ]
     for section, table in tables:
         at = rows.index((section.title, *(None,) * (len(rows[0]) - 1)), at)
         width = len(table.raw_header)

@@ -59,8 +59,8 @@ table { border-collapse: collapse; width: 100%; margin: 2mm 0 4mm; font-size: 9p
 th, td { border-bottom: 1px solid var(--line); padding: 1mm 1.5mm; vertical-align: top;
          text-align: left; }
 thead th { border-bottom: 2px solid var(--ink); }
-table.money td, table.money thead th:not(:first-child) { text-align: right;
-         white-space: nowrap; font-variant-numeric: tabular-nums; }
+table.money td { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
+table.money thead th:not(:first-child) { text-align: right; }
 tr.total td, tr.total th { font-weight: 700; border-top: 1px solid var(--ink); }
 table.money td.wrap, td.wrap { white-space: normal; text-align: left; }
 th code { overflow-wrap: anywhere; }
