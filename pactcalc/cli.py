@@ -524,7 +524,8 @@ def sensitivity(
             "--metric",
             "-m",
             help="The metric: npv, headroom_min, payback_years, savings_total, …, or one per "
-            "partner or KPI such as net_settled_total[wmo] or kpi_last[uitstroom]",
+            "partner or KPI such as net_settled_total[wmo] or kpi_last[uitstroom]; a label "
+            "the output shows (NCW, terugverdientijd) works too",
         ),
     ] = "npv",
     output_format: FormatOption = OutputFormat.table,
@@ -549,14 +550,15 @@ def sensitivity(
     allowed = metrics.choices(
         [p.id for p in document.scenario.partners], list(document.scenario.kpis)
     )
-    if metric.replace(" ", "") not in allowed:
+    chosen = metrics.canonical(metric)  # "NCW", "terugverdientijd", "saldo[wmo]" too
+    if chosen not in allowed:
         args = {
             "name": metric,
-            "suggestion": suggestion(metric, allowed),
+            "suggestion": suggestion(metric, [*allowed, *metrics.aliases()]),
             "choices": ", ".join(allowed),
         }
         fail(Problem("PC026", str(file), args=args), language)
-    result = uncertainty.sensitivity(document.scenario, metric.replace(" ", ""), document.checks)
+    result = uncertainty.sensitivity(document.scenario, chosen, document.checks)
     shown = drawer(output_format.value)(build_sensitivity(result, document.scenario, language))
     _show(shown, lambda: _measured_width(shown), output, [file], language)
 
@@ -624,7 +626,8 @@ def explain(
     name: Annotated[
         str,
         typer.Argument(
-            help="A metric (npv, headroom_min, payback_years, …) or the name of a line."
+            help="A metric (npv, headroom_min, payback_years, …, or a label the output "
+            "shows, such as NCW or terugverdientijd) or the name of a line."
         ),
     ],
     lang: LangOption = None,
@@ -637,6 +640,7 @@ def explain(
 
     Example: pactcalc explain examples/beschermd-wonen.yaml npv
     """
+    from pactcalc import metrics
     from pactcalc.explain import names, trace
     from pactcalc.problems import suggestion
     from pactcalc.render import terminal
@@ -644,10 +648,20 @@ def explain(
 
     document, language = _computed(file, lang)
     assert document.result is not None
+    known = names(document.result)
+    metric = metrics.by_alias(name)  # "NCW", "terugverdientijd": the labels the output shows
+    if name not in known and metric is not None and metric in known:
+        name = metric
     trail = trace(document.result, name)
     if trail is None:
-        known = names(document.result)
-        args = {"name": name, "suggestion": suggestion(name, known)}
+        scenario_metrics = metrics.names(metrics.scenario_metrics())
+        lines = [line.name for line in document.result.lines]
+        args = {
+            "name": name,
+            "suggestion": suggestion(name, [*known, *metrics.aliases()]),
+            "metrics": ", ".join(scenario_metrics),
+            "lines": ", ".join(f"'{line}'" for line in lines),
+        }
         fail(Problem("PC024", str(file), args=args), language)
     worded = word_trail(trail, language)
     _show(terminal.explain_renderable(worded, language), lambda: 0, None, [], language)
