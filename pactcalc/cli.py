@@ -124,6 +124,13 @@ def drawer(output_format: str) -> Callable[[Report], Any]:
     return _function(DRAWERS[output_format])
 
 
+def _drawn(output_format: OutputFormat, built: Report, dialect: CsvDialect) -> Any:
+    """``built`` drawn in ``output_format``; CSV in ``dialect``."""
+    if output_format is OutputFormat.csv:
+        return _function(DRAWERS["csv"])(built, dialect.value)
+    return drawer(output_format.value)(built)
+
+
 def renderer(command: str, output_format: str) -> Callable[..., Any]:
     """The function that renders ``command``'s output in ``output_format``."""
     return _function(RENDERERS[command][output_format])
@@ -185,6 +192,23 @@ OutputOption = Annotated[
     ),
 ]
 FormatOption = Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")]
+
+
+class CsvDialect(str, Enum):
+    """The CSV dialects (:data:`pactcalc.render.csv.DIALECTS`)."""
+
+    standard = "standard"
+    excel_nl = "excel-nl"
+
+
+CsvDialectOption = Annotated[
+    CsvDialect,
+    typer.Option(
+        "--csv-dialect",
+        help="CSV only: standard (comma, decimal point; for scripts and CI) or excel-nl "
+        "(semicolon, decimal comma, UTF-8 mark: opens in Dutch Excel as columns).",
+    ),
+]
 
 
 def _version(value: bool) -> None:
@@ -320,6 +344,7 @@ def run(
     output_format: FormatOption = OutputFormat.table,
     lang: LangOption = None,
     output: OutputOption = None,
+    csv_dialect: CsvDialectOption = CsvDialect.standard,
 ) -> None:
     """Compute a scenario and show its business case.
 
@@ -335,7 +360,7 @@ def run(
 
     document, language = _computed(file, lang)
     built = build(document, None, language)
-    shown = drawer(output_format.value)(built)
+    shown = _drawn(output_format, built, csv_dialect)
 
     def least_width() -> int:
         from pactcalc.render import terminal
@@ -421,6 +446,7 @@ def report(
         ),
     ],
     lang: LangOption = None,
+    csv_dialect: CsvDialectOption = CsvDialect.standard,
 ) -> None:
     """Write a report an advisor can hand to a municipality.
 
@@ -440,7 +466,7 @@ def report(
     _check_destination(output, [file], language)  # before a chart is written beside it
     render = renderer("report", report_format)
     if report_format == "csv":
-        _write(output, render(document, language), [file], language)
+        _write(output, render(document, language, csv_dialect.value), [file], language)
     else:
         from pactcalc.uncertainty import analyse
 
@@ -531,6 +557,7 @@ def sensitivity(
     output_format: FormatOption = OutputFormat.table,
     lang: LangOption = None,
     output: OutputOption = None,
+    csv_dialect: CsvDialectOption = CsvDialect.standard,
 ) -> None:
     """One-way sensitivity: a tornado of the parameters with a range, and switching values.
 
@@ -559,7 +586,8 @@ def sensitivity(
         }
         fail(Problem("PC026", str(file), args=args), language)
     result = uncertainty.sensitivity(document.scenario, chosen, document.checks)
-    shown = drawer(output_format.value)(build_sensitivity(result, document.scenario, language))
+    built = build_sensitivity(result, document.scenario, language)
+    shown = _drawn(output_format, built, csv_dialect)
     _show(shown, lambda: _measured_width(shown), output, [file], language)
 
 
@@ -594,6 +622,7 @@ def simulate(
     output_format: FormatOption = OutputFormat.table,
     lang: LangOption = None,
     output: OutputOption = None,
+    csv_dialect: CsvDialectOption = CsvDialect.standard,
 ) -> None:
     """Monte Carlo: draw the parameters with a range and show the spread of the outcome.
 
@@ -616,7 +645,7 @@ def simulate(
         language,
         lambda: uncertainty.simulate(scenario, document.checks, samples, seed),
     )
-    shown = drawer(output_format.value)(build_simulation(result, language))
+    shown = _drawn(output_format, build_simulation(result, language), csv_dialect)
     _show(shown, lambda: _measured_width(shown), output, [file], language)
 
 
