@@ -321,3 +321,24 @@ def test_the_readme_says_how_to_run_the_browser_tests() -> None:
     assert "-rs" in readme
     assert "--csv-dialect excel-nl" in readme
     assert "mkba_ratio" in readme
+
+
+# --- a parameter's label -------------------------------------------------------------------
+
+
+def test_a_parameter_may_carry_a_label() -> None:
+    text = (
+        small()
+        .replace(
+            "checks:",
+            "parameters:\n"
+            "  tarief: {value: 600, label: Uurtarief begeleiding, unit: EUR/jaar}\n"
+            "checks:",
+        )
+        .replace("amount: 600, paid_from", "amount: tarief, paid_from")
+    )
+    document = document_of(text)
+    assert document.result is not None, [p.message("en") for p in document.problems]
+    assert document.scenario is not None
+    assert document.scenario.parameters["tarief"].label == "Uurtarief begeleiding"
+    assert float(document.result.effort_per_year[0]) == 600
