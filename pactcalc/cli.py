@@ -125,6 +125,13 @@ def drawer(output_format: str) -> Callable[[Report], Any]:
     return _function(DRAWERS[output_format])
 
 
+def _drawn(output_format: OutputFormat, built: Report, dialect: CsvDialect) -> Any:
+    """``built`` drawn in ``output_format``; CSV in ``dialect``."""
+    if output_format is OutputFormat.csv:
+        return _function(DRAWERS["csv"])(built, dialect.value)
+    return drawer(output_format.value)(built)
+
+
 def renderer(command: str, output_format: str) -> Callable[..., Any]:
     """The function that renders ``command``'s output in ``output_format``."""
     return _function(RENDERERS[command][output_format])
@@ -186,6 +193,23 @@ OutputOption = Annotated[
     ),
 ]
 FormatOption = Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")]
+
+
+class CsvDialect(str, Enum):
+    """The CSV dialects (:data:`pactcalc.render.csv.DIALECTS`)."""
+
+    standard = "standard"
+    excel_nl = "excel-nl"
+
+
+CsvDialectOption = Annotated[
+    CsvDialect,
+    typer.Option(
+        "--csv-dialect",
+        help="CSV only: standard (comma, decimal point; for scripts and CI) or excel-nl "
+        "(semicolon, decimal comma, UTF-8 mark: opens in Dutch Excel as columns).",
+    ),
+]
 
 
 def _version(value: bool) -> None:
@@ -358,6 +382,7 @@ def run(
     output_format: FormatOption = OutputFormat.table,
     lang: LangOption = None,
     output: OutputOption = None,
+    csv_dialect: CsvDialectOption = CsvDialect.standard,
 ) -> None:
     """Compute a scenario and show its business case.
 
@@ -373,7 +398,7 @@ def run(
 
     document, language = _computed(file, lang)
     built = build(document, None, language)
-    _show(drawer(output_format.value)(built), output, [file], language)
+    _show(_drawn(output_format, built, csv_dialect), output, [file], language)
 
 
 @app.command()
@@ -452,6 +477,7 @@ def report(
         ),
     ],
     lang: LangOption = None,
+    csv_dialect: CsvDialectOption = CsvDialect.standard,
 ) -> None:
     """Write a report an advisor can hand to a municipality.
 
@@ -471,7 +497,7 @@ def report(
     _check_destination(output, [file], language)  # before a chart is written beside it
     render = renderer("report", report_format)
     if report_format == "csv":
-        _write(output, render(document, language), [file], language)
+        _write(output, render(document, language, csv_dialect.value), [file], language)
     else:
         from pactcalc.uncertainty import analyse
 
@@ -555,12 +581,14 @@ def sensitivity(
             "--metric",
             "-m",
             help="The metric: npv, headroom_min, payback_years, savings_total, …, or one per "
-            "partner or KPI such as net_settled_total[wmo] or kpi_last[uitstroom]",
+            "partner or KPI such as net_settled_total[wmo] or kpi_last[uitstroom]; a label "
+            "the output shows (NCW, terugverdientijd) works too",
         ),
     ] = "npv",
     output_format: FormatOption = OutputFormat.table,
     lang: LangOption = None,
     output: OutputOption = None,
+    csv_dialect: CsvDialectOption = CsvDialect.standard,
 ) -> None:
     """One-way sensitivity: a tornado of the parameters with a range, and switching values.
 
@@ -580,16 +608,17 @@ def sensitivity(
     allowed = metrics.choices(
         [p.id for p in document.scenario.partners], list(document.scenario.kpis)
     )
-    if metric.replace(" ", "") not in allowed:
+    chosen = metrics.canonical(metric)  # "NCW", "terugverdientijd", "saldo[wmo]" too
+    if chosen not in allowed:
         args = {
             "name": metric,
-            "suggestion": suggestion(metric, allowed),
+            "suggestion": suggestion(metric, [*allowed, *metrics.aliases()]),
             "choices": ", ".join(allowed),
         }
         fail(Problem("PC026", str(file), args=args), language)
-    result = uncertainty.sensitivity(document.scenario, metric.replace(" ", ""), document.checks)
-    shown = drawer(output_format.value)(build_sensitivity(result, document.scenario, language))
-    _show(shown, output, [file], language)
+    result = uncertainty.sensitivity(document.scenario, chosen, document.checks)
+    built = build_sensitivity(result, document.scenario, language)
+    _show(_drawn(output_format, built, csv_dialect), output, [file], language)
 
 
 @app.command()
@@ -616,6 +645,7 @@ def simulate(
     output_format: FormatOption = OutputFormat.table,
     lang: LangOption = None,
     output: OutputOption = None,
+    csv_dialect: CsvDialectOption = CsvDialect.standard,
 ) -> None:
     """Monte Carlo: draw the parameters with a range and show the spread of the outcome.
 
@@ -638,7 +668,8 @@ def simulate(
         language,
         lambda: uncertainty.simulate(scenario, document.checks, samples, seed),
     )
-    _show(drawer(output_format.value)(build_simulation(result, language)), output, [file], language)
+    shown = _drawn(output_format, build_simulation(result, language), csv_dialect)
+    _show(shown, output, [file], language)
 
 
 @app.command()
@@ -647,7 +678,8 @@ def explain(
     name: Annotated[
         str,
         typer.Argument(
-            help="A metric (npv, headroom_min, payback_years, …) or the name of a line."
+            help="A metric (npv, headroom_min, payback_years, …, or a label the output "
+            "shows, such as NCW or terugverdientijd) or the name of a line."
         ),
     ],
     lang: LangOption = None,
@@ -660,6 +692,7 @@ def explain(
 
     Example: pactcalc explain examples/beschermd-wonen.yaml npv
     """
+    from pactcalc import metrics
     from pactcalc.explain import names, trace
     from pactcalc.problems import suggestion
     from pactcalc.render import terminal
@@ -667,10 +700,20 @@ def explain(
 
     document, language = _computed(file, lang)
     assert document.result is not None
+    known = names(document.result)
+    metric = metrics.by_alias(name)  # "NCW", "terugverdientijd": the labels the output shows
+    if name not in known and metric is not None and metric in known:
+        name = metric
     trail = trace(document.result, name)
     if trail is None:
-        known = names(document.result)
-        args = {"name": name, "suggestion": suggestion(name, known)}
+        scenario_metrics = metrics.names(metrics.scenario_metrics())
+        lines = [line.name for line in document.result.lines]
+        args = {
+            "name": name,
+            "suggestion": suggestion(name, [*known, *metrics.aliases()]),
+            "metrics": ", ".join(scenario_metrics),
+            "lines": ", ".join(f"'{line}'" for line in lines),
+        }
         fail(Problem("PC024", str(file), args=args), language)
     worded = word_trail(trail, language)
     _show(terminal.explain_renderable(worded, language), None, [], language)

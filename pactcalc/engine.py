@@ -12,6 +12,7 @@ The formulas are those of DOMAIN.md §2::
     net[y]        = savings[y] + benefits[y] − investment[y]
     npv           = Σ net[y] · df[y],  df[y] = 1 / (1 + rate) ** t   (start year undiscounted)
     roi = npv / pv_investment,  bcr = pv_returns / pv_investment      (none without investment)
+    mkba_ratio = PV(baseline + benefits) / PV(effort + investment)     (none without costs)
 
 With ``kpis``/``agreement`` (DOMAIN.md §7) :func:`compute` ends by settling the agreement
 (:mod:`pactcalc.agreement`) on terms fixed on the plan: ``Result.kpis``,
@@ -188,6 +189,13 @@ class Result:
     #: :mod:`pactcalc.agreement`); empty without ``kpis``/``agreement``.
     kpis: list[KpiResult] = field(default_factory=list)
     agreement: list[RuleResult] = field(default_factory=list)
+    #: The MKBA's baten-kostenverhouding (:func:`_add_mkba_ratio`): the present value of
+    #: the gross benefits (the baseline avoided + other benefits) over that of the costs
+    #: (effort + investment); NaN without costs. Unlike ``bcr`` it does not net the
+    #: effort out of the benefits.
+    pv_gross_benefits: Array = field(default_factory=lambda: np.asarray(math.nan))
+    pv_costs: Array = field(default_factory=lambda: np.asarray(math.nan))
+    mkba_ratio: Array = field(default_factory=lambda: np.asarray(math.nan))
 
     @property
     def ok(self) -> bool:
@@ -401,6 +409,11 @@ def _compute(
         problems=problems,
     )
     _settle(scenario, result, env, parameters is not None)
+    _add_mkba_ratio(result)
+    # A warning about the file: once, not per sample or variant; PC129 (no budget at all)
+    # already says what to do about budget-funded costs.
+    if parameters is None and not any(p.code == "PC129" for p in problems):
+        problems.extend(budget_of_another_partner(scenario))
     # Probabilistic checks need a simulation: pactcalc.uncertainty evaluates them.
     result.checks = [
         evaluate_check(result, check, i)
@@ -408,6 +421,40 @@ def _compute(
         if not check.is_probabilistic
     ]
     return result
+
+
+def _add_mkba_ratio(result: Result) -> None:
+    """The MKBA ratio and its two present values on ``result``, in place, from its
+    per-year arrays: PV(baseline + benefits) / PV(effort + investment)."""
+    df = result.discount_factor_per_year
+    result.pv_gross_benefits = ((result.baseline_per_year + result.benefits_per_year) * df).sum(
+        axis=-1
+    )
+    result.pv_costs = (result.pact_cost_per_year * df).sum(axis=-1)
+    result.mkba_ratio = finance.ratio_or_nan(result.pv_gross_benefits, result.pv_costs)
+
+
+def budget_of_another_partner(scenario: Scenario) -> list[Problem]:
+    """PC360 for each effort or investment line that is paid from the budget only because
+    ``paid_from`` was left out, when its partner holds no budget and other partners do:
+    the default then silently charges, say, a housing corporation's own effort to the
+    municipality's budget. Writing ``paid_from`` (``own`` or ``budget``) settles it."""
+    holders = list(dict.fromkeys(line.partner for line in scenario.budget))
+    if not holders:
+        return []
+    names = {partner.id: partner.name for partner in scenario.partners}
+    found = []
+    for kind in ("effort", "investments"):
+        for index, line in enumerate(scenario.lines(kind)):
+            defaulted = "paid_from" not in line.model_fields_set
+            if defaulted and line.paid_from == "budget" and line.partner not in holders:
+                args = {
+                    "line": line.name,
+                    "partner": names.get(line.partner, line.partner),
+                    "holders": ", ".join(names.get(h, h) for h in holders),
+                }
+                found.append(Problem("PC360", "", args=args, path=(kind, index)))
+    return found
 
 
 def _settle(scenario: Scenario, result: Result, env: Mapping[str, Any], overridden: bool) -> None:

@@ -100,14 +100,16 @@ class NetPresentValue:
 
 @dataclass(frozen=True)
 class Ratio:
-    """``metric = numerator_name / pv_investment`` (roi: the npv, bcr: the present value
-    of the returns), with both values."""
+    """``metric = numerator_name / denominator_name`` (roi: the npv, bcr: the present value
+    of the returns, over pv_investment; mkba_ratio: pv_gross_benefits / pv_costs), with
+    both values."""
 
     metric: str
     numerator_name: str
     numerator: float
     denominator: float
     kind: Literal["ratio"] = "ratio"
+    denominator_name: str = "pv_investment"
 
 
 @dataclass(frozen=True)
@@ -471,6 +473,16 @@ def _metric_trail(result: Result, name: str) -> ValueTrail:
         common["value"] = float(np.asarray(getattr(result, name)))
         formula = Ratio(name, numerator_name, float(numerator), float(result.pv_investment))
         return ValueTrail(**common, formula=formula, feeds=("npv", "investment_total"))
+    if name == "mkba_ratio":  # PV(baseline + benefits) / PV(effort + investment)
+        formula = Ratio(
+            name,
+            "pv_gross_benefits",
+            float(result.pv_gross_benefits),
+            float(result.pv_costs),
+            denominator_name="pv_costs",
+        )
+        feeds = ("baseline_total", "benefits_total", "effort_total", "investment_total")
+        return ValueTrail(**common, formula=formula, feeds=feeds)
     return _payback_trail(result, name, common)
 
 

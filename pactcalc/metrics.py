@@ -114,8 +114,37 @@ _ROWS = (
         simulated=True,
         card=3,
     ),
-    Metric("roi", "ratio", "Rendement (NCW / investering)", "ROI (NPV / investment)"),
-    Metric("bcr", "ratio", "Baten-kostenverhouding", "Benefit-cost ratio"),
+    # The three ratios say in their label what they divide: ROI and BCR set against the
+    # investment alone (effort is already netted out of the savings), the MKBA ratio all
+    # gross benefits against all costs. Ratios, not percentages: 1,50 is € 1,50 per euro.
+    Metric(
+        "roi",
+        "ratio",
+        "NCW per euro investering (ROI)",
+        "NPV per euro invested (ROI)",
+        "ROI",
+        "ROI",
+    ),
+    Metric(
+        "bcr",
+        "ratio",
+        "Besparing en baten per euro investering (BCR)",
+        "Savings and benefits per euro invested (BCR)",
+        "BCR",
+        "BCR",
+    ),
+    # The MKBA's baten-kostenverhouding: PV(baten) / PV(kosten), with baten = the cost
+    # without the PACT that is avoided (baseline) + other benefits, and kosten = effort +
+    # investment, all discounted as the npv. None when there are no costs.
+    Metric(
+        "mkba_ratio",
+        "ratio",
+        "Baten-kostenverhouding (MKBA: baten / kosten)",
+        "Benefit-cost ratio (CBA: benefits / costs)",
+        "baten / kosten",
+        "benefits / costs",
+        headline=False,
+    ),
     Metric(
         "payback_years",
         "years",
@@ -337,3 +366,20 @@ def choices(partners: list[str], kpis: list[str]) -> tuple[str, ...]:
     found += [f"{m.name}[{p}]" for m in partner_metrics() for p in partners]
     found += [f"{m.name}[{k}]" for m in kpi_metrics() for k in kpis]
     return tuple(found)
+
+
+def canonical(text: str) -> str:
+    """A metric as written on a command line, with its name resolved through
+    :func:`by_alias` and spaces dropped from the index; unchanged (but stripped of spaces)
+    when it names no metric, so that the caller can report it with the valid names.
+
+    >>> canonical("NCW"), canonical("terugverdientijd"), canonical("Saldo [wmo]")
+    ('npv', 'payback_years', 'net_total[wmo]')
+    >>> canonical("onzin")
+    'onzin'
+    """
+    name, index = split_indexed(text)
+    found = by_alias(name)
+    if found is None:
+        return text.replace(" ", "")
+    return found if index is None else f"{found}[{index.replace(' ', '')}]"

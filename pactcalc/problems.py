@@ -118,6 +118,8 @@ _SPECS: list[Spec] = [
     Spec("PC304", "dot as thousands separator", "warning"),
     Spec("PC305", "budget-funded costs in a year without budget", "warning"),
     Spec("PC306", "cumulative negative again after payback", "warning"),
+    # --- issue 10: what an advisor hits ------------------------------------------
+    Spec("PC360", "budget of another partner pays by default", "warning"),
     # --- the simulation (issue 10: bounded memory, samples are numbers) ----------
     Spec("PC320", "too many samples for memory"),
     Spec("PC321", "a sample that is not a number"),

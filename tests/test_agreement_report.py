@@ -42,7 +42,7 @@ partners:
 parameters:
   uren: {value: 120}
 budget: [{name: Wmo-budget, partner: gemeente, amount: 5000}]
-effort: [{name: Begeleiding, partner: wmo, amount: "uren * 10"}]
+effort: [{name: Begeleiding, partner: wmo, amount: "uren * 10", paid_from: budget}]
 baseline: [{name: Zorg, partner: gemeente, amount: 3000}]
 kpis:
   uitstroom:

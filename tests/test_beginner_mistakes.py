@@ -438,7 +438,7 @@ def test_aliases_come_from_the_registry_and_are_unambiguous() -> None:
             "rendament > 0",
             "unknown metric 'rendament' in the check (valid: effort_total, budget_total, "
             "headroom_total, headroom_min, investment_total, baseline_total, savings_total, "
-            "benefits_total, npv, roi, bcr, payback_years, discounted_payback_years)",
+            "benefits_total, npv, roi, bcr, mkba_ratio, payback_years, discounted_payback_years)",
         ),
         (
             "npv[ggz] > 0",  # npv is not indexed: the per-partner and per-KPI ones are listed

@@ -805,7 +805,7 @@ def test_each_year_without_budget_gets_its_own_warning():
         budget:
           - {name: Alleen 2021, partner: gem, amount: 100, until: 2021}
         effort:
-          - {name: E, partner: wmo, amount: 10}
+          - {name: E, partner: wmo, amount: 10, paid_from: budget}
         """)
     # budget [100, 0, 0], budget-funded 10 every year: 2022 and 2023 lack a budget
     assert codes(document) == ["PC305", "PC305"]
@@ -824,7 +824,7 @@ def test_year_without_budget_and_without_budget_funded_costs_is_silent():
         budget:
           - {name: Alleen 2021, partner: gem, amount: 100, until: 2021}
         effort:
-          - {name: E, partner: wmo, amount: 10, until: 2021}
+          - {name: E, partner: wmo, amount: 10, until: 2021, paid_from: budget}
         """)
     assert document.problems == [], describe(document)
 

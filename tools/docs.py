@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import Any
 
 from pactcalc.problems import CATALOGUE, Spec
 
@@ -52,7 +53,11 @@ _SECTIONS: tuple[tuple[str, str, tuple[tuple[str, str], ...]], ...] = (
         (("PC020", "PC029"),),
     ),
     ("The format", "Found while validating the scenario and computing it.", (("PC100", "PC199"),)),
-    ("Warnings", "Reported, but they never change the exit code.", (("PC300", "PC306"),)),
+    (
+        "Warnings",
+        "Reported, but they never change the exit code.",
+        (("PC300", "PC306"), ("PC360", "PC369")),
+    ),
     (
         "Numbers and limits",
         "Errors: a number or an expression beyond what a scenario may hold (a rate written "
@@ -198,27 +203,71 @@ def cli_markdown() -> str:
     return "\n".join(lines)
 
 
-def _type_name(annotation: object) -> str:
+def _schema_type_name(schema: dict[str, Any]) -> str:
+    """What a value of a JSON Schema ``anyOf`` is, in words: ``number or expression``
+    (an amount), ``fraction in [0, 1] or parameter name`` (an adjustment), ``number, list
+    of numbers or expression`` (a KPI target)."""
+    options = schema.get("anyOf", [schema])
+    below_one = any(o.get("exclusiveMaximum") == 1 for o in options)
+    fraction = below_one or any(o.get("maximum") == 1 for o in options)
+    words = []
+    for option in options:
+        kind = option.get("type")
+        if kind == "number":
+            interval = "[0, 1)" if below_one else "[0, 1]"
+            words.append(f"fraction in {interval}" if fraction else "number")
+        elif kind == "array":
+            words.append("list of numbers")
+        elif kind == "string":
+            words.append("parameter name" if fraction else "expression")
+    if not words:
+        return "value"
+    return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} or {words[-1]}"
+
+
+def _type_name(annotation: object, documented: frozenset[str] = frozenset()) -> str:
+    """A field's type in words; a model links to its section when it has one
+    (``documented``: the names of the models with a section)."""
     import typing
+
+    from pydantic import WithJsonSchema
 
     origin = typing.get_origin(annotation)
     args = typing.get_args(annotation)
     if origin is typing.Annotated:
-        return _type_name(args[0])
+        schemas = [m for m in args[1:] if isinstance(m, WithJsonSchema)]
+        if args[0] is typing.Any and schemas and isinstance(schemas[0].json_schema, dict):
+            return _schema_type_name(schemas[0].json_schema)
+        return _type_name(args[0], documented)
     if origin in (typing.Union, getattr(__import__("types"), "UnionType", None)):
-        names = [_type_name(a) for a in args if a is not type(None)]
+        names = [_type_name(a, documented) for a in args if a is not type(None)]
         return " or ".join(names)
     if origin is list:
-        return f"list of {_type_name(args[0])}"
+        return f"list of {_type_name(args[0], documented)}"
     if origin is dict:
-        return f"mapping of name → {_type_name(args[1])}"
+        return f"mapping of name → {_type_name(args[1], documented)}"
     if origin is typing.Literal:
         return " \\| ".join(f"`{a}`" for a in args)
     if isinstance(annotation, type):
-        return {"float": "number", "int": "whole number", "str": "text"}.get(
-            annotation.__name__, f"[{annotation.__name__}](#{annotation.__name__.lower()})"
-        )
-    return "number or expression"
+        name = annotation.__name__
+        plain = {"float": "number", "int": "whole number", "str": "text"}
+        if name in plain:
+            return plain[name]
+        return f"[{name}](#{name.lower()})" if name in documented else name
+    return "value"
+
+
+def _field_type(field: Any, documented: frozenset[str]) -> str:
+    """A pydantic field's type in words. pydantic keeps a required field's ``Annotated``
+    metadata apart from its annotation (``Any`` for an amount): read it back from there."""
+    import typing
+
+    from pydantic import WithJsonSchema
+
+    schemas = [m for m in field.metadata if isinstance(m, WithJsonSchema)]
+    if field.annotation is typing.Any and schemas and isinstance(schemas[0].json_schema, dict):
+        return _schema_type_name(schemas[0].json_schema)
+    return _type_name(field.annotation, documented)
 
 
 def format_markdown() -> str:
@@ -232,6 +281,9 @@ def format_markdown() -> str:
         model.Scenario,
         model.Municipality,
         model.DiscountRate,
+        model.Adjustments,
+        model.OptimismBias,
+        model.Simulation,
         model.Parameter,
         model.Series,
         model.Partner,
@@ -254,6 +306,7 @@ def format_markdown() -> str:
         "as written. The conventions (discounting, payback, who pays) are in the README.",
         "",
     ]
+    documented = frozenset(cls.__name__ for cls in models)
     for cls in models:
         lines += [
             f"## {cls.__name__}",
@@ -271,10 +324,11 @@ def format_markdown() -> str:
                 value = field.default if field.default is not PydanticUndefined else None
                 if field.default_factory is not None:
                     value = field.default_factory()  # type: ignore[call-arg]
-                default = "" if value in (None, [], {}) else f"`{_default_text(value)}`"
+                text = "" if value in (None, [], {}) else _default_text(value)
+                default = f"`{text}`" if text else ""
             description = (field.description or "").replace("|", "\\|")
             lines.append(
-                f"| `{key}` | {_type_name(field.annotation)} | {required} | "
+                f"| `{key}` | {_field_type(field, documented)} | {required} | "
                 f"{default} | {description} |"
             )
         lines.append("")
@@ -289,9 +343,24 @@ def agreement_models() -> list[type]:
 
 
 def _default_text(value: object) -> str:
-    if hasattr(value, "value"):
+    """A default as a scenario would write it: a model as a flow mapping of what it sets
+    (``{samples: 10000, seed: 1}``), the discount rate as its value."""
+    from pydantic import BaseModel
+
+    if isinstance(value, BaseModel) and hasattr(value, "value"):
         return str(value.value)
+    if isinstance(value, BaseModel):
+        return _flow(value.model_dump(exclude_none=True, by_alias=True))
     return str(value)
+
+
+def _flow(data: object) -> str:
+    """A YAML flow mapping of ``data`` without its empty mappings ("" when all are)."""
+    if isinstance(data, dict):
+        items = [(k, _flow(v)) for k, v in data.items()]
+        kept = [f"{k}: {v}" for k, v in items if v]
+        return "{" + ", ".join(kept) + "}" if kept else ""
+    return str(data)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -34,8 +34,8 @@ WORDS: dict[str, tuple[str, str]] = {
         "df[y] = 1 / (1 + {rate}) ** (y − {first_year}) (start year undiscounted)",
     ),
     "explain.formula.ratio": (
-        "{metric} = {numerator_name} / pv_investment = {numerator} / {denominator}",
-        "{metric} = {numerator_name} / pv_investment = {numerator} / {denominator}",
+        "{metric} = {numerator_name} / {denominator_name} = {numerator} / {denominator}",
+        "{metric} = {numerator_name} / {denominator_name} = {numerator} / {denominator}",
     ),
     # The payback's definition reads in English in both languages (as it always has: a
     # Dutch wording would change the pinned output).

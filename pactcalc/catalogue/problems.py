@@ -89,8 +89,11 @@ WORDS: dict[str, tuple[str, str]] = {
         "cannot write {path}: {reason}",
     ),
     "PC024": (
-        "'{name}' is geen metriek of regel van dit scenario{suggestion}",
-        "'{name}' is not a metric or line of this scenario{suggestion}",
+        "'{name}' is geen metriek of regel van dit scenario{suggestion}; kies een metriek "
+        "({metrics}, of een naam uit de uitvoer zoals NCW of terugverdientijd) of een regel "
+        "({lines})",
+        "'{name}' is not a metric or line of this scenario{suggestion}; choose a metric "
+        "({metrics}, or a name the output shows such as NPV or payback) or a line ({lines})",
     ),
     "PC025": (
         "onbekend formaat '{suffix}'; de extensie van --output kiest het formaat: {choices}",
@@ -298,6 +301,16 @@ WORDS: dict[str, tuple[str, str]] = {
     "PC306": (
         "het cumulatieve saldo wordt na de terugverdientijd opnieuw negatief, in {year}",
         "the cumulative net turns negative again after payback, in {year}",
+    ),
+    # --- issue 10: what an advisor hits (PC360–PC369) -------------------------------------
+    "PC360": (
+        "'{line}' van {partner} wordt uit het budget van {holders} betaald, omdat paid_from "
+        "ontbreekt ({partner} heeft zelf geen budget). Is het een eigen bijdrage van {partner}, "
+        "schrijf dan `paid_from: own`; betaalt het budget het echt, schrijf dan "
+        "`paid_from: budget`",
+        "'{line}' of {partner} is paid from the budget of {holders} because paid_from is "
+        "missing ({partner} holds no budget). If it is {partner}'s own contribution, write "
+        "`paid_from: own`; if the budget really pays it, write `paid_from: budget`",
     ),
     # --- words inside the templates ---------------------------------------------------------
     # a suggestion (PC024, PC026, PC102, PC121, PC123, PC134, PC139)

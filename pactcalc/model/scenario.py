@@ -79,6 +79,11 @@ class Parameter(_Strict):
     """A named input: a number with its unit, source and (optional) range."""
 
     value: Number = Field(description="The value (the most likely one when a range is given).")
+    label: Text | None = Field(
+        None,
+        description="A name for readers, e.g. 'Uurtarief begeleiding': shown instead of the "
+        "id where a table or chart names the parameter; expressions keep using the id.",
+    )
     unit: Text | None = Field(None, description="Unit, e.g. 'EUR/hour' or 'clients'.")
     source: Text | None = Field(
         None,
@@ -268,7 +273,7 @@ class Scenario(_Strict):
     weeks_per_year: Number = Field(52.0, description="Weeks per year, usable in expressions.")
     parameters: dict[str, Annotated[Parameter, _shorthand("value")]] = Field(
         default_factory=dict,
-        description="Named inputs: a number, or {value, unit, source, note, low, high}.",
+        description="Named inputs: a number, or {value, label, unit, source, note, low, high}.",
     )
     series: dict[str, Annotated[Series, _shorthand("values")]] = Field(
         default_factory=dict,

@@ -42,19 +42,36 @@ def _cell(value: Any, to_the_cent: bool) -> Any:
     return neutralise(value)
 
 
-def draw(report: Report) -> str:
+#: The dialects of ``--csv-dialect``: ``standard`` — comma, decimal point, UTF-8 (for
+#: scripts and CI, the default); ``excel-nl`` — what Excel with Dutch settings opens as
+#: columns: semicolon, decimal comma, and a UTF-8 byte order mark so that € and ë survive.
+DIALECTS = ("standard", "excel-nl")
+
+
+def _decimal_comma(cell: Any) -> Any:
+    """A number with a decimal comma (``-1234.5`` → ``-1234,5``); other cells as they are."""
+    if isinstance(cell, float | int) and not isinstance(cell, bool):
+        return str(cell).replace(".", ",")
+    return cell
+
+
+def draw(report: Report, dialect: str = "standard") -> str:
     """The rows of every table that has a ``raw_header``, under the first one's header
-    (the tables of one report share it)."""
+    (the tables of one report share it), in ``dialect`` (:data:`DIALECTS`)."""
     tables: list[Table] = [table for table in report.tables() if table.raw_header]
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
+    excel_nl = dialect == "excel-nl"
+    writer = csv.writer(out, delimiter=";" if excel_nl else ",", lineterminator="\n")
+    if excel_nl:
+        out.write("\ufeff")
     if tables:
         writer.writerow(tables[0].raw_header)
     for table in tables:
         for row in table.raw:
-            writer.writerow([_cell(c, table.layout == "ledger") for c in row])
+            cells = [_cell(c, table.layout == "ledger") for c in row]
+            writer.writerow([_decimal_comma(c) for c in cells] if excel_nl else cells)
     return out.getvalue()
 
 
-def render(document: Document, lang: str) -> str:
-    return draw(build(document, None, lang))
+def render(document: Document, lang: str, dialect: str = "standard") -> str:
+    return draw(build(document, None, lang), dialect)

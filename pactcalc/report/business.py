@@ -256,7 +256,7 @@ def result_data(document: Document, lang: str) -> dict[str, Any]:
     data["npv"] = float(result.npv)
     data["pv_investment"] = float(result.pv_investment)
     data["pv_returns"] = float(result.pv_returns)
-    for name in ("roi", "bcr", "payback_years", "discounted_payback_years"):
+    for name in ("roi", "bcr", "mkba_ratio", "payback_years", "discounted_payback_years"):
         data[name] = _optional(getattr(result, name))
     return data
 

@@ -195,6 +195,7 @@ def formula_text(formula: Formula, lang: str) -> str:
             lang,
             metric=formula.metric,
             numerator_name=formula.numerator_name,
+            denominator_name=formula.denominator_name,
             numerator=money(formula.numerator, lang),
             denominator=money(formula.denominator, lang),
         )
