@@ -50,6 +50,7 @@ from pactcalc.model.values import (
     read_amount,
     read_choice,
     read_number,
+    unknown_names,
 )
 from pactcalc.problems import PathRef, Problem, suggestion
 
@@ -328,7 +329,7 @@ def _kpis(s: Scenario, file: str) -> Iterator[Problem]:
         for key in ("value", "target"):
             given = getattr(kpi, key)
             if isinstance(given, expressions.Expression):
-                yield from _unknown_names(file, given, names, (*path, key))
+                yield from unknown_names(file, given, names, (*path, key))
         if isinstance(kpi.target, list) and len(kpi.target) != s.years:
             yield Problem(
                 "PC120",
@@ -363,7 +364,7 @@ def _rules(s: Scenario, file: str) -> Iterator[Problem]:
         for key in ("amount", "benchmark"):
             given = getattr(rule, key)
             if isinstance(given, expressions.Expression):
-                yield from _unknown_names(file, given, names, (*base, key))
+                yield from unknown_names(file, given, names, (*base, key))
         yield from _numbers_of(rule, file, base)
         if rule.rule == "lumpsum" and rule.covers and rule.receiver in ids:
             yield from _covers(s, rule, file, base)
@@ -478,18 +479,4 @@ def _covers(s: Scenario, rule: Rule, file: str, base: Path) -> Iterator[Problem]
                     "choices": ", ".join(eligible) or "—",
                 },
                 path=(*base, "covers", index),
-            )
-
-
-def _unknown_names(
-    file: str, expression: expressions.Expression, names: set[str], path: Path
-) -> Iterator[Problem]:
-    for name, offset in expression.names:
-        if name not in names:
-            yield Problem(
-                "PC123",
-                file,
-                args={"name": name, "suggestion": suggestion(name, sorted(names))},
-                path=path,
-                offset=offset,
             )

@@ -24,7 +24,7 @@ from pactcalc.model.scenario import (
     InvestmentLine,
     Scenario,
 )
-from pactcalc.model.values import RESERVED_NAMES, percentage_args, written
+from pactcalc.model.values import RESERVED_NAMES, percentage_args, unknown_names, written
 from pactcalc.problems import PathRef, Percent, Problem, suggestion
 
 _IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")
@@ -264,7 +264,7 @@ def _lines(s: Scenario, file: str) -> Iterator[Problem]:
             if line.partner not in ids:
                 yield _undeclared(file, line.partner, ids, (*base, "partner"))
             if isinstance(line.amount, expressions.Expression):
-                yield from _unknown_names(file, line.amount, names, (*base, "amount"))
+                yield from unknown_names(file, line.amount, names, (*base, "amount"))
             yield from _line_years(s, file, line, base)
 
 
@@ -302,20 +302,6 @@ def _undeclared(file: str, partner: str, ids: Mapping[str, str], path: Path) -> 
         args={"partner": partner, "suggestion": valid_names(partner, sorted(ids), ids)},
         path=path,
     )
-
-
-def _unknown_names(
-    file: str, expression: expressions.Expression, names: set[str], path: Path
-) -> Iterator[Problem]:
-    for name, offset in expression.names:
-        if name not in names:
-            yield Problem(
-                "PC123",
-                file,
-                args={"name": name, "suggestion": suggestion(name, sorted(names))},
-                path=path,
-                offset=offset,
-            )
 
 
 # --- on data pydantic refused -------------------------------------------------------------------
@@ -371,7 +357,7 @@ def _raw_lines(data: dict[str, Any], file: str) -> Iterator[Problem]:
                 yield _undeclared(file, str(partner), partner_ids, (kind, index, "partner"))
             expression = _raw_expression(line.get("amount"))
             if expression is not None:
-                yield from _unknown_names(file, expression, names, (kind, index, "amount"))
+                yield from unknown_names(file, expression, names, (kind, index, "amount"))
 
 
 def _raw_expression(amount: Any) -> expressions.Expression | None:

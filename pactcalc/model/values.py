@@ -17,7 +17,7 @@ from __future__ import annotations
 import keyword
 import math
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from decimal import Decimal, InvalidOperation
 from typing import Annotated, Any, Literal
 
@@ -34,7 +34,7 @@ from pactcalc.limits import (
     number_within_bounds,
 )
 from pactcalc.loader import Plain
-from pactcalc.problems import Percent
+from pactcalc.problems import Percent, Problem, suggestion
 
 #: A percentage written as text: ``20%``, ``2,25 %``, ``-1.5%``.
 _PERCENTAGE = re.compile(r"\s*([-+]?(?:\d+(?:[.,]\d*)?|[.,]\d+))\s*%\s*\Z")
@@ -350,3 +350,19 @@ Distribution = Annotated[
     Literal["pert", "triangular", "uniform"],
     BeforeValidator(read_choice("pert", "triangular", "uniform")),
 ]
+
+
+def unknown_names(
+    file: str, expression: expressions.Expression, names: set[str], path: tuple[str | int, ...]
+) -> Iterator[Problem]:
+    """PC123 for each name in ``expression`` that is not in ``names`` (a parameter, series
+    or KPI the scenario declares), at its place in the expression, with a "did you mean"."""
+    for name, offset in expression.names:
+        if name not in names:
+            yield Problem(
+                "PC123",
+                file,
+                args={"name": name, "suggestion": suggestion(name, sorted(names))},
+                path=path,
+                offset=offset,
+            )
