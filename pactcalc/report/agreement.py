@@ -29,7 +29,7 @@ import numpy as np
 from pactcalc.i18n import money, percent, t
 from pactcalc.pipeline import Document
 from pactcalc.report.blocks import Block, Bullets, Figure, Paragraph, Section, Table
-from pactcalc.report.values import input_decimals, plain_number
+from pactcalc.report.values import input_decimals, plain_number, probability_percent
 
 if TYPE_CHECKING:  # pragma: no cover
     from pactcalc.agreement import KpiResult, RuleResult
@@ -473,7 +473,7 @@ def partner_data(result: Result, partner: Any) -> dict[str, Any]:
 
 
 def _probability(probability: Probability, lang: str) -> str:
-    p, se = percent(probability.p, lang, 1), percent(probability.se, lang, 1)
+    p, se = probability_percent(probability.p, lang), probability_percent(probability.se, lang)
     return t("unc.p_se", lang, p=p, se=se)
 
 

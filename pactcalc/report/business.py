@@ -13,8 +13,9 @@ from __future__ import annotations
 import math
 from typing import Any
 
-from pactcalc import __version__, metrics
+from pactcalc import __version__, finance, metrics
 from pactcalc.engine import Result
+from pactcalc.explain import budget_paid_per_year
 from pactcalc.i18n import money, number, optional, percent, t, years_text
 from pactcalc.model import CheckResult
 from pactcalc.pipeline import Document
@@ -30,14 +31,28 @@ from pactcalc.report.blocks import (
     Verdict,
     Verdicts,
 )
-from pactcalc.report.values import metric_text, plain_number
+from pactcalc.metrics import kind_of
+from pactcalc.report.values import (
+    columns_foot,
+    is_missing,
+    metric_text,
+    one_line,
+    parts_foot,
+    plain_number,
+    probability_percent,
+    rows_foot,
+)
 
-#: The rows of the year-by-year table: catalogue id, per-year series, total metric.
+#: The rows of the year-by-year table: catalogue id, per-year series, total metric. The
+#: rows reconcile as shown: budget − effort and investment paid from the budget = headroom;
+#: cost without PACT − effort = savings; savings + benefits − investment = net.
 YEAR_ROWS = (
     ("budget", "budget_per_year", "budget_total"),
-    ("effort", "effort_per_year", "effort_total"),
+    ("effort_from_budget", "effort", None),
+    ("investment_from_budget", "investments", None),
     ("headroom", "headroom_per_year", "headroom_total"),
     ("baseline", "baseline_per_year", "baseline_total"),
+    ("effort", "effort_per_year", "effort_total"),
     ("savings", "savings_per_year", "savings_total"),
     ("benefits", "benefits_per_year", "benefits_total"),
     ("investment", "investment_per_year", "investment_total"),
@@ -61,11 +76,17 @@ def _total(result: Result, name: str) -> float:
     return float(result.metric(name))
 
 
+def _no_investment(result: Result) -> bool:
+    """The scenario invests nothing (at the cent): there is nothing to pay back."""
+    return bool(finance.is_zero(result.metric("investment_total")))
+
+
 # ---------------------------------------------------------------------------- words
 
 
 def rate_source(result: Result, lang: str) -> str:
-    return result.discount_rate_source or t("rate_set_in_scenario", lang)
+    """The discount rate's source, on one line (it goes into a sentence)."""
+    return one_line(result.discount_rate_source or t("rate_set_in_scenario", lang))
 
 
 def rate_line(result: Result, lang: str) -> str:
@@ -97,18 +118,16 @@ def header_lines(result: Result, lang: str) -> list[str]:
 def answers(result: Result, lang: str) -> list[str]:
     """One sentence each: does the budget suffice, when does the investment pay back."""
     sentences = []
-    headroom_min = _total(result, "headroom_min")
     if _total(result, "budget_total") == 0:
         sentences.append(t("answer_no_budget", lang))
-    elif headroom_min >= 0:
+    elif bool(result.budget_sufficient):  # at the cent: a budget equal to its lines suffices
         sentences.append(t("answer_budget_ok", lang))
     else:
         year = result.years[int(result.headroom_per_year.argmin())]
-        sentences.append(
-            t("answer_budget_short", lang, year=year, amount=money(headroom_min, lang))
-        )
+        shortfall = money(float(result.headroom_min_cents), lang)
+        sentences.append(t("answer_budget_short", lang, year=year, amount=shortfall))
     payback = optional(float(result.payback_years))
-    if _total(result, "investment_total") == 0 and payback == 0:
+    if _no_investment(result):
         sentences.append(t("answer_no_investment", lang))
     elif payback is None:
         horizon = t("within_horizon", lang, years=_horizon(result))
@@ -138,8 +157,8 @@ def check_detail(result: Result, check: CheckResult, lang: str) -> str:
             "check_probability",
             lang,
             event=f"{check.check.metric}{partner} {check.check.inner_op} {bound}",
-            p=percent(check.actual or 0.0, lang, 1),
-            se=percent(check.se or 0.0, lang, 1),
+            p=probability_percent(check.actual or 0.0, lang),
+            se=probability_percent(check.se or 0.0, lang),
             n=number(check.samples or 0, lang),
         )
     else:
@@ -166,14 +185,24 @@ def check_line(document: Document, check: CheckResult, lang: str) -> str:
     )
 
 
+def _figure(result: Result, name: str, value: float | None, lang: str) -> str:
+    """A headline figure's value; without investment a payback that does not exist is
+    "geen (geen investering)", like the ratios: there is nothing to pay back."""
+    if is_missing(value) and kind_of(name) == "years" and _no_investment(result):
+        return t("no_ratio", lang)
+    return metric_text(name, value, lang, _horizon(result))
+
+
 def _says(result: Result, name: str, value: float, lang: str) -> str:
     """One plain sentence per headline figure (its card)."""
     horizon = _horizon(result)
     if name == "headroom_min":
         year = result.years[int(result.headroom_per_year.argmin())]
-        key = "says_headroom_ok" if value >= 0 else "says_headroom_short"
+        key = "says_headroom_ok" if bool(result.budget_sufficient) else "says_headroom_short"
         return t(key, lang, year=year)
     if name == "payback_years":
+        if _no_investment(result):
+            return t("says_no_investment", lang)
         if math.isnan(value):
             return t("says_no_payback", lang, years=horizon)
         return t("says_payback", lang, years=years_text(value, lang, horizon))
@@ -304,7 +333,7 @@ def answer(document: Document, lang: str, full: bool) -> Section:
             cards.append(
                 Highlight(
                     t(metric.name, lang),
-                    metric_text(metric.name, shown, lang, _horizon(result)),
+                    _figure(result, metric.name, shown, lang),
                     _says(result, metric.name, value, lang),
                     link=metric.name,
                 )
@@ -324,15 +353,60 @@ def summary(result: Result, lang: str) -> Table:
         if metric.name == "npv":
             rate = percent(result.discount_rate, lang)
             label = f"{label} ({t('discount_rate', lang).lower()} {rate})"
-        rows.append([label, metric_text(metric.name, value, lang, _horizon(result))])
+        rows.append([label, _figure(result, metric.name, value, lang)])
         raw.append([metric.name, value])
     rows.append([t("discount_rate", lang), percent(result.discount_rate, lang)])
     raw.append(["discount_rate", result.discount_rate])
     return Table("summary", t("summary", lang), ["", ""], rows, raw)
 
 
+def rounding_note(foots: bool, lang: str) -> list[Paragraph]:
+    """Under a table whose rounded amounts do not add up to its rounded totals: that
+    every amount is rounded on its own (a controller adding 500 + 2.000 − 3 − 1 finds a
+    total one euro off). Nothing when they add up."""
+    return [] if foots else [Paragraph(t("rounding_note", lang), note=True)]
+
+
+def _listed(items: list[str], lang: str) -> str:
+    return agreement.listed(items, lang)
+
+
+def paid_from_lines(result: Result, lang: str) -> list[str]:
+    """Which effort and investments the budget pays, and which are a partner's own
+    contribution (``paid_from``): effort by partner, investments by line; a partner whose
+    effort is partly both is named in both, "(deels)"."""
+    names = {p.id: one_line(p.name) for p in result.partners}
+    sources: dict[str, dict[str, set[str]]] = {"budget": {}, "own": {}}
+    investments: dict[str, list[str]] = {"budget": [], "own": []}
+    for line in result.lines:
+        if line.paid_from not in sources:
+            continue
+        if line.kind == "effort":
+            sources[line.paid_from].setdefault(line.partner, set()).add(line.name)
+        elif line.kind == "investments":
+            investments[line.paid_from].append(one_line(line.name))
+    sentences = []
+    for paid_from in ("budget", "own"):
+        partners = [
+            names.get(pid, pid) + (f" ({t('partly', lang)})" if pid in sources[other] else "")
+            for pid in names
+            for other in ["own" if paid_from == "budget" else "budget"]
+            if pid in sources[paid_from]
+        ]
+        parts = []
+        if partners:
+            parts.append(t("effort_of", lang, partners=_listed(partners, lang)))
+        if investments[paid_from]:
+            key = "investments_named" if len(investments[paid_from]) > 1 else "investment_named"
+            parts.append(t(key, lang, lines=_listed(investments[paid_from], lang)))
+        if parts:
+            sentences.append(t(f"paid_from_{paid_from}_lines", lang, lines="; ".join(parts)))
+    return sentences
+
+
 def effort(document: Document, lang: str) -> Section:
-    """Each partner's effort per year, against the budget (the picture)."""
+    """Each partner's effort per year, against the budget (the picture), and which
+    effort and investments the budget pays."""
     result = _result(document)
     header = [t("partner", lang), *map(str, result.years), t("total", lang)]
     rows, raw = [], []
@@ -340,24 +414,70 @@ def effort(document: Document, lang: str) -> Section:
         values = [*_floats(partner.effort_per_year), float(partner.total("effort_total"))]
         rows.append([partner.name, *(money(v, lang) for v in values)])
         raw.append([partner.id, *values])
+    parts = [row[1:] for row in raw]
     values = [*_floats(result.effort_per_year), _total(result, "effort_total")]
     rows.append([t("total", lang), *(money(v, lang) for v in values)])
     raw.append(["total", *values])
+    foots = columns_foot(parts, values) and rows_foot([*parts, values])
     title = t("effort_by_partner", lang)
     table = Table("effort_by_partner", title, header, rows, raw, total_row=True)
     figure = Figure("effort_vs_budget", "", t("chart_effort", lang))
-    return Section("effort_by_partner", title, [figure, table])
+    paid_from = paid_from_lines(result, lang)
+    blocks: list[Any] = [figure, table, *rounding_note(foots, lang)]
+    if paid_from:
+        blocks.append(Paragraph("\n".join(paid_from), note=True))
+    return Section("effort_by_partner", title, blocks)
+
+
+def _year_row(result: Result, series: str, total: str | None) -> tuple[list[float], float | None]:
+    """A row of the year-by-year table: its values per year and its total (None: none)."""
+    if series in ("effort", "investments"):  # the budget's share of a kind of line
+        values = _floats(budget_paid_per_year(result, series))
+        return values, float(budget_paid_per_year(result, series).sum())
+    return _floats(getattr(result, series)), (_total(result, total) if total else None)
+
+
+def _year_rows_foot(rows: dict[str, tuple[list[float], float | None]]) -> bool:
+    """Whether the year-by-year table's rounded amounts reconcile as shown: each row's
+    years to its total, and every column's headroom, savings, net and cumulative."""
+    totals = [[*values, total] for values, total in rows.values() if total is not None]
+    if not rows_foot(totals):
+        return False
+
+    def column(key: str) -> list[float]:
+        values, total = rows[key]
+        return [*values, *([] if total is None else [total])]
+
+    budget, headroom = column("budget"), column("headroom")
+    effort_budget, investment_budget = column("effort_from_budget"), column("investment_from_budget")
+    baseline, effort, savings = column("baseline"), column("effort"), column("savings")
+    benefits, investment, net = column("benefits"), column("investment"), column("net")
+    cumulative = column("cumulative")
+    return (
+        all(
+            parts_foot([budget[i], -effort_budget[i], -investment_budget[i]], headroom[i])
+            and parts_foot([baseline[i], -effort[i]], savings[i])
+            and parts_foot([savings[i], benefits[i], -investment[i]], net[i])
+            for i in range(len(budget))
+        )
+        and parts_foot([net[0]], cumulative[0])
+        and all(
+            parts_foot([cumulative[i - 1], net[i]], cumulative[i]) for i in range(1, len(cumulative))
+        )
+    )
 
 
 def by_year(document: Document, lang: str) -> Section:
-    """Budget, effort, headroom, savings, benefits, investment and net, year by year; and
-    for machine formats (CSV) the same rows with each partner's effort under them."""
+    """Budget, what the budget pays (effort and investment), headroom, savings, benefits,
+    investment and net, year by year — rows that reconcile; and for machine formats (CSV)
+    the same rows with each partner's effort under them."""
     result = _result(document)
     header = ["", *map(str, result.years), t("total", lang)]
     rows, raw = [], []
+    found = {}
     for key, series, total in YEAR_ROWS:
-        values = _floats(getattr(result, series))
-        total_value = _total(result, total) if total else None
+        values, total_value = _year_row(result, series, total)
+        found[key] = (values, total_value)
         shown_total = money(total_value, lang) if total_value is not None else ""
         rows.append([t(key, lang), *(money(v, lang) for v in values), shown_total])
         raw.append([key, *values, total_value])
@@ -378,7 +498,8 @@ def by_year(document: Document, lang: str) -> Section:
         values_rows,
         raw_header=["metric", *map(str, result.years), "total"],
     )
-    return Section("by_year", title, [table, values_table])
+    blocks = [table, *rounding_note(_year_rows_foot(found), lang), values_table]
+    return Section("by_year", title, blocks)
 
 
 def payback(document: Document, lang: str) -> Section:
@@ -412,8 +533,10 @@ def adjustments(document: Document, lang: str) -> Section | None:
         label = f"{line.name} ({t('kind_' + line.kind, lang)})"
         rows.append([label, *(money(v, lang) for v in values)])
         raw.append([line.name, *values])
+    foots = rows_foot([row[1:] for row in raw])  # gross + the effects = counted
     title = t("adjustments_title", lang)
-    return Section("adjustments", title, [Table("adjustments", title, header, rows, raw)])
+    table = Table("adjustments", title, header, rows, raw)
+    return Section("adjustments", title, [table, *rounding_note(foots, lang)])
 
 
 def who_pays(document: Document, lang: str, full: bool) -> Section:
@@ -436,13 +559,26 @@ def who_pays(document: Document, lang: str, full: bool) -> Section:
         values += settled[index] if settled else []
         rows.append([partner.name, *(money(v, lang) for v in values)])
         raw.append([partner.id, *values])
+    parts = [row[1:] for row in raw]
     values = [_total(result, m) for m in ("costs_total", *columns[1:])] + settled_totals
     rows.append([t("total", lang), *(money(v, lang) for v in values)])
     raw.append(["total", *values])
     title = t("who_pays", lang)
     table = Table("who_pays", title, header, rows, raw, total_row=True)
     intro = [Paragraph(t("who_pays_intro", lang))] if full else []
-    return Section("who_pays", title, [*intro, table])
+    return Section("who_pays", title, [*intro, table, *rounding_note(_who_pays_foots(parts, values), lang)])
+
+
+def _who_pays_foots(parts: list[list[float]], totals: list[float]) -> bool:
+    """Whether the who-pays table's rounded amounts add up as shown: each column to the
+    total row, and each row's net = stops paying + gains − pays (after the agreement:
+    net after = net + settlement)."""
+    rows = [*parts, totals]
+    return columns_foot(parts, totals) and all(
+        parts_foot([row[1], row[2], -row[0]], row[3])
+        and (len(row) < 6 or parts_foot([row[3], row[4]], row[5]))
+        for row in rows
+    )
 
 
 def checks(document: Document, lang: str, full: bool) -> Section:
@@ -478,18 +614,25 @@ def sources(result: Result, lang: str) -> tuple[list[str], list[str]]:
     """The sources (parameters, series and lines with a source) and the assumptions."""
     cited, assumed = [], []
     for item in result.inputs:
-        label = f"{item.name} ({t(item.kind, lang)})"
+        label = f"{one_line(item.name)} ({t(item.kind, lang)})"
         if item.is_assumption:
-            assumed.append(f"{label}: {item.source or t('no_source', lang)}")
+            assumed.append(f"{label}: {one_line(item.source or t('no_source', lang))}")
         else:
-            cited.append(f"{label}: {item.source}")
+            cited.append(f"{label}: {one_line(item.source or '')}")
     scenario = result.scenario
     for line in result.lines:
         source = scenario.lines(line.kind)[line.index].source
-        if source:
-            cited.append(f"{line.name} ({t('line', lang)}): {source}")
+        if source:  # a line's source marked as an assumption is one, like a parameter's
+            listed = assumed if _is_assumption(source) else cited
+            listed.append(f"{one_line(line.name)} ({t('line', lang)}): {one_line(source)}")
     cited.append(rate_line(result, lang))
     return cited, assumed
+
+
+def _is_assumption(source: str) -> bool:
+    """A source that says it is an assumption ("aanname: …", "assumption: …"), as
+    :attr:`pactcalc.engine.InputItem.is_assumption` reads a parameter's."""
+    return source.strip().lower().startswith(("assumption", "aanname"))
 
 
 def inputs(document: Document, lang: str) -> Section:
@@ -524,7 +667,14 @@ def inputs(document: Document, lang: str) -> Section:
         spec = scenario.lines(line.kind)[line.index]
         total = money(float(line.total), lang)
         line_rows.append(
-            [line.kind, line.name, str(line.partner), str(spec.amount), total, spec.source or ""]
+            [
+                t(f"kind_{line.kind}", lang),
+                line.name,
+                str(line.partner),
+                _amount_text(spec.amount, lang),
+                total,
+                spec.source or "",
+            ]
         )
     line_header = [t(k, lang) for k in ("kind", "line", "partner", "amount", "total", "source")]
     lines = Table(
@@ -537,6 +687,14 @@ def inputs(document: Document, lang: str) -> Section:
         linked=1,
     )
     return Section("inputs", t("inputs", lang), [parameters, lines], new_page=True)
+
+
+def _amount_text(amount: object, lang: str) -> str:
+    """A line's amount as written: an expression as is, a number as the reader writes it
+    (75.000, not 75000.0)."""
+    if isinstance(amount, int | float) and not isinstance(amount, bool):
+        return plain_number(float(amount), lang)
+    return str(amount)
 
 
 def sources_sections(document: Document, lang: str, full: bool) -> list[Section]:
