@@ -279,7 +279,11 @@ def test_line_trails_word_indexation_drop_off_constants_and_idle_years():
     assert document.result is not None
     old = explained(document.result, "Oud", "nl")
     assert old is not None
-    assert (old.inputs[-1].value, old.inputs[-1].source) == ("52", "weeks_per_year (default)")
+    # Deliberately changed (issue 10): "(default)" is worded in Dutch in a Dutch trail.
+    assert (old.inputs[-1].value, old.inputs[-1].source) == (
+        "52",
+        "weeks_per_year (standaardwaarde)",
+    )
 
 
 NO_INVESTMENT = textwrap.dedent("""\
