@@ -180,7 +180,10 @@ WORDS: dict[str, tuple[str, str]] = {
     "series": ("reeks", "series"),
     "line": ("regel", "line"),
     "paid_from_own": ("eigen bijdrage", "own contribution"),
-    "paid_from_budget_lines": ("Betaald uit het budget: {lines}.", "Paid from the budget: {lines}."),
+    "paid_from_budget_lines": (
+        "Betaald uit het budget: {lines}.",
+        "Paid from the budget: {lines}.",
+    ),
     "paid_from_own_lines": (
         "Eigen bijdrage (niet uit het budget): {lines}.",
         "Own contribution (not from the budget): {lines}.",

@@ -17,6 +17,7 @@ from pactcalc import __version__, finance, metrics
 from pactcalc.engine import Result
 from pactcalc.explain import budget_paid_per_year
 from pactcalc.i18n import money, number, optional, percent, t, years_text
+from pactcalc.metrics import kind_of
 from pactcalc.model import CheckResult
 from pactcalc.pipeline import Document
 from pactcalc.report import agreement
@@ -31,16 +32,20 @@ from pactcalc.report.blocks import (
     Verdict,
     Verdicts,
 )
-from pactcalc.metrics import kind_of
-from pactcalc.report.values import (
+from pactcalc.report.footing import (
     columns_foot,
+    paid_from_lines,
+    rounding_note,
+    rows_foot,
+    who_pays_foots,
+    year_rows_foot,
+)
+from pactcalc.report.values import (
     is_missing,
     metric_text,
     one_line,
-    parts_foot,
     plain_number,
     probability_percent,
-    rows_foot,
 )
 
 #: The rows of the year-by-year table: catalogue id, per-year series, total metric. The
@@ -124,7 +129,8 @@ def answers(result: Result, lang: str) -> list[str]:
         sentences.append(t("answer_budget_ok", lang))
     else:
         year = result.years[int(result.headroom_per_year.argmin())]
-        shortfall = money(float(result.headroom_min_cents), lang)
+        cents = float(result.headroom_min_cents)  # in cents when it would show as € 0
+        shortfall = money(cents, lang, 2 if abs(cents) < 0.5 else 0)
         sentences.append(t("answer_budget_short", lang, year=year, amount=shortfall))
     payback = optional(float(result.payback_years))
     if _no_investment(result):
@@ -360,61 +366,18 @@ def summary(result: Result, lang: str) -> Table:
     return Table("summary", t("summary", lang), ["", ""], rows, raw)
 
 
-def rounding_note(foots: bool, lang: str) -> list[Paragraph]:
-    """Under a table whose rounded amounts do not add up to its rounded totals: that
-    every amount is rounded on its own (a controller adding 500 + 2.000 − 3 − 1 finds a
-    total one euro off). Nothing when they add up."""
-    return [] if foots else [Paragraph(t("rounding_note", lang), note=True)]
-
-
-def _listed(items: list[str], lang: str) -> str:
-    return agreement.listed(items, lang)
-
-
-def paid_from_lines(result: Result, lang: str) -> list[str]:
-    """Which effort and investments the budget pays, and which are a partner's own
-    contribution (``paid_from``): effort by partner, investments by line; a partner whose
-    effort is partly both is named in both, "(deels)"."""
-    names = {p.id: one_line(p.name) for p in result.partners}
-    sources: dict[str, dict[str, set[str]]] = {"budget": {}, "own": {}}
-    investments: dict[str, list[str]] = {"budget": [], "own": []}
-    for line in result.lines:
-        if line.paid_from not in sources:
-            continue
-        if line.kind == "effort":
-            sources[line.paid_from].setdefault(line.partner, set()).add(line.name)
-        elif line.kind == "investments":
-            investments[line.paid_from].append(one_line(line.name))
-    sentences = []
-    for paid_from in ("budget", "own"):
-        partners = [
-            names.get(pid, pid) + (f" ({t('partly', lang)})" if pid in sources[other] else "")
-            for pid in names
-            for other in ["own" if paid_from == "budget" else "budget"]
-            if pid in sources[paid_from]
-        ]
-        parts = []
-        if partners:
-            parts.append(t("effort_of", lang, partners=_listed(partners, lang)))
-        if investments[paid_from]:
-            key = "investments_named" if len(investments[paid_from]) > 1 else "investment_named"
-            parts.append(t(key, lang, lines=_listed(investments[paid_from], lang)))
-        if parts:
-            sentences.append(t(f"paid_from_{paid_from}_lines", lang, lines="; ".join(parts)))
-    return sentences
-
-
 def effort(document: Document, lang: str) -> Section:
     """Each partner's effort per year, against the budget (the picture), and which
     effort and investments the budget pays."""
     result = _result(document)
     header = [t("partner", lang), *map(str, result.years), t("total", lang)]
     rows, raw = [], []
+    parts: list[list[float]] = []  # each partner's amounts, to see whether they foot
     for partner in result.partners:
         values = [*_floats(partner.effort_per_year), float(partner.total("effort_total"))]
         rows.append([partner.name, *(money(v, lang) for v in values)])
         raw.append([partner.id, *values])
-    parts = [row[1:] for row in raw]
+        parts.append(values)
     values = [*_floats(result.effort_per_year), _total(result, "effort_total")]
     rows.append([t("total", lang), *(money(v, lang) for v in values)])
     raw.append(["total", *values])
@@ -435,36 +398,6 @@ def _year_row(result: Result, series: str, total: str | None) -> tuple[list[floa
         values = _floats(budget_paid_per_year(result, series))
         return values, float(budget_paid_per_year(result, series).sum())
     return _floats(getattr(result, series)), (_total(result, total) if total else None)
-
-
-def _year_rows_foot(rows: dict[str, tuple[list[float], float | None]]) -> bool:
-    """Whether the year-by-year table's rounded amounts reconcile as shown: each row's
-    years to its total, and every column's headroom, savings, net and cumulative."""
-    totals = [[*values, total] for values, total in rows.values() if total is not None]
-    if not rows_foot(totals):
-        return False
-
-    def column(key: str) -> list[float]:
-        values, total = rows[key]
-        return [*values, *([] if total is None else [total])]
-
-    budget, headroom = column("budget"), column("headroom")
-    effort_budget, investment_budget = column("effort_from_budget"), column("investment_from_budget")
-    baseline, effort, savings = column("baseline"), column("effort"), column("savings")
-    benefits, investment, net = column("benefits"), column("investment"), column("net")
-    cumulative = column("cumulative")
-    return (
-        all(
-            parts_foot([budget[i], -effort_budget[i], -investment_budget[i]], headroom[i])
-            and parts_foot([baseline[i], -effort[i]], savings[i])
-            and parts_foot([savings[i], benefits[i], -investment[i]], net[i])
-            for i in range(len(budget))
-        )
-        and parts_foot([net[0]], cumulative[0])
-        and all(
-            parts_foot([cumulative[i - 1], net[i]], cumulative[i]) for i in range(1, len(cumulative))
-        )
-    )
 
 
 def by_year(document: Document, lang: str) -> Section:
@@ -498,7 +431,7 @@ def by_year(document: Document, lang: str) -> Section:
         values_rows,
         raw_header=["metric", *map(str, result.years), "total"],
     )
-    blocks = [table, *rounding_note(_year_rows_foot(found), lang), values_table]
+    blocks: list[Any] = [table, *rounding_note(year_rows_foot(found), lang), values_table]
     return Section("by_year", title, blocks)
 
 
@@ -523,6 +456,7 @@ def adjustments(document: Document, lang: str) -> Section | None:
         t("counted", lang),
     ]
     rows, raw = [], []
+    amounts: list[list[float]] = []
     for line in adjusted:
         effects = dict(line.adjustment_totals())
         values = [
@@ -533,7 +467,8 @@ def adjustments(document: Document, lang: str) -> Section | None:
         label = f"{line.name} ({t('kind_' + line.kind, lang)})"
         rows.append([label, *(money(v, lang) for v in values)])
         raw.append([line.name, *values])
-    foots = rows_foot([row[1:] for row in raw])  # gross + the effects = counted
+        amounts.append(values)
+    foots = rows_foot(amounts)  # gross + the effects = counted
     title = t("adjustments_title", lang)
     table = Table("adjustments", title, header, rows, raw)
     return Section("adjustments", title, [table, *rounding_note(foots, lang)])
@@ -554,30 +489,21 @@ def who_pays(document: Document, lang: str, full: bool) -> Section:
     settled_header, settled, settled_totals = agreement.partner_columns(result, lang)
     header += settled_header
     rows, raw = [], []
+    parts: list[list[float]] = []
     for index, partner in enumerate(result.partners):
         values = [float(partner.total(m)) for m in columns]
         values += settled[index] if settled else []
         rows.append([partner.name, *(money(v, lang) for v in values)])
         raw.append([partner.id, *values])
-    parts = [row[1:] for row in raw]
+        parts.append(values)
     values = [_total(result, m) for m in ("costs_total", *columns[1:])] + settled_totals
     rows.append([t("total", lang), *(money(v, lang) for v in values)])
     raw.append(["total", *values])
     title = t("who_pays", lang)
     table = Table("who_pays", title, header, rows, raw, total_row=True)
     intro = [Paragraph(t("who_pays_intro", lang))] if full else []
-    return Section("who_pays", title, [*intro, table, *rounding_note(_who_pays_foots(parts, values), lang)])
-
-
-def _who_pays_foots(parts: list[list[float]], totals: list[float]) -> bool:
-    """Whether the who-pays table's rounded amounts add up as shown: each column to the
-    total row, and each row's net = stops paying + gains − pays (after the agreement:
-    net after = net + settlement)."""
-    rows = [*parts, totals]
-    return columns_foot(parts, totals) and all(
-        parts_foot([row[1], row[2], -row[0]], row[3])
-        and (len(row) < 6 or parts_foot([row[3], row[4]], row[5]))
-        for row in rows
+    return Section(
+        "who_pays", title, [*intro, table, *rounding_note(who_pays_foots(parts, values), lang)]
     )
 
 

@@ -18,7 +18,7 @@ from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from pactcalc import metrics
-from pactcalc.i18n import money, number, percent, t
+from pactcalc.i18n import money, number, t
 from pactcalc.report.agreement import partner_risk_data
 from pactcalc.report.blocks import Bullets, Figure, Paragraph, Section, Table
 from pactcalc.report.values import (
