@@ -261,7 +261,9 @@ def test_line_trails_word_indexation_drop_off_constants_and_idle_years():
     ]
     start = explained(document.result, "Start", "en")
     assert start is not None
-    assert start.definition == "investments: Start (gem) = 15000.0; optimism_bias = 0.15"
+    # Deliberately changed (issue 10, "75000.0 for a literal"): a number written as the
+    # amount shows as a reader writes it, like its steps (15,000), no longer 15000.0.
+    assert start.definition == "investments: Start (gem) = 15,000; optimism_bias = 0.15"
     assert start.steps[0].formula == "((15,000) × 1.02 (indexation)) × (1 + 0.15)"
     old = explained(document.result, "Oud", "nl")
     assert old is not None
@@ -277,7 +279,11 @@ def test_line_trails_word_indexation_drop_off_constants_and_idle_years():
     assert document.result is not None
     old = explained(document.result, "Oud", "nl")
     assert old is not None
-    assert (old.inputs[-1].value, old.inputs[-1].source) == ("52", "weeks_per_year (default)")
+    # Deliberately changed (issue 10): "(default)" is worded in Dutch in a Dutch trail.
+    assert (old.inputs[-1].value, old.inputs[-1].source) == (
+        "52",
+        "weeks_per_year (standaardwaarde)",
+    )
 
 
 NO_INVESTMENT = textwrap.dedent("""\
@@ -316,7 +322,9 @@ def test_payback_trails_that_never_cross_and_a_ratio_without_investment():
     assert document.result is not None
     payback = explained(document.result, "discounted_payback_years", "nl")
     assert payback is not None
-    assert payback.definition.endswith("are spread evenly (all discounted)")
+    # Deliberately changed (issue 10, "English leftovers"): the Dutch trail words the
+    # payback's definition in Dutch; it read in English in both languages before.
+    assert payback.definition.endswith("is gelijk over het jaar verdeeld (alles verdisconteerd)")
     assert payback.value == "niet binnen de horizon van 3 jaar"
     assert [s.formula for s in payback.steps] == [
         "S = € -1.000, r = € -400",

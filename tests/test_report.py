@@ -98,7 +98,9 @@ def test_markdown_report_writes_charts_beside_it(tmp_path):
         assert f"](bw-{name}.svg)" in text
         assert (tmp_path / f"bw-{name}.svg").read_text("utf-8").lstrip().startswith("<")
     assert "## Audit trail" in text
-    assert "### npv = " in text
+    # Deliberately changed (issue 10): a figure's trail leads with its label, then the
+    # name that explain and a check use ("### npv = " before).
+    assert "### Net present value — npv = " in text
 
 
 def test_markdown_report_escapes_html(tmp_path):

@@ -256,12 +256,6 @@ def test_every_problem_of_an_invalid_file_is_printed_inert(tmp_path: Path) -> No
     assert "\\x01" in result.stderr
 
 
-@pytest.mark.xfail(
-    reason="report/business.py rate_line puts the discount rate's source in a Paragraph, "
-    "whose lines are split at '\\n' before any format sees them: the report model must "
-    "neutralise line breaks in scenario text it joins into a multi-line paragraph",
-    strict=True,
-)
 def test_a_line_break_in_the_discount_rate_source_starts_no_line(tmp_path: Path) -> None:
     text = HOSTILE.replace(
         "years: 2\n", 'years: 2\ndiscount_rate: {value: 0.02, source: "bron\\n::error::x"}\n'
@@ -269,7 +263,8 @@ def test_a_line_break_in_the_discount_rate_source_starts_no_line(tmp_path: Path)
     result = runner.invoke(app, ["run", str(write(tmp_path, text))])
     assert result.exit_code == 0, result.output
     _assert_inert(result.stdout)  # no command: inert_lines escapes the line
-    # but the break should show as \n, not start a line (it does in the rate's note)
+    # and the break starts no line: the report model puts the source on one line
+    # (report.values.one_line), so the rate's note stays one line
     lines = result.stdout.split("\n")
     assert not any(line.lstrip("\\ ").startswith("::error::x") for line in lines)
 

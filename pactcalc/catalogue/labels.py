@@ -42,6 +42,10 @@ WORDS: dict[str, tuple[str, str]] = {
         "Niet terugverdiend binnen de horizon van {years} jaar.",
         "Not paid back within the {years}-year horizon.",
     ),
+    "says_no_investment": (
+        "Er is geen investering: niets om terug te verdienen.",
+        "There is no investment: nothing to pay back.",
+    ),
     "says_npv": (
         "Wat de PACT over {years} jaar oplevert, in geld van nu ({rate} per jaar).",
         "What the PACT yields over {years} years, in today's money ({rate} a year).",
@@ -51,7 +55,7 @@ WORDS: dict[str, tuple[str, str]] = {
         "What {n} partners contribute together over {years} years.",
     ),
     "says_investment": (
-        "De eenmalige kosten van de omslag (de regels onder 'investments').",
+        "De eenmalige kosten van de omslag (de investeringen).",
         "The one-off costs of the change (the lines under 'investments').",
     ),
     "says_savings": (
@@ -101,9 +105,9 @@ WORDS: dict[str, tuple[str, str]] = {
     ),
     "audit_intro": (
         "Per kerncijfer de formule, per jaar met de waarden ingevuld, en de invoer met bron. "
-        "Hetzelfde toont `pactcalc explain BESTAND NAAM`.",
+        "Hetzelfde toont het commando pactcalc explain BESTAND NAAM.",
         "For each headline figure the formula, year by year with the values put in, and the "
-        "inputs with their sources. `pactcalc explain FILE NAME` shows the same.",
+        "inputs with their sources. The command pactcalc explain FILE NAME shows the same.",
     ),
     "made_from": ("Volgt uit:", "Made from:"),
     "generated_by": ("Gemaakt met pactcalc {version}", "Made with pactcalc {version}"),
@@ -125,6 +129,8 @@ WORDS: dict[str, tuple[str, str]] = {
     "total": ("Totaal", "Total"),
     "year": ("Jaar", "Year"),
     "budget": ("Budget", "Budget"),
+    "effort_from_budget": ("Inzet uit het budget", "Effort paid from the budget"),
+    "investment_from_budget": ("Investering uit het budget", "Investment paid from the budget"),
     "effort": ("Inzet", "Effort"),
     "headroom": ("Ruimte", "Headroom"),
     "baseline": ("Kosten zonder PACT", "Cost without PACT"),
@@ -174,6 +180,24 @@ WORDS: dict[str, tuple[str, str]] = {
     "series": ("reeks", "series"),
     "line": ("regel", "line"),
     "paid_from_own": ("eigen bijdrage", "own contribution"),
+    "paid_from_budget_lines": (
+        "Betaald uit het budget: {lines}.",
+        "Paid from the budget: {lines}.",
+    ),
+    "paid_from_own_lines": (
+        "Eigen bijdrage (niet uit het budget): {lines}.",
+        "Own contribution (not from the budget): {lines}.",
+    ),
+    "effort_of": ("inzet van {partners}", "effort of {partners}"),
+    "investment_named": ("investering {lines}", "investment {lines}"),
+    "investments_named": ("investeringen {lines}", "investments {lines}"),
+    "partly": ("deels", "partly"),
+    "rounding_note": (
+        "Elk bedrag is op zichzelf afgerond op hele euro's, ook de totalen; daardoor tellen "
+        "de afgeronde bedragen in deze tabel niet overal precies op.",
+        "Every amount, totals included, is rounded to whole euros on its own; the rounded "
+        "amounts in this table therefore do not add up exactly everywhere.",
+    ),
     "check_message_value": ("{label} is {value}", "{label} is {value}"),
     "check_probability": (
         "P({event}) is {p} (± {se}, {n} trekkingen)",

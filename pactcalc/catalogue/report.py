@@ -238,7 +238,7 @@ WORDS: dict[str, tuple[str, str]] = {
     ),
     "agr.benchmark_given": ("een benchmark van {amount}", "a benchmark of {amount}"),
     "agr.benchmark_baseline": (
-        "de baseline als benchmark ({amount})",
+        "de kosten zonder PACT als ijkpunt ({amount})",
         "the baseline as benchmark ({amount})",
     ),
     "agr.period_horizon": (

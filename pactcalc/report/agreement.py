@@ -29,7 +29,13 @@ import numpy as np
 from pactcalc.i18n import money, percent, t
 from pactcalc.pipeline import Document
 from pactcalc.report.blocks import Block, Bullets, Figure, Paragraph, Section, Table
-from pactcalc.report.values import input_decimals, plain_number
+from pactcalc.report.values import (
+    columns_foot,
+    input_decimals,
+    plain_number,
+    probability_percent,
+    rows_foot,
+)
 
 if TYPE_CHECKING:  # pragma: no cover
     from pactcalc.agreement import KpiResult, RuleResult
@@ -434,12 +440,25 @@ def agreement_section(
     blocks: list[Block] = [Paragraph(t("agr.intro", lang)), Bullets(sentences)]
     if full:
         blocks.append(Figure(NETS_CHART, "", t("agr.chart_nets", lang)))
-    blocks += [transfers_table(result, lang), settlement_table(result, lang)]
+    transfers, settlement = transfers_table(result, lang), settlement_table(result, lang)
+    blocks.append(transfers)
+    blocks += _rounding_note([row[1:] for row in transfers.raw], lang, total_row=False)
+    blocks.append(settlement)
+    blocks += _rounding_note([row[1:] for row in settlement.raw], lang, total_row=True)
     if full and analysis is not None and analysis.simulation.settled_nets:
         blocks += risk_blocks(analysis.simulation, lang)
     blocks.append(_settlement_values(result))
     data = {"agreement": agreement_data(result, lang)}
     return Section("agreement", t("agr.title", lang), blocks, data=data)
+
+
+def _rounding_note(amounts: list[Any], lang: str, total_row: bool) -> list[Block]:
+    """Under a table of amounts per year with a total column (and ``total_row``: a
+    total row) whose rounded amounts do not add up as shown: that every amount is
+    rounded on its own (as :func:`pactcalc.report.footing.rounding_note`)."""
+    rows = [[float(v) for v in row] for row in amounts]
+    foots = rows_foot(rows) and (not total_row or columns_foot(rows[:-1], rows[-1]))
+    return [] if foots else [Paragraph(t("rounding_note", lang), note=True)]
 
 
 def partner_columns(result: Result, lang: str) -> tuple[list[str], list[list[float]], list[float]]:
@@ -473,7 +492,7 @@ def partner_data(result: Result, partner: Any) -> dict[str, Any]:
 
 
 def _probability(probability: Probability, lang: str) -> str:
-    p, se = percent(probability.p, lang, 1), percent(probability.se, lang, 1)
+    p, se = probability_percent(probability.p, lang), probability_percent(probability.se, lang)
     return t("unc.p_se", lang, p=p, se=se)
 
 

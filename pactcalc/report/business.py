@@ -13,9 +13,11 @@ from __future__ import annotations
 import math
 from typing import Any
 
-from pactcalc import __version__, metrics
+from pactcalc import __version__, finance, metrics
 from pactcalc.engine import Result
+from pactcalc.explain import budget_paid_per_year
 from pactcalc.i18n import money, number, optional, percent, t, years_text
+from pactcalc.metrics import kind_of
 from pactcalc.model import CheckResult
 from pactcalc.pipeline import Document
 from pactcalc.report import agreement
@@ -30,14 +32,32 @@ from pactcalc.report.blocks import (
     Verdict,
     Verdicts,
 )
-from pactcalc.report.values import metric_text, plain_number
+from pactcalc.report.footing import (
+    columns_foot,
+    paid_from_lines,
+    rounding_note,
+    rows_foot,
+    who_pays_foots,
+    year_rows_foot,
+)
+from pactcalc.report.values import (
+    is_missing,
+    metric_text,
+    one_line,
+    plain_number,
+    probability_percent,
+)
 
-#: The rows of the year-by-year table: catalogue id, per-year series, total metric.
+#: The rows of the year-by-year table: catalogue id, per-year series, total metric. The
+#: rows reconcile as shown: budget − effort and investment paid from the budget = headroom;
+#: cost without PACT − effort = savings; savings + benefits − investment = net.
 YEAR_ROWS = (
     ("budget", "budget_per_year", "budget_total"),
-    ("effort", "effort_per_year", "effort_total"),
+    ("effort_from_budget", "effort", None),
+    ("investment_from_budget", "investments", None),
     ("headroom", "headroom_per_year", "headroom_total"),
     ("baseline", "baseline_per_year", "baseline_total"),
+    ("effort", "effort_per_year", "effort_total"),
     ("savings", "savings_per_year", "savings_total"),
     ("benefits", "benefits_per_year", "benefits_total"),
     ("investment", "investment_per_year", "investment_total"),
@@ -61,11 +81,17 @@ def _total(result: Result, name: str) -> float:
     return float(result.metric(name))
 
 
+def _no_investment(result: Result) -> bool:
+    """The scenario invests nothing (at the cent): there is nothing to pay back."""
+    return bool(finance.is_zero(result.metric("investment_total")))
+
+
 # ---------------------------------------------------------------------------- words
 
 
 def rate_source(result: Result, lang: str) -> str:
-    return result.discount_rate_source or t("rate_set_in_scenario", lang)
+    """The discount rate's source, on one line (it goes into a sentence)."""
+    return one_line(result.discount_rate_source or t("rate_set_in_scenario", lang))
 
 
 def rate_line(result: Result, lang: str) -> str:
@@ -97,18 +123,17 @@ def header_lines(result: Result, lang: str) -> list[str]:
 def answers(result: Result, lang: str) -> list[str]:
     """One sentence each: does the budget suffice, when does the investment pay back."""
     sentences = []
-    headroom_min = _total(result, "headroom_min")
     if _total(result, "budget_total") == 0:
         sentences.append(t("answer_no_budget", lang))
-    elif headroom_min >= 0:
+    elif bool(result.budget_sufficient):  # at the cent: a budget equal to its lines suffices
         sentences.append(t("answer_budget_ok", lang))
     else:
         year = result.years[int(result.headroom_per_year.argmin())]
-        sentences.append(
-            t("answer_budget_short", lang, year=year, amount=money(headroom_min, lang))
-        )
+        cents = float(result.headroom_min_cents)  # in cents when it would show as € 0
+        shortfall = money(cents, lang, 2 if abs(cents) < 0.5 else 0)
+        sentences.append(t("answer_budget_short", lang, year=year, amount=shortfall))
     payback = optional(float(result.payback_years))
-    if _total(result, "investment_total") == 0 and payback == 0:
+    if _no_investment(result):
         sentences.append(t("answer_no_investment", lang))
     elif payback is None:
         horizon = t("within_horizon", lang, years=_horizon(result))
@@ -138,8 +163,8 @@ def check_detail(result: Result, check: CheckResult, lang: str) -> str:
             "check_probability",
             lang,
             event=f"{check.check.metric}{partner} {check.check.inner_op} {bound}",
-            p=percent(check.actual or 0.0, lang, 1),
-            se=percent(check.se or 0.0, lang, 1),
+            p=probability_percent(check.actual or 0.0, lang),
+            se=probability_percent(check.se or 0.0, lang),
             n=number(check.samples or 0, lang),
         )
     else:
@@ -166,14 +191,24 @@ def check_line(document: Document, check: CheckResult, lang: str) -> str:
     )
 
 
+def _figure(result: Result, name: str, value: float | None, lang: str) -> str:
+    """A headline figure's value; without investment a payback that does not exist is
+    "geen (geen investering)", like the ratios: there is nothing to pay back."""
+    if is_missing(value) and kind_of(name) == "years" and _no_investment(result):
+        return t("no_ratio", lang)
+    return metric_text(name, value, lang, _horizon(result))
+
+
 def _says(result: Result, name: str, value: float, lang: str) -> str:
     """One plain sentence per headline figure (its card)."""
     horizon = _horizon(result)
     if name == "headroom_min":
         year = result.years[int(result.headroom_per_year.argmin())]
-        key = "says_headroom_ok" if value >= 0 else "says_headroom_short"
+        key = "says_headroom_ok" if bool(result.budget_sufficient) else "says_headroom_short"
         return t(key, lang, year=year)
     if name == "payback_years":
+        if _no_investment(result):
+            return t("says_no_investment", lang)
         if math.isnan(value):
             return t("says_no_payback", lang, years=horizon)
         return t("says_payback", lang, years=years_text(value, lang, horizon))
@@ -304,7 +339,7 @@ def answer(document: Document, lang: str, full: bool) -> Section:
             cards.append(
                 Highlight(
                     t(metric.name, lang),
-                    metric_text(metric.name, shown, lang, _horizon(result)),
+                    _figure(result, metric.name, shown, lang),
                     _says(result, metric.name, value, lang),
                     link=metric.name,
                 )
@@ -324,7 +359,7 @@ def summary(result: Result, lang: str) -> Table:
         if metric.name == "npv":
             rate = percent(result.discount_rate, lang)
             label = f"{label} ({t('discount_rate', lang).lower()} {rate})"
-        rows.append([label, metric_text(metric.name, value, lang, _horizon(result))])
+        rows.append([label, _figure(result, metric.name, value, lang)])
         raw.append([metric.name, value])
     rows.append([t("discount_rate", lang), percent(result.discount_rate, lang)])
     raw.append(["discount_rate", result.discount_rate])
@@ -332,32 +367,50 @@ def summary(result: Result, lang: str) -> Table:
 
 
 def effort(document: Document, lang: str) -> Section:
-    """Each partner's effort per year, against the budget (the picture)."""
+    """Each partner's effort per year, against the budget (the picture), and which
+    effort and investments the budget pays."""
     result = _result(document)
     header = [t("partner", lang), *map(str, result.years), t("total", lang)]
     rows, raw = [], []
+    parts: list[list[float]] = []  # each partner's amounts, to see whether they foot
     for partner in result.partners:
         values = [*_floats(partner.effort_per_year), float(partner.total("effort_total"))]
         rows.append([partner.name, *(money(v, lang) for v in values)])
         raw.append([partner.id, *values])
+        parts.append(values)
     values = [*_floats(result.effort_per_year), _total(result, "effort_total")]
     rows.append([t("total", lang), *(money(v, lang) for v in values)])
     raw.append(["total", *values])
+    foots = columns_foot(parts, values) and rows_foot([*parts, values])
     title = t("effort_by_partner", lang)
     table = Table("effort_by_partner", title, header, rows, raw, total_row=True)
     figure = Figure("effort_vs_budget", "", t("chart_effort", lang))
-    return Section("effort_by_partner", title, [figure, table])
+    paid_from = paid_from_lines(result, lang)
+    blocks: list[Any] = [figure, table, *rounding_note(foots, lang)]
+    if paid_from:
+        blocks.append(Paragraph("\n".join(paid_from), note=True))
+    return Section("effort_by_partner", title, blocks)
+
+
+def _year_row(result: Result, series: str, total: str | None) -> tuple[list[float], float | None]:
+    """A row of the year-by-year table: its values per year and its total (None: none)."""
+    if series in ("effort", "investments"):  # the budget's share of a kind of line
+        values = _floats(budget_paid_per_year(result, series))
+        return values, float(budget_paid_per_year(result, series).sum())
+    return _floats(getattr(result, series)), (_total(result, total) if total else None)
 
 
 def by_year(document: Document, lang: str) -> Section:
-    """Budget, effort, headroom, savings, benefits, investment and net, year by year; and
-    for machine formats (CSV) the same rows with each partner's effort under them."""
+    """Budget, what the budget pays (effort and investment), headroom, savings, benefits,
+    investment and net, year by year — rows that reconcile; and for machine formats (CSV)
+    the same rows with each partner's effort under them."""
     result = _result(document)
     header = ["", *map(str, result.years), t("total", lang)]
     rows, raw = [], []
+    found = {}
     for key, series, total in YEAR_ROWS:
-        values = _floats(getattr(result, series))
-        total_value = _total(result, total) if total else None
+        values, total_value = _year_row(result, series, total)
+        found[key] = (values, total_value)
         shown_total = money(total_value, lang) if total_value is not None else ""
         rows.append([t(key, lang), *(money(v, lang) for v in values), shown_total])
         raw.append([key, *values, total_value])
@@ -378,7 +431,8 @@ def by_year(document: Document, lang: str) -> Section:
         values_rows,
         raw_header=["metric", *map(str, result.years), "total"],
     )
-    return Section("by_year", title, [table, values_table])
+    blocks: list[Any] = [table, *rounding_note(year_rows_foot(found), lang), values_table]
+    return Section("by_year", title, blocks)
 
 
 def payback(document: Document, lang: str) -> Section:
@@ -402,6 +456,7 @@ def adjustments(document: Document, lang: str) -> Section | None:
         t("counted", lang),
     ]
     rows, raw = [], []
+    amounts: list[list[float]] = []
     for line in adjusted:
         effects = dict(line.adjustment_totals())
         values = [
@@ -412,8 +467,11 @@ def adjustments(document: Document, lang: str) -> Section | None:
         label = f"{line.name} ({t('kind_' + line.kind, lang)})"
         rows.append([label, *(money(v, lang) for v in values)])
         raw.append([line.name, *values])
+        amounts.append(values)
+    foots = rows_foot(amounts)  # gross + the effects = counted
     title = t("adjustments_title", lang)
-    return Section("adjustments", title, [Table("adjustments", title, header, rows, raw)])
+    table = Table("adjustments", title, header, rows, raw)
+    return Section("adjustments", title, [table, *rounding_note(foots, lang)])
 
 
 def who_pays(document: Document, lang: str, full: bool) -> Section:
@@ -431,18 +489,22 @@ def who_pays(document: Document, lang: str, full: bool) -> Section:
     settled_header, settled, settled_totals = agreement.partner_columns(result, lang)
     header += settled_header
     rows, raw = [], []
+    parts: list[list[float]] = []
     for index, partner in enumerate(result.partners):
         values = [float(partner.total(m)) for m in columns]
         values += settled[index] if settled else []
         rows.append([partner.name, *(money(v, lang) for v in values)])
         raw.append([partner.id, *values])
+        parts.append(values)
     values = [_total(result, m) for m in ("costs_total", *columns[1:])] + settled_totals
     rows.append([t("total", lang), *(money(v, lang) for v in values)])
     raw.append(["total", *values])
     title = t("who_pays", lang)
     table = Table("who_pays", title, header, rows, raw, total_row=True)
     intro = [Paragraph(t("who_pays_intro", lang))] if full else []
-    return Section("who_pays", title, [*intro, table])
+    return Section(
+        "who_pays", title, [*intro, table, *rounding_note(who_pays_foots(parts, values), lang)]
+    )
 
 
 def checks(document: Document, lang: str, full: bool) -> Section:
@@ -478,18 +540,25 @@ def sources(result: Result, lang: str) -> tuple[list[str], list[str]]:
     """The sources (parameters, series and lines with a source) and the assumptions."""
     cited, assumed = [], []
     for item in result.inputs:
-        label = f"{item.name} ({t(item.kind, lang)})"
+        label = f"{one_line(item.name)} ({t(item.kind, lang)})"
         if item.is_assumption:
-            assumed.append(f"{label}: {item.source or t('no_source', lang)}")
+            assumed.append(f"{label}: {one_line(item.source or t('no_source', lang))}")
         else:
-            cited.append(f"{label}: {item.source}")
+            cited.append(f"{label}: {one_line(item.source or '')}")
     scenario = result.scenario
     for line in result.lines:
         source = scenario.lines(line.kind)[line.index].source
-        if source:
-            cited.append(f"{line.name} ({t('line', lang)}): {source}")
+        if source:  # a line's source marked as an assumption is one, like a parameter's
+            listed = assumed if _is_assumption(source) else cited
+            listed.append(f"{one_line(line.name)} ({t('line', lang)}): {one_line(source)}")
     cited.append(rate_line(result, lang))
     return cited, assumed
+
+
+def _is_assumption(source: str) -> bool:
+    """A source that says it is an assumption ("aanname: …", "assumption: …"), as
+    :attr:`pactcalc.engine.InputItem.is_assumption` reads a parameter's."""
+    return source.strip().lower().startswith(("assumption", "aanname"))
 
 
 def inputs(document: Document, lang: str) -> Section:
@@ -524,7 +593,14 @@ def inputs(document: Document, lang: str) -> Section:
         spec = scenario.lines(line.kind)[line.index]
         total = money(float(line.total), lang)
         line_rows.append(
-            [line.kind, line.name, str(line.partner), str(spec.amount), total, spec.source or ""]
+            [
+                t(f"kind_{line.kind}", lang),
+                line.name,
+                str(line.partner),
+                _amount_text(spec.amount, lang),
+                total,
+                spec.source or "",
+            ]
         )
     line_header = [t(k, lang) for k in ("kind", "line", "partner", "amount", "total", "source")]
     lines = Table(
@@ -537,6 +613,14 @@ def inputs(document: Document, lang: str) -> Section:
         linked=1,
     )
     return Section("inputs", t("inputs", lang), [parameters, lines], new_page=True)
+
+
+def _amount_text(amount: object, lang: str) -> str:
+    """A line's amount as written: an expression as is, a number as the reader writes it
+    (75.000, not 75000.0)."""
+    if isinstance(amount, int | float) and not isinstance(amount, bool):
+        return plain_number(float(amount), lang)
+    return str(amount)
 
 
 def sources_sections(document: Document, lang: str, full: bool) -> list[Section]:

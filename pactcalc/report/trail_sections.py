@@ -38,9 +38,13 @@ def trail_block(trail: WordedTrail, lang: str, *, for_explain: bool = False) -> 
     """One trail as a block. ``for_explain``: as ``pactcalc explain`` words it (the
     steps' formula column named, where to look next, the inputs under a heading)."""
     no_source = t("trail.no_source" if for_explain else "no_source", lang)
+    title = f"{trail.name} = {trail.value}"
+    if not for_explain and trail.kind == "metric" and metrics.is_known(trail.name):
+        # the report leads with the figure's label; its name is what explain and a check use
+        title = f"{t(trail.name, lang)} — {title}"
     return Trail(
         id=trail.name,
-        title=f"{trail.name} = {trail.value}",
+        title=title,
         steps=[TrailStep(s.heading, s.formula, s.value) for s in trail.steps],
         definition=trail.definition,
         step_header=(

@@ -175,9 +175,8 @@ def value_text(trail: ValueTrail, lang: str) -> str:
 def formula_text(formula: Formula, lang: str) -> str:
     """The formula's definition, with its operands put in."""
     if isinstance(formula, SumOfLines):
-        return t(
-            "explain.formula.sum_of_lines", lang, metric=formula.metric, kind=formula.line_kind
-        )
+        kind = t(f"explain.kind.{formula.line_kind}", lang)
+        return t("explain.formula.sum_of_lines", lang, metric=formula.metric, kind=kind)
     if isinstance(formula, Headroom):
         return t(f"explain.formula.headroom_{formula.aggregate}", lang)
     if isinstance(formula, Savings):
@@ -194,8 +193,8 @@ def formula_text(formula: Formula, lang: str) -> str:
             "explain.formula.ratio",
             lang,
             metric=formula.metric,
-            numerator_name=formula.numerator_name,
-            denominator_name=formula.denominator_name,
+            numerator_name=t(f"explain.numerator.{formula.numerator_name}", lang),
+            denominator_name=t(f"explain.denominator.{formula.denominator_name}", lang),
             numerator=money(formula.numerator, lang),
             denominator=money(formula.denominator, lang),
         )
@@ -204,13 +203,14 @@ def formula_text(formula: Formula, lang: str) -> str:
         return t(f"explain.formula.{key}", lang)
     if isinstance(formula, PartnerNet | PartnerSettlement | SettledNet):
         return _partner_formula_text(formula, lang)
+    amount = formula.amount if formula.constant is None else input_number(formula.constant, lang)
     text = t(
         "explain.formula.line",
         lang,
-        kind=formula.line_kind,
+        kind=t(f"explain.kind.{formula.line_kind}", lang),
         line=formula.line,
         partner=formula.partner,
-        amount=formula.amount,
+        amount=amount,
     )
     if formula.adjustments:
         text += "; " + ", ".join(f"{a.name} = {a.value}" for a in formula.adjustments)

@@ -18,7 +18,7 @@ from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from pactcalc import metrics
-from pactcalc.i18n import money, number, percent, t
+from pactcalc.i18n import money, number, t
 from pactcalc.report.agreement import partner_risk_data
 from pactcalc.report.blocks import Bullets, Figure, Paragraph, Section, Table
 from pactcalc.report.values import (
@@ -27,7 +27,9 @@ from pactcalc.report.values import (
     input_decimals,
     is_missing,
     metric_text,
+    one_line,
     param_value,
+    probability_percent,
 )
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -89,6 +91,13 @@ def _parameter(scenario: Scenario, name: str) -> tuple[float, str | None]:
     return float(parameter.value), parameter.unit
 
 
+def parameter_label(scenario: Scenario, name: str) -> str:
+    """A parameter as a reader knows it: its ``label`` when it has one (an optional
+    field of a parameter), else its name; on one line (it goes into a sentence)."""
+    label = getattr(scenario.parameters[name], "label", None)
+    return one_line(str(label) if label else name)
+
+
 def _threshold_text(sens: Sensitivity, lang: str) -> str:
     assert sens.threshold is not None
     if metrics.kind_of(sens.metric) == "years":
@@ -120,15 +129,16 @@ def _switching_sentence(
     sens: Sensitivity, swing: Swing, scenario: Scenario, lang: str, threshold: str
 ) -> str:
     value, unit = _parameter(scenario, swing.parameter)
+    label = parameter_label(scenario, swing.parameter)
     if swing.switching_value is None:
         low, high = swing.searched
         if low == high:
             shown = param_value(value, unit, lang, with_unit=True)
-            return t("unc.switch_no_range", lang, parameter=swing.parameter, value=shown)
+            return t("unc.switch_no_range", lang, parameter=label, value=shown)
         return t(
             "unc.switch_none",
             lang,
-            parameter=swing.parameter,
+            parameter=label,
             low=param_value(low, unit, lang),
             high=param_value(high, unit, lang, with_unit=True),
         )
@@ -138,7 +148,7 @@ def _switching_sentence(
         lang,
         metric=metric_name(sens.metric, lang),
         threshold=threshold,
-        parameter=swing.parameter,
+        parameter=label,
         direction=t("unc.falls" if swing.switching_value < value else "unc.rises", lang),
         value=param_value(swing.switching_value, unit, lang, found=True, with_unit=True),
         change=change_text(swing.switching_change, lang) or "—",
@@ -244,7 +254,7 @@ def tornado_table(sens: Sensitivity, scenario: Scenario, lang: str) -> Table:
         switching = switching_text(swing, scenario, lang) if sens.threshold is not None else "—"
         rows.append(
             [
-                swing.parameter,
+                parameter_label(scenario, swing.parameter),
                 low,
                 high,
                 _swing_text(sens.metric, swing.swing, lang),
@@ -324,8 +334,8 @@ def event_text(event: str, lang: str, horizon: int, names: Mapping[str, str]) ->
 
 
 def probability_text(probability: Probability, lang: str) -> str:
-    """ "95,5% (± 0,2%)"."""
-    p, se = percent(probability.p, lang, 1), percent(probability.se, lang, 1)
+    """ "95,5% (± 0,2%)"; never 0% or 100% unless exactly so ("99,98% (± 0,004%)")."""
+    p, se = probability_percent(probability.p, lang), probability_percent(probability.se, lang)
     return t("unc.p_se", lang, p=p, se=se)
 
 
@@ -373,7 +383,7 @@ def missing_lines(sim: Simulation, lang: str) -> list[str]:
             "unc.missing_line",
             lang,
             years=_horizon(sim),
-            share=percent(summary.missing, lang, 1),
+            share=probability_percent(summary.missing, lang),
             label=t(key, lang).lower(),
         )
         if summary.mean is None:

@@ -6,9 +6,16 @@ analysis; rounding for display is the one operation done here.
 from __future__ import annotations
 
 import math
+import re
+from collections.abc import Iterable, Sequence
+from decimal import Decimal
 
+from pactcalc.i18n import _round as _displayed  # the rounding money() shows
 from pactcalc.i18n import money, number, percent, t
 from pactcalc.metrics import kind_of
+
+#: The finest a probability is shown: 0,001% (one sample in 100.000 is 0,001%).
+_MOST_DECIMALS = 3
 
 
 def is_missing(value: float | None) -> bool:
@@ -96,3 +103,68 @@ def change_text(change: float | None, lang: str) -> str:
 
 def capitalised(text: str) -> str:
     return text[:1].upper() + text[1:]
+
+
+def one_line(text: str) -> str:
+    """Scenario text put into a sentence: a line break (``\\n``, ``\\r``) becomes a space,
+    so that a name or a source never starts a line of a paragraph of its own (a
+    paragraph's lines are split at ``\\n``; under GitHub Actions a line ``::error`` is a
+    workflow command).
+
+    >>> one_line("bron\\r\\n::error::x")
+    'bron ::error::x'
+    """
+    return re.sub(r"\r\n|[\r\n]", " ", str(text))
+
+
+def probability_percent(p: float, lang: str) -> str:
+    """A probability with enough decimals that it is never shown as 0% or 100% unless it
+    is exactly that: 0.9998 → "99,98%", 0.00003 → "0,003%", 0.5 → "50,0%"; beyond three
+    decimals "< 0,001%" / "> 99,999%".
+
+    >>> probability_percent(0.9998, "nl"), probability_percent(0.00003, "nl")
+    ('99,98%', '0,003%')
+    >>> probability_percent(1.0, "nl"), probability_percent(0.955, "en")
+    ('100,0%', '95.5%')
+    >>> probability_percent(0.0000001, "nl"), probability_percent(0.9999999, "nl")
+    ('< 0,001%', '> 99,999%')
+    """
+    p = float(p)
+    if math.isnan(p) or p in (0.0, 1.0):
+        return percent(p, lang, 1)
+    for decimals in range(1, _MOST_DECIMALS + 1):
+        shown = percent(p, lang, decimals)
+        if shown not in (percent(0.0, lang, decimals), percent(1.0, lang, decimals)):
+            return shown
+    step = 10.0 ** -(_MOST_DECIMALS + 2)  # 0,001% as a fraction
+    if p < 0.5:
+        return f"< {percent(step, lang, _MOST_DECIMALS)}"
+    return f"> {percent(1.0 - step, lang, _MOST_DECIMALS)}"
+
+
+def whole_euros(value: float) -> Decimal:
+    """An amount as a table shows it: whole euros, half away from zero (money()'s rounding)."""
+    return _displayed(float(value), 0)
+
+
+def parts_foot(parts: Iterable[float], total: float) -> bool:
+    """Whether ``parts`` (signed: a part subtracted is negative), each rounded to whole
+    euros as shown, add up to ``total`` rounded as shown: 500,4 + 2.000,4 − 2,6 − 1,4 =
+    2.496,8 shows 500 + 2.000 − 3 − 1 = 2.496, not 2.497.
+
+    >>> parts_foot([500.4, 2000.4, -2.6, -1.4], 2496.8), parts_foot([1.0, 2.0], 3.0)
+    (False, True)
+    """
+    return sum((whole_euros(part) for part in parts), Decimal(0)) == whole_euros(total)
+
+
+def columns_foot(rows: Sequence[Sequence[float]], totals: Sequence[float]) -> bool:
+    """Whether every column of ``rows`` (the parts) foots to its entry in ``totals``."""
+    return all(
+        parts_foot([row[column] for row in rows], total) for column, total in enumerate(totals)
+    )
+
+
+def rows_foot(rows: Sequence[Sequence[float]]) -> bool:
+    """Whether every row's amounts but the last foot to its last (a total column)."""
+    return all(parts_foot(row[:-1], row[-1]) for row in rows)
