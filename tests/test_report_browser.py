@@ -110,6 +110,36 @@ def test_report_renders_on_an_a4_width(example: Path, tmp_path: Path) -> None:
         assert money(float(value), "nl") in seen["text"]
 
 
+def test_compare_page_fits_an_a4_width(tmp_path: Path) -> None:
+    """Four scenarios compared: before, the page was 1,000–1,200 px wide."""
+    import json
+
+    variant = write(
+        tmp_path,
+        EXAMPLES[0].read_text("utf-8").replace("\nname: ", "\nname: Variant — ", 1),
+        "variant.yaml",
+    )
+    out = tmp_path / "compare.html"
+    files = [str(EXAMPLES[0]), str(variant), *map(str, EXAMPLES[1:])]
+    done = runner.invoke(app, ["compare", *files, "-o", str(out)])
+    assert done.exit_code == 0, done.output
+    probe = tmp_path / "probe.html"
+    probe.write_text(out.read_text("utf-8").replace("</body>", PROBE + "</body>"), "utf-8")
+    shown = chromium(
+        tmp_path,
+        f"--window-size={A4_WIDTH_PX},1123",
+        "--virtual-time-budget=5000",
+        "--dump-dom",
+        probe.as_uri(),
+    )
+    assert shown.returncode == 0, shown.stderr[-2000:]
+    found = re.search(r'<pre id="probe">(.*?)</pre>', shown.stdout, flags=re.S)
+    assert found, "the page did not load"
+    seen = json.loads(html.unescape(found.group(1)))
+    assert seen["wide"] == [], seen["wide"]
+    assert seen["scrollWidth"] <= seen["width"], seen["scrollWidth"]
+
+
 # ------------------------------------------------------------------------ print
 
 #: Pages of each report (``pactcalc report FILE -o x.html --lang nl``, with its

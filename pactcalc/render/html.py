@@ -2,10 +2,13 @@
 no network), readable on screen and printable on A4.
 
 How a block looks here: a heading by level (kept with what follows it in print; no
-forced page breaks, which left near-empty pages), an answer in bold, a note muted, the key figures as cards linked to
-their audit trails, a table with amounts right-aligned and a total row in bold, a check
-with its verdict in colour, a chart as inline SVG with its caption, and each audit trail
-with the trails it is made from linked. Every text from the scenario is escaped.
+forced page breaks, which left near-empty pages), an answer in bold, a note muted, the
+key figures as cards linked to their audit trails, a table with amounts right-aligned
+and a total row in bold (small tables unbroken in print, wide ones in smaller type), a
+check with its verdict in colour, a chart as inline SVG with its caption, and each audit
+trail with the trails it is made from linked (in print, the trails of lines in two
+columns). Every text from the scenario is escaped; names break after ``_``, not
+mid-word.
 """
 
 from __future__ import annotations
@@ -128,26 +131,44 @@ _NAME_BREAKS = re.compile(r"(?<=[_/.])(?=.)")
 #: A run this long with no break in it is cut anyway (the last resort: a table column
 #: must not push the page wider than A4).
 _LONGEST_RUN = 24
-_RUN = re.compile(r"[^\s_/.]{%d,}" % (_LONGEST_RUN + 1))
+_NAME_RUN = re.compile(rf"[^\s_/.]{{{_LONGEST_RUN + 1},}}")
+_PROSE_RUN = re.compile(rf"\S{{{_LONGEST_RUN + 1},}}")
+_BREAK = "\0"  # a break while the text is escaped: visible() has escaped every NUL
+
+
+def _cut_runs(text: str, run: re.Pattern[str]) -> str:
+    return run.sub(
+        lambda found: _BREAK.join(
+            found[0][i : i + _LONGEST_RUN] for i in range(0, len(found[0]), _LONGEST_RUN)
+        ),
+        text,
+    )
 
 
 def breakable(text: str) -> str:
-    """Scenario text as HTML (escaped) that breaks at word boundaries and after ``_``,
-    ``/`` and ``.`` (a ``<wbr>``), and inside a run of more than :data:`_LONGEST_RUN`
-    characters without one; never elsewhere, so a name does not break mid-word.
+    """A name as written in the scenario (a parameter, a formula) as escaped HTML that
+    breaks after ``_``, ``/`` and ``.`` (a ``<wbr>``) and at spaces, and inside a run of
+    more than :data:`_LONGEST_RUN` characters without either; never elsewhere, so that a
+    name does not break mid-word.
 
     >>> breakable("uren_per_week <b>")
     'uren_<wbr>per_<wbr>week &lt;b&gt;'
     """
-    shown = visible(text)
-    shown = _RUN.sub(
-        lambda run: "\0".join(
-            run[0][i : i + _LONGEST_RUN] for i in range(0, len(run[0]), _LONGEST_RUN)
-        ),
-        shown,
-    )
-    shown = _NAME_BREAKS.sub("\0", shown)
-    return _html.escape(shown, quote=True).replace("\0", "<wbr>")
+    shown = _NAME_BREAKS.sub(_BREAK, _cut_runs(visible(text), _NAME_RUN))
+    return _html.escape(shown, quote=True).replace(_BREAK, "<wbr>")
+
+
+def wrappable(text: str) -> str:
+    """Prose from the scenario (a name as a header or a row's label) as escaped HTML
+    that breaks where the browser breaks prose, and inside a run of more than
+    :data:`_LONGEST_RUN` characters without a space: one long word must not make a
+    table wider than the page.
+
+    >>> wrappable("Zorg " + "x" * 30)
+    'Zorg xxxxxxxxxxxxxxxxxxxxxxxx<wbr>xxxxxx'
+    """
+    shown = _cut_runs(visible(text), _PROSE_RUN)
+    return _html.escape(shown, quote=True).replace(_BREAK, "<wbr>")
 
 
 def _alignment_class(table: Table, column: int) -> str:
@@ -158,7 +179,7 @@ def _alignment_class(table: Table, column: int) -> str:
 
 
 def _cell(table: Table, column: int, value: str) -> str:
-    shown = breakable(value) if column in table.code else escape(value)
+    shown = breakable(value) if column in table.code else wrappable(value)
     if column in table.code:
         shown = f"<code>{shown}</code>"
     if column == table.linked:
@@ -171,8 +192,9 @@ def _cell(table: Table, column: int, value: str) -> str:
 
 #: A table of at most this many rows is kept on one page in print.
 SMALL_TABLE = 15
-#: A table of more columns than this gets smaller type (the year tables, adjustments).
-WIDE_TABLE = 6
+#: A table of more columns than this gets smaller type (the year tables, adjustments,
+#: a comparison of three scenarios).
+WIDE_TABLE = 5
 
 
 def _table(table: Table) -> str:
@@ -180,7 +202,7 @@ def _table(table: Table) -> str:
     for column, text in enumerate(table.header):
         css = _alignment_class(table, column) if column else ""
         attribute = f' class="{css}"' if css else ""
-        heads.append(f"<th{attribute}>{escape(text)}</th>")
+        heads.append(f"<th{attribute}>{wrappable(text)}</th>")
     rows = []
     for i, row in enumerate(table.rows):
         total = ' class="total"' if table.total_row and i == len(table.rows) - 1 else ""
