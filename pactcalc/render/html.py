@@ -209,12 +209,12 @@ def _table(table: Table) -> str:
         cells = "".join(_cell(table, j, c) for j, c in enumerate(row))
         rows.append(f"<tr{total}>{cells}</tr>")
     thead = f"<thead><tr>{''.join(heads)}</tr></thead>" if any(table.header) else ""
-    css = ["money"]
+    classes = ["money"]
     if len(table.rows) <= SMALL_TABLE:
-        css.append("small")
+        classes.append("small")
     if len(table.header) > WIDE_TABLE:
-        css.append("wide")
-    return f'<table class="{" ".join(css)}">{thead}<tbody>{"".join(rows)}</tbody></table>'
+        classes.append("wide")
+    return f'<table class="{" ".join(classes)}">{thead}<tbody>{"".join(rows)}</tbody></table>'
 
 
 def _svg(svg: str) -> str:

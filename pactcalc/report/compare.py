@@ -91,7 +91,8 @@ def comparison_table(comparison: Comparison, results: Sequence[Result], lang: st
     raw_header = ["metric", names[0]]
     for name in names[1:]:
         raw_header += [name, f"diff: {name}"]
-    align: list[Align] = ["left", *(["right"] * (len(rows[0]) - 1 if rows else 1))]
+    amounts: list[Align] = ["right"] * (len(rows[0]) - 1 if rows else 1)
+    align: list[Align] = ["left", *amounts]
     return Table(
         "compare",
         "",
