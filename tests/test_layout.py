@@ -177,3 +177,23 @@ def test_a_partner_name_in_the_agreement_chart_is_escaped(tmp_path: Path) -> Non
     ET.fromstring(agreement)
     assert "Wmo\\x1b[2J $y$\\u202e" in agreement
     assert ACTIVE.search(agreement) is None
+
+
+def test_a_ten_year_table_is_drawn_in_two_parts_each_with_its_labels() -> None:
+    # ten years and the total: eleven amount columns, more than fit A4 side by side;
+    # in parts of six and five (as even as possible), each with the partner column
+    header = ["Partner", *map(str, range(2025, 2035)), "Totaal"]
+    rows = [["Gemeente", *["€ 1.520.000"] * 10, "€ 15.200.000"], ["Totaal", *["€ 1"] * 11]]
+    table = Table("effort", "Inzet", header, rows, total_row=True)
+    drawn = report_html.draw_sections([Section("effort", "Inzet", [table])], {})
+    parts = re.findall(r"<table.*?</table>", drawn, flags=re.S)
+    assert len(parts) == 2
+    assert [part.count("<th") - part.count("<thead") for part in parts] == [
+        (1 + 6) + 2,  # the header row and a label per row
+        (1 + 5) + 2,
+    ]
+    assert ">2030</th>" in parts[0]
+    assert ">2031</th>" in parts[1]
+    assert all("Gemeente" in part and 'class="total"' in part for part in parts)
+    assert ">€ 15.200.000</td>" in parts[1]
+    assert report_html.MOST_AMOUNT_COLUMNS == 7

@@ -16,6 +16,7 @@ from __future__ import annotations
 import html as _html
 import re
 from collections.abc import Mapping
+from dataclasses import replace
 from typing import Any
 
 from pactcalc import __version__
@@ -197,7 +198,44 @@ SMALL_TABLE = 15
 WIDE_TABLE = 5
 
 
+#: The most amount columns a table shows side by side: eight amounts of up to
+#: € 99.999.999 in 8 pt and the label fill the width of A4. A table with more (a
+#: ten-year horizon's years and total) is drawn as parts that repeat the label column.
+MOST_AMOUNT_COLUMNS = 7
+
+
+def _column_parts(table: Table) -> list[Table]:
+    """``table`` as one table, or, when it has more than :data:`MOST_AMOUNT_COLUMNS`
+    amount columns, as parts as even in size as possible (the larger ones first), each
+    with the first (label) column."""
+    others = list(range(1, len(table.header)))
+    if len(others) <= MOST_AMOUNT_COLUMNS or any(table.alignment(c) != "right" for c in others):
+        return [table]
+    count = -(-len(others) // MOST_AMOUNT_COLUMNS)
+    size, extra = divmod(len(others), count)
+    parts, start = [], 0
+    for part in range(count):
+        end = start + size + (1 if part < extra else 0)
+        kept = [0, *others[start:end]]
+        parts.append(
+            replace(
+                table,
+                header=[table.header[c] for c in kept],
+                rows=[[row[c] for c in kept] for row in table.rows],
+                align=[table.alignment(c) for c in kept],
+                code=[kept.index(c) for c in table.code if c in kept],
+                linked=0 if table.linked == 0 else None,
+            )
+        )
+        start = end
+    return parts
+
+
 def _table(table: Table) -> str:
+    return "".join(_one_table(part) for part in _column_parts(table))
+
+
+def _one_table(table: Table) -> str:
     heads = []
     for column, text in enumerate(table.header):
         css = _alignment_class(table, column) if column else ""
