@@ -197,3 +197,14 @@ def test_a_ten_year_table_is_drawn_in_two_parts_each_with_its_labels() -> None:
     assert all("Gemeente" in part and 'class="total"' in part for part in parts)
     assert ">€ 15.200.000</td>" in parts[1]
     assert report_html.MOST_AMOUNT_COLUMNS == 7
+
+
+def test_words_in_an_amount_column_wrap() -> None:
+    # "no payback within the horizon" in a comparison's value column: it wraps, where an
+    # amount (at most 18 characters, "€ -12.345.678.901") stays on one line
+    rows = [["Terugverdientijd", "niet binnen de horizon van 10 jaar", "€ -12.345.678.901"]]
+    table = Table("compare", "", ["", "A", "B"], rows)
+    drawn = report_html.draw_sections([Section("compare", "", [table])], {})
+    assert "<td class='words'>niet binnen de horizon van 10 jaar</td>" in drawn
+    assert "<td>€ -12.345.678.901</td>" in drawn
+    assert "table.money td.words { white-space: normal;" in report_html.CSS

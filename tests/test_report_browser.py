@@ -118,16 +118,27 @@ def test_report_renders_on_an_a4_width(name: str, scenario: str | Path, tmp_path
 
 
 def test_compare_page_fits_an_a4_width(tmp_path: Path) -> None:
-    """Four scenarios compared: before, the page was 1,000–1,200 px wide."""
+    """Five scenarios compared, two of them without payback ("niet binnen de horizon van
+    5 jaar" in a value cell): before, the page was 1,000–1,200 px wide."""
     import json
 
-    variant = write(
-        tmp_path,
-        EXAMPLES[0].read_text("utf-8").replace("\nname: ", "\nname: Variant — ", 1),
-        "variant.yaml",
+    text = EXAMPLES[0].read_text("utf-8")
+    variant = write(tmp_path, text.replace("\nname: ", "\nname: Variant — ", 1), "variant.yaml")
+    # a transition of 150 million: not paid back within the horizon
+    never = text.replace("\nname: ", "\nname: Nooit — ", 1).replace(
+        "value: 150000\n", "value: 150000000\n", 1
     )
+    never = never.replace("low: 100000\n", "low: 100000000\n", 1)
+    never = never.replace("high: 220000\n", "high: 220000000\n", 1)
+    assert "high: 220000000" in never
     out = tmp_path / "compare.html"
-    files = [str(EXAMPLES[0]), str(variant), *map(str, EXAMPLES[1:])]
+    files = [
+        str(EXAMPLES[0]),
+        str(write(tmp_path, never, "never.yaml")),
+        str(variant),
+        str(write(tmp_path, never, "never-again.yaml")),
+        *map(str, EXAMPLES[1:]),
+    ]
     done = runner.invoke(app, ["compare", *files, "-o", str(out)])
     assert done.exit_code == 0, done.output
     probe = tmp_path / "probe.html"

@@ -73,6 +73,7 @@ table.wide { font-size: 8pt; }
 table.wide th, table.wide td { padding: 0.8mm 1mm; }
 tr.total td, tr.total th { font-weight: 700; border-top: 1px solid var(--ink); }
 table.money td.wrap, td.wrap, table.money th.wrap { white-space: normal; text-align: left; }
+table.money td.words { white-space: normal; min-width: 22mm; }
 figure { margin: 3mm 0 5mm; break-inside: avoid; }
 figure svg { width: 100%; height: auto; display: block; }
 figcaption { color: var(--muted); font-size: 9pt; }
@@ -187,8 +188,16 @@ def _cell(table: Table, column: int, value: str) -> str:
         shown = f'<a href="#{anchor(value)}">{shown}</a>'
     if column == 0:
         return f"<th>{shown}</th>"
-    wrap = " class='wrap'" if table.alignment(column) == "text" else ""
-    return f"<td{wrap}>{shown}</td>"
+    if table.alignment(column) == "text":
+        return f"<td class='wrap'>{shown}</td>"
+    if len(value) > LONGEST_AMOUNT:  # words in an amount column ("not within …")
+        return f"<td class='words'>{shown}</td>"
+    return f"<td>{shown}</td>"
+
+
+#: An amount column's cells stay on one line up to this many characters (``€
+#: -12.345.678.901``); a longer cell is words (no payback within the horizon) and wraps.
+LONGEST_AMOUNT = 18
 
 
 #: A table of at most this many rows is kept on one page in print.
