@@ -101,7 +101,8 @@ def test_sentences_in_dutch_and_english() -> None:
     en = [rule_sentence(rule, result, "en") for rule in result.agreement]
     assert nl[1] == (
         "Gemeente deelt de besparing ten opzichte van de kosten zonder PACT als ijkpunt "
-        "(€ 3.000 per jaar), per jaar: BW-instelling krijgt 50%, samen hoogstens 20% van de benchmark."
+        "(€ 3.000 per jaar), per jaar: BW-instelling krijgt 50%, samen hoogstens 20% van de "
+        "benchmark."
     )
     assert nl[2] == (
         "Gemeente betaalt BW-instelling € 100 per eenheid dat Inwoners ambulant boven de "

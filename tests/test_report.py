@@ -166,7 +166,7 @@ def test_compare_two_variants(tmp_path):
     out = runner.invoke(app, ["compare", str(base), str(variant), "--lang", "en"])
     assert out.exit_code == 0, out.output
     # investment_total differs by (200,000 − 150,000) × 1.2 (the example's 20 % optimism bias)
-    assert "(+€60,000)" in out.stdout
+    assert "+€60,000" in out.stdout  # the difference, in a column of its own
     data = tmp_path / "c.csv"
     assert runner.invoke(app, ["compare", str(base), str(variant), "-o", str(data)]).exit_code == 0
     rows = {r[0]: r for r in csv.reader(io.StringIO(data.read_text("utf-8")))}

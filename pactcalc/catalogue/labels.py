@@ -112,6 +112,11 @@ WORDS: dict[str, tuple[str, str]] = {
     "made_from": ("Volgt uit:", "Made from:"),
     "generated_by": ("Gemaakt met pactcalc {version}", "Made with pactcalc {version}"),
     "compare_title": ("Scenario's vergeleken", "Scenarios compared"),
+    "compare.difference": ("verschil", "difference"),
+    "compare.difference_note": (
+        "Verschil: de waarde min die van het eerste scenario, {first}.",
+        "Difference: the value minus that of the first scenario, {first}.",
+    ),
     "compare_sheet": ("Vergelijking", "Comparison"),
     "cumulative_title": ("Cumulatief saldo per jaar", "Cumulative net per year"),
     "discount_rate": ("Discontovoet", "Discount rate"),

@@ -1,130 +1,112 @@
 """``pactcalc compare``: headline metrics side by side, with the differences to the first
-scenario, in the terminal, Markdown, HTML and CSV (the workbook is
-:func:`pactcalc.render.xlsx.write_comparison`). Formatting only; the differences come from
-:func:`pactcalc.engine.compare_results`.
+scenario in columns of their own (:mod:`pactcalc.report.compare`), in the terminal,
+Markdown, HTML and CSV (the workbook is :func:`pactcalc.render.xlsx.write_comparison`).
+Formatting only; the differences come from :func:`pactcalc.engine.compare_results`.
 
-Every format here has the signature ``(comparison, results, lang)``; the terminal's
-:func:`renderable` returns a rich table.
+Every format here has the signature ``(comparison, results, lang)`` and draws the same
+report with the format's own drawer, so that scenario text is escaped and a table fits as
+everywhere else: the terminal's table fits the window (:mod:`pactcalc.render.fitting`),
+and the HTML page fits the width of A4 by setting at most :data:`HTML_COMPARED` scenarios
+beside the first per table.
 """
 
 from __future__ import annotations
 
 import csv
 import io
-import math
+import re
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from pactcalc.engine import Comparison, Result
-from pactcalc.i18n import money, number, t
-from pactcalc.metrics import REGISTRY
-from pactcalc.report.values import metric_text
+from pactcalc.report.blocks import Section, Table
+from pactcalc.report.compare import build_comparison
 
 if TYPE_CHECKING:
-    from rich.table import Table as RichTable
+    from rich.console import Group
+
+#: Scenarios set beside the first in one HTML table: with each one's difference that is
+#: five amount columns and the metric's name, as wide as an A4 page allows.
+HTML_COMPARED = 2
 
 
-def _difference(metric: str, value: float, lang: str) -> str:
-    """A difference to the first scenario: signed, in the metric's own unit."""
-    if math.isnan(value):
-        return "—"
-    if value == 0:
-        return "="
-    sign = "+" if value > 0 else ""
-    kind = REGISTRY[metric].kind
-    if kind == "years":
-        return f"{sign}{number(value, lang, 1)}"
-    if kind == "ratio":
-        return f"{sign}{number(value, lang, 2)}"
-    return f"{sign}{money(value, lang)}" if value > 0 else money(value, lang)
+def renderable(comparison: Comparison, results: list[Result], lang: str) -> Group:
+    """The comparison for the terminal: a table that fits the window (its headers wrap,
+    its columns split over parts, or its rows stack)."""
+    from pactcalc.render import terminal
 
-
-def table(
-    comparison: Comparison, results: list[Result], lang: str
-) -> tuple[list[str], list[list[str]]]:
-    """Header and rows: a metric per row; per scenario its value, and from the second on
-    the difference to the first in brackets."""
-    header = [""] + comparison.names
-    rows: list[list[str]] = []
-    for j, metric in enumerate(comparison.metrics):
-        row = [t(metric, lang)]
-        for i, result in enumerate(results):
-            value = comparison.values[i, j]
-            text = metric_text(
-                metric, None if math.isnan(value) else value, lang, len(result.years)
-            )
-            if i:
-                text += f" ({_difference(metric, comparison.differences[i, j], lang)})"
-            row.append(text)
-        rows.append(row)
-    return header, rows
-
-
-def renderable(comparison: Comparison, results: list[Result], lang: str) -> RichTable:
-    """The table for the terminal: metric names left, values right, folding rather than
-    cutting a cell."""
-    from rich.table import Table as RichTable
-
-    header, rows = table(comparison, results, lang)
-    shown = RichTable(title=t("compare_title", lang), title_justify="left", header_style="bold")
-    for index, head in enumerate(header):
-        shown.add_column(head, justify="left" if index == 0 else "right", overflow="fold")
-    for row in rows:
-        shown.add_row(*row)
-    return shown
+    report = build_comparison(comparison, results, lang)
+    # the title as the section's heading: right above the table, as in `run`
+    sections = [replace(s, title=report.title, level=1) for s in report.sections[:1]]
+    return terminal.draw(replace(report, title="", sections=sections + report.sections[1:]))
 
 
 def markdown(comparison: Comparison, results: list[Result], lang: str) -> str:
-    """A Markdown page: a heading and the table."""
-    header, rows = table(comparison, results, lang)
-    esc = [[c.replace("|", "\\|") for c in r] for r in [header, *rows]]
-    lines = [
-        f"# {t('compare_title', lang)}",
-        "",
-        "| " + " | ".join(esc[0]) + " |",
-        "| --- |" + " ---: |" * (len(header) - 1),
-    ]
-    lines += ["| " + " | ".join(r) + " |" for r in esc[1:]]
-    return "\n".join(lines) + "\n"
+    """A Markdown page: a heading, the table and the note on the differences."""
+    from pactcalc.render import markdown as render_markdown
+
+    drawn = render_markdown.draw(build_comparison(comparison, results, lang))
+    return re.sub(r"\n{3,}", "\n\n", drawn).rstrip("\n") + "\n"
 
 
 def as_csv(comparison: Comparison, results: list[Result], lang: str) -> str:
-    """Raw numbers: one row per metric, a value column per scenario, then the differences
-    (the same in every language: a machine reads it)."""
+    """Raw numbers, in the columns of the table: the metric's id, the first scenario's
+    value, then per other scenario its value and its difference (``diff: NAME``); the
+    same in every language: a machine reads it."""
     from pactcalc.render.csv import neutralise
 
+    table = build_comparison(comparison, results, lang).tables()[0]
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    names = [neutralise(n) for n in comparison.names]
-    writer.writerow(["metric", *names, *(neutralise(f"diff: {n}") for n in comparison.names[1:])])
-    for j, metric in enumerate(comparison.metrics):
-        values: list[Any] = [_raw(v) for v in comparison.values[:, j]]
-        diffs = [_raw(v) for v in comparison.differences[1:, j]]
-        writer.writerow([metric, *values, *diffs])
+    writer.writerow([neutralise(head) for head in table.raw_header])
+    for row in table.raw:
+        writer.writerow([_raw(cell) for cell in row])
     return out.getvalue()
 
 
-def _raw(value: float) -> float | str:
-    """A number for CSV: empty where there is none (no payback, no ratio)."""
-    return "" if math.isnan(value) else float(value)
+def _raw(cell: Any) -> Any:
+    """A cell for CSV: empty where there is no number (no payback, no ratio)."""
+    from pactcalc.render.csv import neutralise
+
+    if cell is None:
+        return ""
+    return float(cell) if isinstance(cell, int | float) else neutralise(cell)
+
+
+def html_parts(table: Table, compared: int = HTML_COMPARED) -> list[Table]:
+    """``table`` as tables of at most ``compared`` scenarios beside the first, each
+    repeating the metric's name and the first scenario's value."""
+    # columns: 0 metric, 1 first scenario, then pairs (value, difference)
+    pairs = [(2 + 2 * k, 3 + 2 * k) for k in range((len(table.header) - 2) // 2)]
+    if len(pairs) <= compared:
+        return [table]
+    parts = []
+    for start in range(0, len(pairs), compared):
+        kept = [0, 1, *(c for pair in pairs[start : start + compared] for c in pair)]
+        parts.append(
+            replace(
+                table,
+                header=[table.header[c] for c in kept],
+                rows=[[row[c] for c in kept] for row in table.rows],
+                raw=(),
+                align=[table.alignment(c) for c in kept],
+            )
+        )
+    return parts
 
 
 def html(comparison: Comparison, results: list[Result], lang: str) -> str:
-    """A self-contained HTML page: a heading and the table."""
-    from pactcalc.render.html import escape, page
+    """A self-contained HTML page, as wide as A4 at most: a heading, the table (in parts
+    of :data:`HTML_COMPARED` scenarios beside the first) and the note."""
+    from pactcalc.render.html import draw
 
-    header, rows = table(comparison, results, lang)
-    head = "".join(f"<th>{escape(h)}</th>" for h in header)
-    body = "".join(
-        "<tr>"
-        + "".join(
-            f"<{'th' if i == 0 else 'td'}>{escape(c)}</{'th' if i == 0 else 'td'}>"
-            for i, c in enumerate(r)
-        )
-        + "</tr>"
-        for r in rows
-    )
-    content = (
-        f"<h1>{escape(t('compare_title', lang))}</h1>"
-        f"<table class='money'><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
-    )
-    return page(t("compare_title", lang), content, lang)
+    report = build_comparison(comparison, results, lang)
+    sections = []
+    for section in report.sections:
+        blocks = [
+            part
+            for block in section.blocks
+            for part in (html_parts(block) if isinstance(block, Table) else [block])
+        ]
+        sections.append(Section(section.id, section.title, blocks, section.level))
+    return draw(replace(report, sections=sections), {})

@@ -24,6 +24,7 @@ from pactcalc.render.charts.base import (
     value_axis,
     value_grid,
 )
+from pactcalc.render.text import visible
 
 if TYPE_CHECKING:  # pragma: no cover
     from matplotlib.axes import Axes
@@ -71,9 +72,8 @@ def agreement_nets_spec(result: Result, lang: str) -> ChartSpec:
             label=t("chart.net_after", lang),
             zorder=2,
         )
-        ax.set_yticks(list(rows), [p.name for p in partners])
-        for label in ax.get_yticklabels():
-            label.set_parse_math(False)  # a partner named "$x$" is text
+        # a partner named "$x$" is text; its control characters show escaped
+        ax.set_yticks(list(rows), [visible(p.name) for p in partners], parse_math=False)
         ax.set_ylim(len(partners) - 0.5, -0.5)  # in the order of the file, top down
         ax.tick_params(axis="y", length=0)
         ax.axvline(0, color=BLACK, linewidth=0.8, zorder=3)

@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING, Any
 
 from pactcalc.i18n import money, number, t
 from pactcalc.metrics import Kind
+from pactcalc.render.text import visible
 
 if TYPE_CHECKING:  # pragma: no cover
     from matplotlib.axes import Axes
@@ -114,14 +115,16 @@ def render(spec: ChartSpec, fmt: str = "svg", dpi: int = 72) -> bytes:
         fig = Figure(figsize=(WIDTH_IN, spec.height), layout="constrained")
         FigureCanvasAgg(fig)
         ax = fig.add_subplot()
-        fig.suptitle(spec.title, x=0.01, ha="left", fontsize=10, fontweight="bold")
+        title = fig.suptitle(visible(spec.title), x=0.01, ha="left", fontsize=10, fontweight="bold")
+        title.set_parse_math(False)  # a scenario named "$x$" is text, not mathematics
         spec.draw(fig, ax)
-        caption = textwrap.fill(spec.caption, spec.caption_chars)
-        fig.supxlabel(caption, x=0.01, ha="left", fontsize=8)
+        caption = textwrap.fill(visible(spec.caption), spec.caption_chars)
+        fig.supxlabel(caption, x=0.01, ha="left", fontsize=8).set_parse_math(False)
         buffer = io.BytesIO()
-        metadata = (
-            {"Date": None, "Title": spec.document_title or spec.title} if fmt == "svg" else None
-        )
+        # the SVG's <title>: the scenario's name, its control characters escaped (XML
+        # forbids most of them; matplotlib escapes only <, > and &)
+        document_title = visible(spec.document_title or spec.title)
+        metadata = {"Date": None, "Title": document_title} if fmt == "svg" else None
         fig.savefig(buffer, format=fmt, dpi=dpi, metadata=metadata)
     return buffer.getvalue()
 
@@ -154,7 +157,7 @@ def legend(
     from matplotlib.figure import Figure
     from matplotlib.transforms import blended_transform_factory
 
-    widest = max(len(str(handle.get_label())) for handle in handles) + 5
+    widest = max(len(visible(handle.get_label())) for handle in handles) + 5
     columns = max(1, min(len(handles), row_chars // widest))
     if balanced_rows:
         columns = math.ceil(len(handles) / math.ceil(len(handles) / columns))
@@ -176,6 +179,7 @@ def legend(
     if grows_figure and rows > 2:
         figure.set_figheight(HEIGHT_IN + LEGEND_ROW_IN * (rows - 2))
     for text in shown.get_texts():
+        text.set_text(visible(text.get_text()))  # a partner's name may hold an ESC
         text.set_parse_math(False)  # a partner named "$x$" is text, not mathematics
 
 

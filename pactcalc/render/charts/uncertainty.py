@@ -38,6 +38,7 @@ from pactcalc.render.charts.base import (
     year_centres,
     year_series,
 )
+from pactcalc.render.text import visible
 from pactcalc.uncertainty import histogram
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -217,7 +218,7 @@ def tornado_spec(sens: Sensitivity, lang: str) -> ChartSpec:
                 label = t(f"chart.threshold_{side}", lang, value=shown)
             handles.append(Line2D([], [], color=VERMILLION, linestyle="--", label=label))
         labels = [
-            f"{s.parameter} ({_as_written(s.low, lang)} – {_as_written(s.high, lang)})"
+            f"{visible(s.parameter)} ({_as_written(s.low, lang)} – {_as_written(s.high, lang)})"
             for s in swings
         ]
         ax.set_yticks(range(len(swings)), labels, parse_math=False)
@@ -353,7 +354,7 @@ def partner_nets_spec(sim: Simulation, partner_names: Mapping[str, str], lang: s
         labels = []
         for pid in ids:
             risk = _probability_of(sim, f"net_total[{pid}] < 0")
-            name = partner_names.get(pid, pid)
+            name = visible(partner_names.get(pid, pid))
             if risk is not None:
                 name += "\n" + t("chart.p_negative", lang, p=_percent(risk.p, lang))
             labels.append(name)
