@@ -14,6 +14,9 @@ The formulas are those of DOMAIN.md §2::
     roi = npv / pv_investment,  bcr = pv_returns / pv_investment      (none without investment)
     mkba_ratio = PV(baseline + benefits) / PV(effort + investment)     (none without costs)
 
+Each line's euros per year (evaluated, indexed, adjusted) come from :mod:`pactcalc.lines`;
+this module adds them up into the totals and metrics above.
+
 With ``kpis``/``agreement`` (DOMAIN.md §7) :func:`compute` ends by settling the agreement
 (:mod:`pactcalc.agreement`) on terms fixed on the plan: ``Result.kpis``,
 ``Result.agreement`` and each partner's ``settlement_per_year``; the totals above never
@@ -30,54 +33,22 @@ from typing import Any
 
 import numpy as np
 
-from pactcalc import expressions, finance, i18n, metrics
+from pactcalc import finance, metrics
 from pactcalc.agreement import KpiResult, RuleResult, settle
+from pactcalc.lines import LineResult, line_result
+from pactcalc.lines import adjustment_values as adjustment_values  # for the workbook's formulas
 from pactcalc.model import (
-    ADJUSTMENTS,
     DEFAULT_DISCOUNT_RATE,
     DEFAULT_DISCOUNT_SOURCE,
     LINE_KINDS,
     Check,
     CheckResult,
-    InvestmentLine,
     Scenario,
     evaluate_check,
 )
-from pactcalc.problems import Money, Problem
+from pactcalc.problems import Problem
 
 Array = np.ndarray
-
-
-@dataclass(frozen=True)
-class LineResult:
-    """One line of the scenario in euros per year (after indexation, zero where it does
-    not run)."""
-
-    kind: str
-    index: int
-    name: str
-    partner: str
-    paid_from: str | None
-    eur_per_year: Array  # after the adjustments: what the business case counts
-    running: Array  # bool per year: does the line run in that year
-    gross_per_year: Array | None = None  # before the adjustments (None: there are none)
-    #: Each adjustment's effect in euros per year, in the order applied (DOMAIN.md §6):
-    #: gross + Σ effects = eur_per_year.
-    adjustments: tuple[tuple[str, Array], ...] = ()
-
-    @property
-    def total(self) -> Array:
-        return np.asarray(self.eur_per_year.sum(axis=-1))
-
-    @property
-    def gross_total(self) -> Array:
-        """Before the adjustments (equal to ``total`` when there are none)."""
-        gross = self.eur_per_year if self.gross_per_year is None else self.gross_per_year
-        return np.asarray(gross.sum(axis=-1))
-
-    def adjustment_totals(self) -> list[tuple[str, Array]]:
-        """Each adjustment's effect over the horizon, in euros."""
-        return [(name, effect.sum(axis=-1)) for name, effect in self.adjustments]
 
 
 @dataclass(frozen=True)
@@ -284,7 +255,7 @@ def _compute(
     index_factor = (1.0 + scenario.indexation) ** (np.asarray(years, dtype=float) - price_year)
 
     lines = [
-        _line_result(scenario, kind, index, line, env, index_factor, problems)
+        line_result(scenario, kind, index, line, env, index_factor, problems)
         for kind in LINE_KINDS
         for index, line in enumerate(scenario.lines(kind))
     ]
@@ -484,91 +455,6 @@ def _settle(scenario: Scenario, result: Result, env: Mapping[str, Any], overridd
         result.problems.extend(settled.problems)
 
 
-def _line_result(
-    scenario: Scenario,
-    kind: str,
-    index: int,
-    line: Any,
-    env: Mapping[str, Any],
-    index_factor: Array,
-    problems: list[Problem],
-) -> LineResult:
-    """One line in euros per year: its amount evaluated where it runs, indexed, and
-    adjusted. A division by zero, a non-finite amount, a negative budget or investment is
-    added to ``problems`` (the amount counts as 0 where it is not a number)."""
-    years = scenario.calendar_years
-    n_years = len(years)
-    mask = _running_mask(scenario, line)
-    evaluation = expressions.evaluate_expression(line.amount, env)
-    value = np.broadcast_to(
-        evaluation.value,
-        (*evaluation.value.shape[:-1], n_years) if evaluation.value.ndim else (n_years,),
-    )
-    zero_div = np.broadcast_to(evaluation.divided_by_zero, value.shape)
-    # Checked on the line's own shape (a line without sampled inputs stays one row).
-    bad = ~np.isfinite(value)
-    if evaluation.divided_by_zero.any():
-        bad = bad | zero_div
-    bad &= mask
-    if bad.any():
-        first_bad = int(np.argmax(bad.reshape(-1, n_years).any(axis=0)))
-        what = i18n.Text(
-            "problem.division_by_zero" if (zero_div & mask).any() else "problem.not_finite"
-        )
-        problems.append(
-            Problem(
-                "PC130",
-                "",
-                args={"line": line.name, "year": years[first_bad], "what": what},
-                path=(kind, index, "amount"),
-            )
-        )
-        value = np.where(bad, 0.0, value)
-    eur = value if mask.all() else np.where(mask, value, 0.0)
-    if scenario.indexation != 0:
-        eur = eur * index_factor
-    negative = finance.is_negative(eur)  # at the cent
-    if kind == "budget" and negative.any():
-        first_negative = int(np.argmax(negative.reshape(-1, n_years).any(axis=0)))
-        lowest = float(eur.reshape(-1, n_years)[:, first_negative].min())
-        problems.append(
-            Problem(
-                "PC128",
-                "",
-                args={
-                    "line": line.name,
-                    "year": years[first_negative],
-                    "value": Money(lowest),
-                },
-                path=(kind, index, "amount"),
-            )
-        )
-    if kind == "investments" and negative.any():
-        problems.append(
-            Problem(
-                "PC303",
-                "",
-                args={"line": line.name, "value": Money(float(eur.sum(axis=-1).min()))},
-                path=(kind, index, "amount"),
-            )
-        )
-    gross = eur
-    effects = _adjustments(scenario, kind, line, env, years, eur)
-    for _name, effect in effects:
-        eur = eur + effect
-    return LineResult(
-        kind,
-        index,
-        line.name,
-        line.partner,
-        getattr(line, "paid_from", None),
-        eur,
-        mask,
-        gross if effects else None,
-        tuple(effects),
-    )
-
-
 def _environment(
     scenario: Scenario, overrides: Mapping[str, Array | float] | None
 ) -> dict[str, Any]:
@@ -591,54 +477,6 @@ def _overflow(scenario: Scenario, totals: Mapping[str, Array]) -> list[Problem]:
         if not np.isfinite(values).all():
             return [Problem("PC140", "", args={"what": kind}, path=(kind,))]
     return []
-
-
-def adjustment_values(scenario: Scenario, kind: str, line: Any) -> dict[str, float | str]:
-    """The adjustments that apply to a line, each a number or a parameter name: the line's
-    own, else the scenario's default optimism bias for its kind."""
-    values: dict[str, float | str] = {}
-    defaults = scenario.adjustments.optimism_bias
-    for name in ADJUSTMENTS[kind]:
-        value = getattr(line, name, None)
-        if value is None and name == "optimism_bias":
-            value = getattr(defaults, kind)
-        if value is not None:
-            values[name] = value
-    return values
-
-
-def _adjustments(
-    scenario: Scenario, kind: str, line: Any, env: Mapping[str, Any], years: list[int], gross: Array
-) -> list[tuple[str, Array]]:
-    """The effect in euros of each adjustment, applied one after the other (DOMAIN.md §6):
-    cost × (1 + optimism_bias); benefit × (1 − optimism_bias) · (1 − deadweight) ·
-    (1 − displacement) · (1 − attribution) · (1 − drop_off) ** (y − first year)."""
-    effects: list[tuple[str, Array]] = []
-    current = gross
-    for name, given in adjustment_values(scenario, kind, line).items():
-        fraction = env[given] if isinstance(given, str) else given
-        fraction = np.asarray(fraction, dtype=float)
-        if kind in ("effort", "investments"):
-            factor = 1.0 + fraction
-        elif name == "drop_off":
-            first = line.start if line.start is not None else years[0]
-            factor = (1.0 - fraction) ** np.maximum(np.asarray(years) - first, 0)
-        else:
-            factor = 1.0 - fraction
-        adjusted = current * factor
-        effects.append((name, adjusted - current))
-        current = adjusted
-    return effects
-
-
-def _running_mask(scenario: Scenario, line: Any) -> Array:
-    years = np.asarray(scenario.calendar_years)
-    if isinstance(line, InvestmentLine):
-        year = line.year if line.year is not None else scenario.start_year
-        return np.asarray(years == year)
-    start = line.start if line.start is not None else years[0]
-    end = line.until if line.until is not None else years[-1]
-    return np.asarray((years >= start) & (years <= end))
 
 
 class _Sums:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from pactcalc.engine import LineResult, Result, adjustment_values
+from pactcalc.engine import Result
 from pactcalc.explain.trail import (
     AppliedAdjustment,
     LineAmount,
@@ -15,6 +15,7 @@ from pactcalc.explain.trail import (
     ValueTrail,
 )
 from pactcalc.expressions import Expression
+from pactcalc.lines import LineResult, adjustment_values
 from pactcalc.model import Scenario
 
 

@@ -10,7 +10,7 @@ from typing import Any
 import numpy as np
 
 from pactcalc import metrics
-from pactcalc.engine import LineResult, Result
+from pactcalc.engine import Result
 from pactcalc.explain.trail import (
     Crossing,
     CumulativeStep,
@@ -28,6 +28,7 @@ from pactcalc.explain.trail import (
     SumStep,
     ValueTrail,
 )
+from pactcalc.lines import LineResult
 
 Array = np.ndarray
 
