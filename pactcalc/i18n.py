@@ -1,4 +1,4 @@
-"""Dutch and English: labels, and numbers and money in the locale's format (Babel).
+"""Dutch and English: labels, and numbers and money as nl_NL and en_GB write them.
 
 Formatting only: rounding for display (whole euros, half away from zero) is the one
 operation done here; every number itself comes from the engine.
@@ -10,33 +10,30 @@ import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import MAX_EMAX, MIN_EMIN, ROUND_HALF_UP, Context, Decimal, localcontext
-from functools import cache
-from typing import TYPE_CHECKING, Any
-
-if TYPE_CHECKING:
-    from babel import Locale
-    from babel.numbers import NumberPattern
+from typing import Any
 
 LANGUAGES = ("nl", "en")
-_LOCALES = {"nl": "nl_NL", "en": "en_GB"}
 
 
-@cache
-def _pattern(lang: str, kind: str, decimals: int) -> tuple[Locale, NumberPattern]:
-    # Babel is imported when a number is first formatted: loading and validating a
-    # scenario (which builds Text messages, see below) stays quick.
-    from babel import Locale
-    from babel.numbers import parse_pattern
+@dataclass(frozen=True)
+class _Symbols:
+    """How a locale writes a number (CLDR's nl_NL and en_GB, as Babel gives them): the
+    decimal and group marks, and the currency pattern's text before a positive and a
+    negative amount (``¤`` for the symbol)."""
 
-    locale = Locale.parse(_LOCALES[lang])
-    if kind == "currency":
-        pattern = parse_pattern(locale.currency_formats["standard"].pattern)
-    elif kind == "percent":
-        pattern = parse_pattern(locale.percent_formats[None].pattern)
-    else:
-        pattern = parse_pattern(locale.decimal_formats[None].pattern)
-    pattern.frac_prec = (decimals, decimals)
-    return locale, pattern
+    decimal: str
+    group: str
+    currency_positive: str
+    currency_negative: str
+
+
+#: Written out rather than read from Babel's locale data, which took 25–55 ms to load on
+#: every start (most of a ``run``'s own time); tests/test_i18n_without_babel.py checks
+#: that every format equals Babel's, byte for byte, over many values.
+_SYMBOLS = {
+    "nl": _Symbols(",", ".", "€ ", "€ -"),
+    "en": _Symbols(".", ",", "€", "-€"),
+}
 
 
 #: Enough digits for any float (the largest, 1.8e308, has 309 before the point) and its
@@ -59,6 +56,28 @@ def _round(value: float, decimals: int) -> Decimal:
         return number.quantize(Decimal(1).scaleb(-decimals)) + 0  # + 0 turns -0 into 0
 
 
+def _digits(value: Decimal, decimals: int, symbols: _Symbols) -> tuple[bool, str]:
+    """Whether ``value`` is negative, and its absolute value written with ``decimals``
+    decimals, the integer part grouped by three (the pattern ``#,##0.00``), as Babel's
+    ``NumberPattern.apply`` writes it: the sign is taken before rounding (−0.001 at two
+    decimals is "-0,00"), infinity is ``∞`` without decimals, and NaN keeps its decimals
+    (``NaN,00``)."""
+    negative = value.is_signed()
+    if value.is_infinite():
+        return negative, "∞"
+    with localcontext(_CONTEXT):
+        rounded = abs(value).normalize().quantize(Decimal(1).scaleb(-decimals))
+    whole, _, fraction = f"{rounded:f}".partition(".")
+    groups = []
+    while len(whole) > 3:
+        groups.insert(0, whole[-3:])
+        whole = whole[:-3]
+    text = symbols.group.join([whole, *groups])
+    if decimals:
+        text += symbols.decimal + (fraction or "0").ljust(decimals, "0")
+    return negative, text
+
+
 def money(value: float, lang: str = "nl", decimals: int = 0) -> str:
     """Euros as the locale writes them, whole euros by default.
 
@@ -67,16 +86,9 @@ def money(value: float, lang: str = "nl", decimals: int = 0) -> str:
     >>> money(-0.4, "nl")
     '€ 0'
     """
-    locale, pattern = _pattern(lang, "currency", decimals)
-    with localcontext(_CONTEXT):  # Babel quantizes again, in the current context
-        text: str = pattern.apply(
-            _round(value, decimals),
-            locale,
-            currency="EUR",
-            currency_digits=False,
-            decimal_quantization=True,
-        )
-    return text.replace("\xa0", " ")
+    symbols = _SYMBOLS[lang]
+    negative, digits = _digits(_round(value, decimals), decimals, symbols)
+    return (symbols.currency_negative if negative else symbols.currency_positive) + digits
 
 
 def number(value: float, lang: str = "nl", decimals: int = 0) -> str:
@@ -85,10 +97,8 @@ def number(value: float, lang: str = "nl", decimals: int = 0) -> str:
     >>> number(1234.5, "nl", 1), number(1234.5, "en", 1)
     ('1.234,5', '1,234.5')
     """
-    locale, pattern = _pattern(lang, "decimal", decimals)
-    with localcontext(_CONTEXT):
-        text: str = pattern.apply(_round(value, decimals), locale, decimal_quantization=True)
-    return text
+    negative, digits = _digits(_round(value, decimals), decimals, _SYMBOLS[lang])
+    return ("-" if negative else "") + digits
 
 
 def percent(fraction: float, lang: str = "nl", decimals: int = 2) -> str:
@@ -97,11 +107,10 @@ def percent(fraction: float, lang: str = "nl", decimals: int = 2) -> str:
     >>> percent(0.0225, "nl"), percent(0.0225, "en")
     ('2,25%', '2.25%')
     """
-    locale, pattern = _pattern(lang, "percent", decimals)
     with localcontext(_CONTEXT):
-        shown = _round(fraction * 100, decimals + 2) / 100
-        text: str = pattern.apply(shown, locale, decimal_quantization=True)
-    return text.replace("\xa0", " ")
+        shown = (_round(fraction * 100, decimals + 2) / 100).scaleb(2)
+    negative, digits = _digits(shown, decimals, _SYMBOLS[lang])
+    return ("-" if negative else "") + digits + "%"
 
 
 def optional(value: float | None) -> float | None:
