@@ -68,7 +68,7 @@ def _digits(value: Decimal, decimals: int, symbols: _Symbols) -> tuple[bool, str
     with localcontext(_CONTEXT):
         rounded = abs(value).normalize().quantize(Decimal(1).scaleb(-decimals))
     whole, _, fraction = f"{rounded:f}".partition(".")
-    groups = []
+    groups: list[str] = []
     while len(whole) > 3:
         groups.insert(0, whole[-3:])
         whole = whole[:-3]
