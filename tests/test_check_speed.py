@@ -37,9 +37,9 @@ CHECKS = textwrap.dedent(
       - P(payback_years <= 2) >= 0.5
       - P5(npv) > 0
       - P95(payback_years) <= 3
-      - mean(headroom_min) >= 0
+      - mean(headroom_min) >= -20000
       - mean(net_total[zk]) > 0
-      - P(net_total[gem] < 0) <= 0.5
+      - P(net_total[gem] < 0) >= 0.5
     """
 )
 
@@ -81,3 +81,83 @@ def test_checks_on_the_samples_refuse_what_a_simulation_refuses() -> None:
     with pytest.raises(SimulationError) as needed:
         uncertainty.simulate_checks(document.scenario, document.checks)
     assert [p.args for p in needed.value.problems] == [p.args for p in whole.value.problems]
+
+
+# --- check over many files: two processes, the output of one -----------------------------
+
+SMALL = CHECKS.replace("samples: 2000", "samples: 300")
+
+
+def _folder(folder: Path, count: int) -> list[Path]:
+    """``count`` files of every kind a check meets: passing and failing checks, warnings,
+    a YAML syntax error, an invalid scenario, a YAML file that is no scenario."""
+    kinds = [
+        SMALL,
+        SMALL.replace("P5(npv) > 0", "P5(npv) > 40000"),  # fails: P5 is about 32,900
+        SMALL.replace("name: Checks", "name: Checks\nunknown_key: 1"),  # invalid (PC1xx)
+        SMALL.replace("years: 4", "years: [4"),  # a YAML syntax error
+        SMALL.replace("deelnemers * prijs * 2", "deelnemers * prijs * 2 / (deelnemers - 20)"),
+        "just: yaml\n",  # not a scenario: skipped in a folder
+    ]
+    written = []
+    for i in range(count):
+        path = folder / f"s{i:03d}.yaml"
+        path.write_text(kinds[i % len(kinds)].replace("Checks op", f"{i} op"), "utf-8")
+        written.append(path)
+    return written
+
+
+@pytest.fixture(scope="module")
+def many(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("many")
+    _folder(folder, 60)
+    return folder
+
+
+def test_two_processes_give_the_reports_of_one(many: Path) -> None:
+    from pactcalc.gate import check_paths
+    from pactcalc.render import check_run
+
+    serial = check_paths([many], workers=1)
+    parallel = check_paths([many], workers=2)
+    assert [r.file for r in parallel.reports] == [r.file for r in serial.reports]
+    assert parallel.reports == serial.reports
+    assert (parallel.skipped, parallel.exit_code) == (serial.skipped, serial.exit_code) == (10, 2)
+    statuses = {r.status for r in serial.reports}
+    assert statuses == {"passed", "failed", "invalid"}
+    for render in (check_run.as_text, check_run.as_json, check_run.as_junit, check_run.as_github):
+        for lang in ("nl", "en"):
+            assert render(parallel, lang, False) == render(serial, lang, False)
+
+
+def test_check_of_a_folder_prints_what_a_serial_run_renders(many: Path) -> None:
+    from typer.testing import CliRunner
+
+    from pactcalc.cli import app
+    from pactcalc.gate import PARALLEL_FROM, check_paths
+    from pactcalc.render import check_run
+
+    assert len(list(many.glob("*.yaml"))) >= PARALLEL_FROM  # in processes, where it can
+    for fmt, render in (("text", check_run.as_text), ("json", check_run.as_json)):
+        found = CliRunner().invoke(app, ["check", str(many), "--format", fmt, "--lang", "en"])
+        assert found.exit_code == 2
+        assert found.stdout == render(check_paths([many], workers=1), "en", False)
+
+
+def test_a_report_keeps_findings_not_the_document(tmp_path: Path) -> None:
+    from pactcalc.gate import check_paths
+
+    files = _folder(tmp_path, 4)
+    run = check_paths(files, workers=1)
+    passed, failed, invalid, broken = run.reports
+    assert not hasattr(passed, "document")
+    assert passed.status == "passed"
+    assert passed.source is None  # no problem to show an excerpt of
+    assert failed.status == "failed"
+    assert [c.index for c in failed.failed_checks] == [3]
+    # the check's line: "checks:" is line 14 of the file, its fourth item line 18
+    assert failed.check_location(failed.failed_checks[0]) == (18, 5)
+    assert failed.years == [2024, 2025, 2026, 2027]
+    assert invalid.status == broken.status == "invalid"
+    assert invalid.source is not None
+    assert "unknown_key" in invalid.source
