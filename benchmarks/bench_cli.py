@@ -20,6 +20,12 @@ quartiles and the extremes) and the ratio of the medians.
    pure-Python loader) of the same files in one Python loop. Target: ≤ 1.0×.
 3. The peak resident memory of ``pactcalc check`` on ``--memory-files`` such copies
    (``ru_maxrss`` of the largest process, as ``/usr/bin/time -v`` reports it).
+
+Every command runs with Python's bytecode cache, as an installed package has it (pip
+compiles it at install time; the warm-up round writes it here), even when the shell sets
+``PYTHONDONTWRITEBYTECODE``: without it every start compiles pactcalc's ~80 modules from
+source, which the dependencies, installed with their bytecode, never do. ``--no-bytecode``
+measures that case too.
 """
 
 from __future__ import annotations
@@ -46,12 +52,19 @@ FLOOR = BARE + "\nfrom pydantic import BaseModel\nclass A(BaseModel):\n    x: in
 #: folder it runs in, so a command run in another checkout (``--before``) times that one.
 Command = tuple[list[str], Path]
 
+#: Whether the commands use (and write) Python's bytecode cache; see ``--no-bytecode``.
+BYTECODE = True
+
 
 def measure(command: Command) -> tuple[float, float]:
     """Wall seconds and peak resident memory (MB, the largest process: the command or one
     of the processes it waited for) of one run of ``command``."""
     argv, folder = command
     env = {**os.environ, "PYTHONPATH": str(folder)}
+    if BYTECODE:
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
+    else:
+        env["PYTHONDONTWRITEBYTECODE"] = "1"
     start = time.perf_counter()
     process = subprocess.Popen(
         argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=folder, env=env
@@ -177,11 +190,19 @@ def main() -> None:
         type=Path,
         help="another checkout of pactcalc to time side by side (git worktree add DIR main)",
     )
+    parser.add_argument(
+        "--no-bytecode",
+        action="store_true",
+        help="compile every module from source at every start (PYTHONDONTWRITEBYTECODE=1)",
+    )
     args = parser.parse_args()
+    global BYTECODE
+    BYTECODE = not args.no_bytecode
     before = args.before.resolve() if args.before else None
     print(
         f"machine: {platform.machine()}, {os.cpu_count()} cores, Python "
-        f"{platform.python_version()}, {platform.platform()}"
+        f"{platform.python_version()}, {platform.platform()}; bytecode cache "
+        f"{'used' if BYTECODE else 'not used'}"
     )
     if args.only in (None, "run"):
         bench_run(args.repeat, before)
