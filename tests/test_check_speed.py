@@ -161,3 +161,25 @@ def test_a_report_keeps_findings_not_the_document(tmp_path: Path) -> None:
     assert invalid.status == broken.status == "invalid"
     assert invalid.source is not None
     assert "unknown_key" in invalid.source
+
+
+def test_run_as_json_loads_no_locale_data_and_no_masked_arrays() -> None:
+    # run shows whether its P(…) check holds: no percentiles (numpy.ma came with
+    # np.percentile), no Babel (numbers are written without it), no report libraries
+    import subprocess
+    import sys
+
+    code = (
+        "import contextlib, io, runpy, sys\n"
+        f"sys.argv = ['pactcalc', 'run', {str(EXAMPLES[0])!r}, '--format', 'json']\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        "    try:\n"
+        "        runpy.run_module('pactcalc', run_name='__main__')\n"
+        "    except SystemExit as done:\n"
+        "        assert not done.code, done.code\n"
+        "heavy = ('babel', 'numpy.ma', 'matplotlib', 'openpyxl')\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in heavy or m == 'numpy.ma'))"
+    )
+    found = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert EXAMPLES[0].name == "beschermd-wonen.yaml"
+    assert found.stdout.strip() == "[]"
