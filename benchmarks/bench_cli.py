@@ -1,19 +1,31 @@
-"""Side-by-side wall-time benchmarks of the command line (issue: "keep it fast").
+"""Side-by-side wall-time benchmarks of the command line, on the examples as shipped.
 
 Run from the repository root, in the project's virtual environment:
 
-    python benchmarks/bench_cli.py [--repeat 11] [--files 1000]
+    python benchmarks/bench_cli.py [--repeat 21] [--files 1000] [--memory-files 10000]
+    python benchmarks/bench_cli.py --only run        # or: --only check, --only memory
 
-Each pair of commands runs interleaved (A, B, A, B, …) so that machine noise hits both
-alike; the report gives the median wall time of each and the ratio of the medians.
+Each group of commands runs interleaved (A, B, C, A, B, C, …) so that machine noise hits
+all alike; the report gives each command's median wall time with its spread (the
+quartiles and the extremes) and the ratio of the medians.
 
-1. ``pactcalc run examples/beschermd-wonen.yaml --format json`` against a bare
-   ``python -c "import typer, pydantic, yaml, rich.console, numpy"`` (target ≤ 1.25×).
-   For context it also times the bare import plus pydantic's first model class, the floor
-   for any tool that validates with pydantic.
-2. ``pactcalc check`` on a folder of generated scenario files against plain
-   ``yaml.safe_load`` (PyYAML's pure-Python loader) of the same files in one Python loop
-   (target ≤ 1.0×).
+1. ``pactcalc run examples/beschermd-wonen.yaml --format json`` (the example as shipped,
+   with its ``P(headroom_min >= 0) >= 0.8`` check) against
+   (a) the bare import of its five dependencies,
+   ``python -c "import typer, pydantic, yaml, rich.console, numpy"``, and
+   (b) that import plus one pydantic model defined and used — the floor of any tool that
+   validates with pydantic. Target: ≤ 1.1× (b).
+2. ``pactcalc check`` on ``--files`` copies of the three examples as shipped (each with
+   its ``P(…)`` check, so each simulates) against plain ``yaml.safe_load`` (PyYAML's
+   pure-Python loader) of the same files in one Python loop. Target: ≤ 1.0×.
+3. The peak resident memory of ``pactcalc check`` on ``--memory-files`` such copies
+   (``ru_maxrss`` of the largest process, as ``/usr/bin/time -v`` reports it).
+
+Every command runs with Python's bytecode cache, as an installed package has it (pip
+compiles it at install time; the warm-up round writes it here), even when the shell sets
+``PYTHONDONTWRITEBYTECODE``: without it every start compiles pactcalc's ~80 modules from
+source, which the dependencies, installed with their bytecode, never do. ``--no-bytecode``
+measures that case too.
 """
 
 from __future__ import annotations
@@ -36,98 +48,168 @@ BARE = "import typer, pydantic, yaml, rich.console, numpy"
 FLOOR = BARE + "\nfrom pydantic import BaseModel\nclass A(BaseModel):\n    x: int\nA(x=1)"
 
 
-def wall(command: list[str]) -> float:
+#: A command and the folder it runs in: ``python -m pactcalc`` imports pactcalc from the
+#: folder it runs in, so a command run in another checkout (``--before``) times that one.
+Command = tuple[list[str], Path]
+
+#: Whether the commands use (and write) Python's bytecode cache; see ``--no-bytecode``.
+BYTECODE = True
+
+
+def measure(command: Command) -> tuple[float, float]:
+    """Wall seconds and peak resident memory (MB, the largest process: the command or one
+    of the processes it waited for) of one run of ``command``."""
+    argv, folder = command
+    env = {**os.environ, "PYTHONPATH": str(folder)}
+    if BYTECODE:
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
+    else:
+        env["PYTHONDONTWRITEBYTECODE"] = "1"
     start = time.perf_counter()
-    subprocess.run(
-        command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False, cwd=ROOT
+    process = subprocess.Popen(
+        argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=folder, env=env
     )
-    return time.perf_counter() - start
+    _, _status, usage = os.wait4(process.pid, 0)
+    return time.perf_counter() - start, usage.ru_maxrss / 1024  # Linux: kilobytes
 
 
-def interleaved(commands: dict[str, list[str]], repeat: int) -> dict[str, float]:
+def interleaved(commands: dict[str, Command], repeat: int) -> dict[str, list[float]]:
+    """Every command's wall times over ``repeat`` interleaved rounds (after one warm-up
+    round that fills the file cache)."""
     times: dict[str, list[float]] = {name: [] for name in commands}
-    for command in commands.values():  # warm the file cache once
-        wall(command)
+    for command in commands.values():
+        measure(command)
     for _ in range(repeat):
         for name, command in commands.items():
-            times[name].append(wall(command))
-    return {name: statistics.median(values) for name, values in times.items()}
+            times[name].append(measure(command)[0])
+    return times
 
 
-def generate_one(source: Path, target: Path, prefix: str) -> None:
-    """A copy of an example without its probabilistic checks, its name prefixed."""
-    text = source.read_text("utf-8").replace("\nname: ", f"\nname: {prefix}", 1)
-    text = "\n".join(line for line in text.splitlines() if not line.startswith("  - P("))
-    target.write_text(text + "\n", encoding="utf-8")
+def spread(values: list[float]) -> str:
+    """Median, quartiles and extremes: ``0.412 s (IQR 0.401–0.430, 0.390–0.512)``."""
+    ordered = sorted(values)
+    if len(ordered) >= 4:
+        low, _, high = statistics.quantiles(ordered, n=4)
+    else:
+        low, high = ordered[0], ordered[-1]
+    return (
+        f"{statistics.median(ordered):.3f} s (IQR {low:.3f}–{high:.3f}, "
+        f"range {ordered[0]:.3f}–{ordered[-1]:.3f}, n={len(ordered)})"
+    )
 
 
-def generate(folder: Path, count: int) -> None:
-    """``count`` scenario files: the examples with their scenario names numbered, without
-    their probabilistic checks — those run a 10,000-sample simulation each, which is
-    measured by bench_uncertainty.py, not here."""
+def ratio(times: dict[str, list[float]], over: str, under: str) -> float:
+    return statistics.median(times[over]) / statistics.median(times[under])
+
+
+def copies(folder: Path, count: int) -> list[Path]:
+    """``count`` copies of the examples as shipped (their checks included), each with its
+    scenario name numbered."""
     sources = sorted((ROOT / "examples").glob("*.yaml"))
+    texts = [source.read_text("utf-8") for source in sources]
+    written = []
     for i in range(count):
-        generate_one(sources[i % len(sources)], folder / f"s{i:04d}.yaml", f"{i} — ")
+        text = texts[i % len(texts)].replace("\nname: ", f"\nname: {i} — ", 1)
+        target = folder / f"s{i:05d}.yaml"
+        target.write_text(text, encoding="utf-8")
+        written.append(target)
+    return written
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--repeat", type=int, default=11)
-    parser.add_argument("--files", type=int, default=1000)
-    args = parser.parse_args()
-    print(
-        f"machine: {platform.machine()}, {os.cpu_count()} cores, Python "
-        f"{platform.python_version()}, {platform.platform()}"
-    )
+def bench_run(repeat: int, before: Path | None) -> None:
+    example = str(ROOT / "examples" / "beschermd-wonen.yaml")
+    commands = {
+        "run": ([*PACTCALC, "run", example, "--format", "json"], ROOT),
+        "bare": ([PYTHON, "-c", BARE], ROOT),
+        "floor": ([PYTHON, "-c", FLOOR], ROOT),
+    }
+    if before is not None:
+        commands["before"] = ([*PACTCALC, "run", example, "--format", "json"], before)
+    times = interleaved(commands, repeat)
+    print("\n1. pactcalc run examples/beschermd-wonen.yaml --format json (as shipped)")
+    print(f"   run:                          {spread(times['run'])}")
+    if before is not None:
+        print(f"   run, --before:                {spread(times['before'])}")
+    print(f"   (a) bare import:              {spread(times['bare'])}")
+    print(f"   (b) import + pydantic model:  {spread(times['floor'])}")
+    for name in ("run", "before") if before is not None else ("run",):
+        print(
+            f"   {name}: ratio to (a) {ratio(times, name, 'bare'):.2f}x; ratio to (b) "
+            f"{ratio(times, name, 'floor'):.2f}x (target <= 1.1x of (b))"
+        )
+    print(f"   (b)/(a) {ratio(times, 'floor', 'bare'):.2f}x")
 
-    deterministic = Path(tempfile.mkdtemp(prefix="pactcalc-bench-")) / "bw.yaml"
-    generate_one(ROOT / "examples" / "beschermd-wonen.yaml", deterministic, "")
-    medians = interleaved(
-        {
-            "run": [*PACTCALC, "run", "examples/beschermd-wonen.yaml", "--format", "json"],
-            "run_deterministic": [*PACTCALC, "run", str(deterministic), "--format", "json"],
-            "bare": [PYTHON, "-c", BARE],
-            "floor": [PYTHON, "-c", FLOOR],
-        },
-        args.repeat,
-    )
-    shutil.rmtree(deterministic.parent)
-    print(
-        f"\n1. pactcalc run --format json: {medians['run']:.3f} s; bare import "
-        f"{medians['bare']:.3f} s; ratio {medians['run'] / medians['bare']:.2f}x "
-        f"(target <= 1.25x)"
-    )
-    print(
-        f"   bare import + pydantic's first model: {medians['floor']:.3f} s "
-        f"({medians['floor'] / medians['bare']:.2f}x the bare import)"
-    )
-    print(
-        f"   the same without its probabilistic check (no 10,000-sample simulation): "
-        f"{medians['run_deterministic']:.3f} s, "
-        f"{medians['run_deterministic'] / medians['bare']:.2f}x"
-    )
 
+def bench_check(files: int, repeat: int, before: Path | None) -> None:
     folder = Path(tempfile.mkdtemp(prefix="pactcalc-bench-"))
     try:
-        generate(folder, args.files)
+        copies(folder, files)
         loop = (
             f"import pathlib, yaml\nfor p in sorted(pathlib.Path({str(folder)!r})"
             f".glob('*.yaml')):\n    yaml.safe_load(p.read_text('utf-8'))"
         )
-        medians = interleaved(
-            {
-                "check": [*PACTCALC, "check", str(folder), "--quiet"],
-                "safe_load": [PYTHON, "-c", loop],
-            },
-            max(3, args.repeat // 3),
-        )
-        print(
-            f"\n2. pactcalc check on {args.files} files: {medians['check']:.3f} s; "
-            f"yaml.safe_load loop {medians['safe_load']:.3f} s; ratio "
-            f"{medians['check'] / medians['safe_load']:.2f}x (target <= 1.0x)"
-        )
+        commands = {
+            "check": ([*PACTCALC, "check", str(folder), "--quiet"], ROOT),
+            "safe_load": ([PYTHON, "-c", loop], ROOT),
+        }
+        if before is not None:
+            commands["before"] = ([*PACTCALC, "check", str(folder), "--quiet"], before)
+        times = interleaved(commands, repeat)
     finally:
         shutil.rmtree(folder)
+    print(f"\n2. pactcalc check on {files} copies of the examples as shipped (P(…) checks)")
+    print(f"   check:                {spread(times['check'])}")
+    if before is not None:
+        print(f"   check, --before:      {spread(times['before'])}")
+    print(f"   yaml.safe_load loop:  {spread(times['safe_load'])}")
+    for name in ("check", "before") if before is not None else ("check",):
+        print(f"   {name}: ratio {ratio(times, name, 'safe_load'):.2f}x (target <= 1.0x)")
+
+
+def bench_memory(files: int, before: Path | None) -> None:
+    folder = Path(tempfile.mkdtemp(prefix="pactcalc-bench-"))
+    trees = {"check": ROOT} if before is None else {"check": ROOT, "check, --before": before}
+    try:
+        copies(folder, files)
+        for name, tree in trees.items():
+            wall, peak = measure(([*PACTCALC, "check", str(folder), "--quiet"], tree))
+            print(f"\n3. {name} on {files} copies: {wall:.1f} s, peak RSS {peak:.0f} MB")
+    finally:
+        shutil.rmtree(folder)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=21, help="rounds of the run benchmark")
+    parser.add_argument("--files", type=int, default=1000)
+    parser.add_argument("--check-repeat", type=int, default=7, help="rounds of the check one")
+    parser.add_argument("--memory-files", type=int, default=10000)
+    parser.add_argument("--only", choices=("run", "check", "memory"))
+    parser.add_argument(
+        "--before",
+        type=Path,
+        help="another checkout of pactcalc to time side by side (git worktree add DIR main)",
+    )
+    parser.add_argument(
+        "--no-bytecode",
+        action="store_true",
+        help="compile every module from source at every start (PYTHONDONTWRITEBYTECODE=1)",
+    )
+    args = parser.parse_args()
+    global BYTECODE
+    BYTECODE = not args.no_bytecode
+    before = args.before.resolve() if args.before else None
+    print(
+        f"machine: {platform.machine()}, {os.cpu_count()} cores, Python "
+        f"{platform.python_version()}, {platform.platform()}; bytecode cache "
+        f"{'used' if BYTECODE else 'not used'}"
+    )
+    if args.only in (None, "run"):
+        bench_run(args.repeat, before)
+    if args.only in (None, "check"):
+        bench_check(args.files, args.check_repeat, before)
+    if args.only in (None, "memory"):
+        bench_memory(args.memory_files, before)
 
 
 if __name__ == "__main__":

@@ -92,8 +92,8 @@ def compute_document(document: Document) -> Document:
         if probabilistic:
             from pactcalc import uncertainty
 
-            try:
-                simulation = uncertainty.simulate(document.scenario, document.checks)
+            try:  # only the samples the checks need: no summaries, bands or risk
+                simulation = uncertainty.simulate_checks(document.scenario, document.checks)
             except SimulationError as error:  # too many samples, or a sample without number
                 add_problems(document, error.problems)
                 return document

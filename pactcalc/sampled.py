@@ -153,15 +153,18 @@ def run_in_chunks(
     samples: int,
     kept: Sequence[tuple[str, str | None]],
     per_chunk: int | None = None,
+    fan: bool = True,
 ) -> tuple[SampledMetrics, Array]:
     """The metrics ``kept`` (name, partner or None) of every sample and the cumulative net
     of every sample per year (years × samples: a year's samples lie together), computing
-    ``per_chunk`` samples at a time (default: :func:`chunk_samples`). Raises
-    :class:`SimulationError` (PC321) when a sample is not a number."""
+    ``per_chunk`` samples at a time (default: :func:`chunk_samples`). Without ``fan``
+    neither the cumulative nets (an array of years × 0) nor the agreement's transfers are
+    kept: a check needs only its metric. Raises :class:`SimulationError` (PC321) when a
+    sample is not a number."""
     step = per_chunk or chunk_samples(scenario)
     years = scenario.calendar_years
     values = {key: np.empty(samples) for key in kept}
-    cumulative = np.empty((len(years), samples))
+    cumulative = np.empty((len(years), samples if fan else 0))
     transfers: list[TransferSamples] = []
     bad: dict[tuple[object, ...], _Bad] = {}
     for start, stop in _chunks(samples, step):
@@ -174,6 +177,8 @@ def run_in_chunks(
         for name, partner in kept:
             column = np.asarray(result.metric(name, partner), dtype=float).reshape(-1)
             values[(name, partner)][start:stop] = column
+        if not fan:
+            continue
         chunk_cumulative = np.asarray(result.cumulative_per_year).reshape(stop - start, -1)
         cumulative[:, start:stop] = chunk_cumulative.T
         _keep_transfers(result, transfers, samples, start, stop)

@@ -132,6 +132,12 @@ def kept_metrics(scenario: Scenario, checks: Sequence[Check]) -> list[tuple[str,
     return list(dict.fromkeys(kept))
 
 
+def _kept_per_sample(scenario: Scenario, kept: Sequence[tuple[str, str | None]]) -> int:
+    """Float64 values a simulation keeps per sample: the cumulative net of each year, the
+    parameters drawn and the metrics ``kept``."""
+    return scenario.years + len(uncertain(scenario)) + len(kept)
+
+
 def simulate(
     scenario: Scenario,
     checks: Sequence[Check] = (),
@@ -149,8 +155,7 @@ def simulate(
     n = samples if samples is not None else scenario.simulation.samples
     seed_ = seed if seed is not None else scenario.simulation.seed
     kept = kept_metrics(scenario, checks)
-    kept_per_sample = scenario.years + len(uncertain(scenario)) + len(kept)
-    check_capacity(scenario, n, kept_per_sample, from_file=samples is None)
+    check_capacity(scenario, n, _kept_per_sample(scenario, kept), from_file=samples is None)
     draws = sample_parameters(scenario, n, seed_)
     # nothing uncertain (no draws): n identical samples of the point estimate
     result, cumulative = run_in_chunks(scenario, draws, n, kept, chunk)
@@ -193,6 +198,39 @@ def simulate(
     )
 
 
+@dataclass
+class CheckSamples:
+    """What checks on a simulation (``P(…)``, ``Pnn(…)``, ``mean(…)``) are evaluated on:
+    every sample's value of the metrics they are about, and nothing a report shows
+    (summaries, percentiles, the fan chart's bands, the agreement's risk). ``run`` and
+    ``check`` show only whether each check holds, so they simulate this much."""
+
+    samples: int
+    seed: int
+    result: SampledMetrics = field(repr=False)
+
+
+def simulate_checks(
+    scenario: Scenario,
+    checks: Sequence[Check],
+    samples: int | None = None,
+    seed: int | None = None,
+    chunk: int | None = None,
+) -> CheckSamples:
+    """The samples :func:`evaluate_probabilistic` needs for ``checks``: the same draws and
+    the same engine runs as :func:`simulate` (so the same numbers, and the same PC320 and
+    PC321), keeping per sample only the metrics of the probabilistic checks."""
+    n = samples if samples is not None else scenario.simulation.samples
+    seed_ = seed if seed is not None else scenario.simulation.seed
+    # the capacity of a whole simulation, so that run, check and simulate agree on PC320
+    capacity = _kept_per_sample(scenario, kept_metrics(scenario, checks))
+    check_capacity(scenario, n, capacity, from_file=samples is None)
+    kept = list(dict.fromkeys((c.metric, c.partner) for c in checks if c.is_probabilistic))
+    draws = sample_parameters(scenario, n, seed_)
+    result, _ = run_in_chunks(scenario, draws, n, kept, chunk, fan=False)
+    return CheckSamples(n, seed_, result)
+
+
 @dataclass(frozen=True)
 class Histogram:
     """Samples counted in equal-width bins: ``counts[i]`` samples lie in ``[edges[i],
@@ -233,7 +271,9 @@ def _payback_thresholds(checks: Sequence[Check]) -> set[float]:
     return found
 
 
-def evaluate_probabilistic(simulation: Simulation, check: Check, index: int) -> CheckResult:
+def evaluate_probabilistic(
+    simulation: Simulation | CheckSamples, check: Check, index: int
+) -> CheckResult:
     """A check on the simulation: ``P(…) OP p``, ``Pnn(metric) OP x`` or ``mean(metric)
     OP x``. A check within two standard errors of its bound is too close to call."""
     values = np.asarray(simulation.result.metric(check.metric, check.partner)).reshape(-1)

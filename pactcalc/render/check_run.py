@@ -18,13 +18,16 @@ from pactcalc.problems import Problem
 from pactcalc.render.diagnostics import SHOWN_PER_CODE, format_problems, more_like_this
 from pactcalc.render.json import dumps
 from pactcalc.render.text import inert_lines, visible, xml_safe
-from pactcalc.report.business import check_detail, check_line
+from pactcalc.report.business import check_detail, located_check_line
 
 
 def _detail(report: FileReport, check: CheckResult, lang: str) -> str:
-    assert report.document is not None
-    assert report.document.result is not None
-    return check_detail(report.document.result, check, lang)
+    return check_detail(report, check, lang)
+
+
+def _check_line(report: FileReport, check: CheckResult, lang: str) -> str:
+    location = report.check_location(check)
+    return located_check_line(report.file, location, report, check, lang)
 
 
 def summary_line(run: CheckRun, lang: str) -> str:
@@ -45,10 +48,8 @@ def as_text(run: CheckRun, lang: str, quiet: bool = False) -> str:
     """Problems with an excerpt and a caret, failing checks, and one summary line."""
     lines: list[str] = []
     for report in run.reports:
-        source = report.document.loaded.text if report.document else None
-        lines += format_problems(report.problems, lang, source)
-        if report.document is not None and report.document.result is not None:
-            lines += [visible(check_line(report.document, c, lang)) for c in report.failed_checks]
+        lines += format_problems(report.problems, lang, report.source)
+        lines += [visible(_check_line(report, c, lang)) for c in report.failed_checks]
     if not quiet or run.exit_code:
         lines.append(summary_line(run, lang))
     return inert_lines("".join(f"{line}\n" for line in lines))
@@ -146,8 +147,7 @@ def as_junit(run: CheckRun, lang: str, quiet: bool = False) -> str:
                 failure = ET.SubElement(
                     case, "failure", type="check", message=_detail(report, check, lang)
                 )
-                assert report.document is not None
-                failure.text = visible(check_line(report.document, check, lang))
+                failure.text = visible(_check_line(report, check, lang))
         warnings = [p for p in report.problems if not p.is_error]
         if warnings:
             out = ET.SubElement(suite, "system-out")

@@ -11,7 +11,8 @@ words); without it the quick view of ``pactcalc run``.
 from __future__ import annotations
 
 import math
-from typing import Any
+from collections.abc import Sequence
+from typing import Any, Protocol
 
 from pactcalc import __version__, finance, metrics
 from pactcalc.engine import Result
@@ -73,7 +74,7 @@ def _result(document: Document) -> Result:
     return document.result
 
 
-def _horizon(result: Result) -> int:
+def _horizon(result: Horizon) -> int:
     return len(result.years)
 
 
@@ -144,7 +145,15 @@ def answers(result: Result, lang: str) -> list[str]:
     return sentences
 
 
-def check_detail(result: Result, check: CheckResult, lang: str) -> str:
+class Horizon(Protocol):
+    """What the words about a check need of a result: its years. A Result, or the
+    findings ``pactcalc check`` keeps of a file (:class:`pactcalc.gate.FileReport`)."""
+
+    @property
+    def years(self) -> Sequence[int]: ...
+
+
+def check_detail(result: Horizon, check: CheckResult, lang: str) -> str:
     """Why a check holds or fails, in words: "payback is 3.80 years"."""
     name = check.check.metric
     label = t(name, lang) if check.check.partner is None else f"{name}[{check.check.partner}]"
@@ -182,13 +191,22 @@ def check_detail(result: Result, check: CheckResult, lang: str) -> str:
 
 def check_line(document: Document, check: CheckResult, lang: str) -> str:
     """``file:line:col: check 'payback_years <= 3' failed: payback is 3.80 years``."""
-    line, col = document.locate(("checks", check.index))
-    where = ":".join(str(x) for x in (document.file, line, col) if x is not None)
+    location = document.locate(("checks", check.index))
+    return located_check_line(document.file, location, _result(document), check, lang)
+
+
+def located_check_line(
+    file: str,
+    location: tuple[int | None, int | None],
+    result: Horizon,
+    check: CheckResult,
+    lang: str,
+) -> str:
+    """:func:`check_line` from the check's file and location (``line, col``)."""
+    line, col = location
+    where = ":".join(str(x) for x in (file, line, col) if x is not None)
     verdict = "passed" if check.passed else "failed"
-    return (
-        f"{where}: check '{check.check.text}' {verdict}: "
-        f"{check_detail(_result(document), check, lang)}"
-    )
+    return f"{where}: check '{check.check.text}' {verdict}: {check_detail(result, check, lang)}"
 
 
 def _figure(result: Result, name: str, value: float | None, lang: str) -> str:
