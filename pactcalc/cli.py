@@ -2,16 +2,14 @@
 
 Each command parses its options, calls the library and draws the output in the asked
 format: ``run``, ``sensitivity`` and ``simulate`` build a report model
-(:mod:`pactcalc.report`) and draw it with the format's ``draw`` from :data:`DRAWERS`;
-``check``, ``report`` and ``compare`` pick their renderer from :data:`RENDERERS`
-(:data:`SUFFIX_FORMATS` maps an ``--output`` suffix to a format). Files are written
+(:mod:`pactcalc.report`) and draw it with the format's ``draw``; ``check``, ``report``
+and ``compare`` pick their renderer — both from the one table in :mod:`pactcalc.formats`. Files are written
 through :mod:`pactcalc.output`; the exit code is 0 all well, 1 a check does not hold
 (``check``), 2 invalid input or usage.
 """
 
 from __future__ import annotations
 
-import importlib
 import json
 import os
 import sys
@@ -23,6 +21,15 @@ from typing import TYPE_CHECKING, Annotated, Any, NoReturn, TypeVar
 import typer
 
 from pactcalc import __version__, output
+from pactcalc.formats import (
+    RENDERERS,
+    SUFFIX_FORMATS,
+    CheckFormat,
+    CsvDialect,
+    OutputFormat,
+    drawn,
+    renderer,
+)
 from pactcalc.i18n import t
 from pactcalc.pipeline import Document, add_problems, run_file
 from pactcalc.problems import Problem
@@ -33,7 +40,7 @@ from pactcalc.sampled import SimulationError
 T = TypeVar("T")
 
 if TYPE_CHECKING:  # pragma: no cover
-    from pactcalc.report.blocks import Report
+    pass
 
 app = typer.Typer(
     name="pactcalc",
@@ -47,94 +54,6 @@ app = typer.Typer(
 
 
 # ------------------------------------------------------------------ formats and renderers
-
-
-class OutputFormat(str, Enum):
-    """The formats of run, sensitivity and simulate."""
-
-    table = "table"
-    json = "json"
-    csv = "csv"
-    markdown = "markdown"
-
-
-class CheckFormat(str, Enum):
-    """The formats of check."""
-
-    text = "text"
-    json = "json"
-    junit = "junit"
-    github = "github"
-
-
-#: The suffixes of ``--output`` that choose a format (report, compare), in the order an
-#: error lists them.
-SUFFIX_FORMATS: dict[str, str] = {
-    ".html": "html",
-    ".xlsx": "xlsx",
-    ".md": "markdown",
-    ".csv": "csv",
-}
-
-#: The formats of a report model (``run``, ``sensitivity``, ``simulate``): each format's
-#: ``draw(report)``, as ``module:function``, imported only when used (heavy modules stay
-#: out of start-up). ``draw`` returns text, or for ``table`` a rich renderable (printed on
-#: a console, or as plain text in a file).
-DRAWERS: dict[str, str] = {
-    "table": "pactcalc.render.terminal:draw",
-    "json": "pactcalc.render.json:draw",
-    "csv": "pactcalc.render.csv:draw",
-    "markdown": "pactcalc.render.markdown:draw",
-}
-
-#: The other commands, per format: the renderer, as ``module:function``, imported only
-#: when used. A renderer returns text, a rich renderable (``compare``'s table) or, for
-#: xlsx, writes the file at the path it is given.
-RENDERERS: dict[str, dict[str, str]] = {
-    "check": {
-        "text": "pactcalc.render.check_run:as_text",
-        "json": "pactcalc.render.check_run:as_json",
-        "junit": "pactcalc.render.check_run:as_junit",
-        "github": "pactcalc.render.check_run:as_github",
-    },
-    "report": {
-        "html": "pactcalc.render.html:render",
-        "xlsx": "pactcalc.render.xlsx:write",
-        "markdown": "pactcalc.render.markdown:render",
-        "csv": "pactcalc.render.csv:render",
-    },
-    "compare": {
-        "table": "pactcalc.render.compare:renderable",
-        "html": "pactcalc.render.compare:html",
-        "xlsx": "pactcalc.render.xlsx:write_comparison",
-        "markdown": "pactcalc.render.compare:markdown",
-        "csv": "pactcalc.render.compare:as_csv",
-    },
-}
-
-
-def _function(reference: str) -> Callable[..., Any]:
-    """The function ``module:function`` names, its module imported now."""
-    module, function = reference.split(":")
-    found: Callable[..., Any] = getattr(importlib.import_module(module), function)
-    return found
-
-
-def drawer(output_format: str) -> Callable[[Report], Any]:
-    """The ``draw`` of ``output_format`` (see :data:`DRAWERS`)."""
-    return _function(DRAWERS[output_format])
-
-
-def _drawn(output_format: OutputFormat, built: Report, dialect: CsvDialect) -> Any:
-    """``built`` drawn in ``output_format``; CSV in ``dialect``."""
-    if output_format is OutputFormat.csv:
-        return _function(DRAWERS["csv"])(built, dialect.value)
-    return drawer(output_format.value)(built)
-
-
-def renderer(command: str, output_format: str) -> Callable[..., Any]:
-    """The function that renders ``command``'s output in ``output_format``."""
-    return _function(RENDERERS[command][output_format])
 
 
 def format_of_suffix(command: str, destination: str, lang: str) -> str:
@@ -193,13 +112,6 @@ OutputOption = Annotated[
     ),
 ]
 FormatOption = Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")]
-
-
-class CsvDialect(str, Enum):
-    """The CSV dialects (:data:`pactcalc.render.csv.DIALECTS`)."""
-
-    standard = "standard"
-    excel_nl = "excel-nl"
 
 
 CsvDialectOption = Annotated[
@@ -398,7 +310,7 @@ def run(
 
     document, language = _computed(file, lang)
     built = build(document, None, language)
-    _show(_drawn(output_format, built, csv_dialect), output, [file], language)
+    _show(drawn(output_format, built, csv_dialect), output, [file], language)
 
 
 @app.command()
@@ -618,7 +530,7 @@ def sensitivity(
         fail(Problem("PC026", str(file), args=args), language)
     result = uncertainty.sensitivity(document.scenario, chosen, document.checks)
     built = build_sensitivity(result, document.scenario, language)
-    _show(_drawn(output_format, built, csv_dialect), output, [file], language)
+    _show(drawn(output_format, built, csv_dialect), output, [file], language)
 
 
 @app.command()
@@ -668,7 +580,7 @@ def simulate(
         language,
         lambda: uncertainty.simulate(scenario, document.checks, samples, seed),
     )
-    shown = _drawn(output_format, build_simulation(result, language), csv_dialect)
+    shown = drawn(output_format, build_simulation(result, language), csv_dialect)
     _show(shown, output, [file], language)
 
 

@@ -15,13 +15,13 @@ import pytest
 from conftest import EXAMPLES, ROOT, runner, write
 
 from pactcalc import __version__, loader, output
-from pactcalc.cli import (
+from pactcalc.cli import app
+from pactcalc.formats import (
     DRAWERS,
     RENDERERS,
     SUFFIX_FORMATS,
     CheckFormat,
     OutputFormat,
-    app,
     drawer,
     renderer,
 )
