@@ -3,9 +3,9 @@
 Each command parses its options, calls the library and draws the output in the asked
 format: ``run``, ``sensitivity`` and ``simulate`` build a report model
 (:mod:`pactcalc.report`) and draw it with the format's ``draw``; ``check``, ``report``
-and ``compare`` pick their renderer — both from the one table in :mod:`pactcalc.formats`. Files are written
-through :mod:`pactcalc.output`; the exit code is 0 all well, 1 a check does not hold
-(``check``), 2 invalid input or usage.
+and ``compare`` pick their renderer — both from the one table in :mod:`pactcalc.formats`.
+Files are written through :mod:`pactcalc.output`; the exit code is 0 all well, 1 a check
+does not hold (``check``), 2 invalid input or usage.
 """
 
 from __future__ import annotations
