@@ -128,7 +128,9 @@ class Result:
     effort_per_year: Array
     investment_per_year: Array
     budget_per_year: Array
-    budget_funded_per_year: Array
+    budget_funded_per_year: Array  # effort + investments paid from the budget
+    effort_from_budget_per_year: Array  # the effort lines paid from the budget
+    investment_from_budget_per_year: Array  # the investment lines paid from the budget
     pact_cost_per_year: Array  # effort + investment: the cost in the PACT situation
     headroom_per_year: Array
     baseline_per_year: Array
@@ -271,7 +273,9 @@ def _compute(
     budget = total("budget")
     baseline = total("baseline")
     benefits = total("benefits")
-    budget_funded = total("effort", paid_from="budget") + total("investments", paid_from="budget")
+    effort_from_budget = total("effort", paid_from="budget")
+    investment_from_budget = total("investments", paid_from="budget")
+    budget_funded = effort_from_budget + investment_from_budget
     headroom = budget - budget_funded
     savings = baseline - effort
     returns = savings + benefits
@@ -354,6 +358,8 @@ def _compute(
         investment_per_year=investment,
         budget_per_year=budget,
         budget_funded_per_year=budget_funded,
+        effort_from_budget_per_year=effort_from_budget,
+        investment_from_budget_per_year=investment_from_budget,
         pact_cost_per_year=effort + investment,
         headroom_per_year=headroom,
         baseline_per_year=baseline,

@@ -23,7 +23,7 @@ from __future__ import annotations
 from pactcalc import metrics
 from pactcalc.engine import Result
 from pactcalc.explain.line_trails import line_trail
-from pactcalc.explain.metric_trails import budget_paid_per_year, metric_trail
+from pactcalc.explain.metric_trails import metric_trail
 from pactcalc.explain.partner_trails import partner_trail
 from pactcalc.explain.trail import (
     AppliedAdjustment,
@@ -122,7 +122,6 @@ __all__ = [
     "TrailStep",
     "TransferPart",
     "ValueTrail",
-    "budget_paid_per_year",
     "names",
     "trace",
 ]

@@ -51,18 +51,6 @@ def _lines_of(result: Result, kind: str, paid_from: str | None = None) -> list[L
     ]
 
 
-def budget_paid_per_year(result: Result, kind: str) -> Array:
-    """Per year, what the budget pays of the lines of ``kind`` (``effort`` or
-    ``investments``): the lines the headroom's trail names, added in the engine's order
-    (so that budget − effort − investments paid from the budget is the engine's headroom).
-    The year-by-year table shows them, so that its rows reconcile; zeros when the budget
-    pays none."""
-    found = np.zeros(len(result.years))
-    for line in _lines_of(result, kind, "budget"):
-        found = found + line.eur_per_year
-    return found
-
-
 def metric_trail(result: Result, name: str) -> ValueTrail:
     years = tuple(result.years)
     common: dict[str, Any] = {

@@ -16,7 +16,6 @@ from typing import Any, Protocol
 
 from pactcalc import __version__, finance, metrics
 from pactcalc.engine import Result
-from pactcalc.explain import budget_paid_per_year
 from pactcalc.i18n import money, number, optional, percent, t, years_text
 from pactcalc.metrics import kind_of
 from pactcalc.model import CheckResult
@@ -410,11 +409,19 @@ def effort(document: Document, lang: str) -> Section:
     return Section("effort_by_partner", title, blocks)
 
 
+#: The engine's sums of the lines the budget pays, by kind (the year table's rows that make
+#: budget − effort − investments paid from the budget = headroom visible).
+_FROM_BUDGET = {
+    "effort": "effort_from_budget_per_year",
+    "investments": "investment_from_budget_per_year",
+}
+
+
 def _year_row(result: Result, series: str, total: str | None) -> tuple[list[float], float | None]:
     """A row of the year-by-year table: its values per year and its total (None: none)."""
-    if series in ("effort", "investments"):  # the budget's share of a kind of line
-        values = _floats(budget_paid_per_year(result, series))
-        return values, float(budget_paid_per_year(result, series).sum())
+    if series in _FROM_BUDGET:  # the budget's share of a kind of line
+        from_budget = getattr(result, _FROM_BUDGET[series])
+        return _floats(from_budget), float(from_budget.sum(axis=-1))
     return _floats(getattr(result, series)), (_total(result, total) if total else None)
 
 
