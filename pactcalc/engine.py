@@ -225,14 +225,17 @@ def compute(
     checks: Sequence[Check] = (),
     parameters: Mapping[str, Array | float] | None = None,
     samples: int | None = None,
+    plan: Result | None = None,
 ) -> Result:
     """Compute the business case.
 
     ``parameters`` overrides parameter values (e.g. arrays of samples of shape ``(S, 1)``
     for a leading sample axis); by default each parameter's ``value``. ``samples`` gives
     every per-year array that leading axis even where no line depends on a sampled
-    parameter. Checks on a simulation (``P(…)``, ``P5(…)``, ``mean(…)``) are left to
-    :mod:`pactcalc.uncertainty`.
+    parameter. ``plan``: the scenario computed at its values (:func:`plan_of`), whose
+    agreement terms are fixed at signing; computed here when parameters are overridden and
+    none is given (a simulation in chunks passes it once). Checks on a simulation
+    (``P(…)``, ``P5(…)``, ``mean(…)``) are left to :mod:`pactcalc.uncertainty`.
     Problems found while computing (a division by zero, a negative budget …) are in
     ``result.problems`` with a ``path`` into the scenario; ``result.ok`` is False when one
     of them is an error, and the numbers are then not to be shown.
@@ -240,7 +243,16 @@ def compute(
     # Overflow and 0/0 are found and reported as problems (PC130, PC140); numpy's own
     # warnings would only reach the user's terminal as noise.
     with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
-        return _compute(scenario, checks, parameters, samples)
+        return _compute(scenario, checks, parameters, samples, plan)
+
+
+def plan_of(scenario: Scenario) -> Result | None:
+    """The plan whose terms an agreement fixes at signing (DOMAIN.md §7), for
+    :func:`compute`'s ``plan`` when it runs many times with overridden parameters; None
+    when the scenario has no KPIs or agreement (nothing to fix)."""
+    if not (scenario.kpis or scenario.agreement):
+        return None
+    return compute(scenario)
 
 
 def _compute(
@@ -248,6 +260,7 @@ def _compute(
     checks: Sequence[Check],
     parameters: Mapping[str, Array | float] | None,
     samples: int | None,
+    plan: Result | None = None,
 ) -> Result:
     years = scenario.calendar_years
     n_years = len(years)
@@ -385,7 +398,7 @@ def _compute(
         inputs=_inputs(scenario),
         problems=problems,
     )
-    _settle(scenario, result, env, parameters is not None)
+    _settle(scenario, result, env, parameters is not None, plan)
     _add_mkba_ratio(result)
     # A warning about the file: once, not per sample or variant; PC129 (no budget at all)
     # already says what to do about budget-funded costs.
@@ -434,10 +447,16 @@ def budget_of_another_partner(scenario: Scenario) -> list[Problem]:
     return found
 
 
-def _settle(scenario: Scenario, result: Result, env: Mapping[str, Any], overridden: bool) -> None:
+def _settle(
+    scenario: Scenario,
+    result: Result,
+    env: Mapping[str, Any],
+    overridden: bool,
+    given_plan: Result | None,
+) -> None:
     """The KPIs and the agreement (DOMAIN.md §7) on ``result``, in place: terms fixed on
     the plan — this result itself, or (``overridden`` parameters: a simulation or a
-    sensitivity) a deterministic compute of the same scenario."""
+    sensitivity) ``given_plan`` or else a deterministic compute of the same scenario."""
     shape = np.asarray(result.net_per_year).shape
     if not (scenario.kpis or scenario.agreement):
         none = np.broadcast_to(0.0, shape)
@@ -447,7 +466,8 @@ def _settle(scenario: Scenario, result: Result, env: Mapping[str, Any], overridd
         return
     plan, plan_env = result, env
     if overridden:
-        plan, plan_env = _compute(scenario, (), None, None), _environment(scenario, None)
+        plan = given_plan if given_plan is not None else _compute(scenario, (), None, None)
+        plan_env = _environment(scenario, None)
     settled = settle(scenario, result, env, plan, plan_env)
     result.kpis = settled.kpis
     result.agreement = settled.rules

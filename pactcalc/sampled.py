@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from pactcalc import expressions
-from pactcalc.engine import Result, compute
+from pactcalc.engine import Result, compute, plan_of
 from pactcalc.engine import _environment as engine_environment
 from pactcalc.i18n import Text
 from pactcalc.model import LINE_KINDS, Scenario
@@ -162,6 +162,7 @@ def run_in_chunks(
     kept: a check needs only its metric. Raises :class:`SimulationError` (PC321) when a
     sample is not a number."""
     step = per_chunk or chunk_samples(scenario)
+    plan = plan_of(scenario)  # the agreement's terms, fixed once for every chunk
     years = scenario.calendar_years
     values = {key: np.empty(samples) for key in kept}
     cumulative = np.empty((len(years), samples if fan else 0))
@@ -170,7 +171,7 @@ def run_in_chunks(
     for start, stop in _chunks(samples, step):
         rows = {name: column[start:stop] for name, column in draws.items()}
         with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
-            result = compute(scenario, (), parameters=rows, samples=stop - start)
+            result = compute(scenario, (), parameters=rows, samples=stop - start, plan=plan)
             _find_bad(scenario, result, rows, start, bad)
         if bad:
             continue  # count every bad sample; the numbers will not be shown

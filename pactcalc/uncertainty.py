@@ -26,7 +26,7 @@ import numpy as np
 
 from pactcalc import metrics
 from pactcalc.agreement_risk import PartnerRisk, TransferRisk, agreement_risk
-from pactcalc.engine import compute
+from pactcalc.engine import compute, plan_of
 from pactcalc.model import Check, CheckResult, Parameter, Scenario
 from pactcalc.model.checks import compare
 from pactcalc.sampled import SampledMetrics, check_capacity, chunk_samples, run_in_chunks
@@ -367,6 +367,7 @@ def sensitivity(
     metric_name, metric_index = metrics.split_indexed(metric)  # "net_settled_total[bw]"
 
     step = chunk_samples(scenario)
+    plan = plan_of(scenario)  # the agreement's terms, fixed once for every chunk
 
     def metric_of_rows(rows: dict[str, Array], count: int) -> Array:
         """The metric for each of ``count`` rows of parameter values (one engine run per
@@ -375,7 +376,7 @@ def sensitivity(
         for start in range(0, count, step):
             stop = min(count, start + step)
             chunk = {name: column[start:stop] for name, column in rows.items()}
-            result = compute(scenario, (), parameters=chunk, samples=stop - start)
+            result = compute(scenario, (), parameters=chunk, samples=stop - start, plan=plan)
             found[start:stop] = np.asarray(
                 result.metric(metric_name, metric_index), dtype=float
             ).reshape(-1)
