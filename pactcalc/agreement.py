@@ -146,17 +146,20 @@ def settle(
     env: Mapping[str, Any],
     plan: Result,
     plan_env: Mapping[str, Any],
+    measured: Mapping[str, Array] | None = None,
 ) -> Settlement:
     """Compute the KPIs and settle every rule of ``scenario.agreement``.
 
     ``realised``/``env``: the result and the expression environment being computed (with
     the leading axis in a simulation); ``plan``/``plan_env``: the deterministic result and
     environment, on which the terms are fixed (the same objects in a plain run).
+    ``measured``: KPI id → value per year, NaN where not measured (DOMAIN.md §8): a
+    measured value replaces the KPI's expression in its year.
     """
     problems: list[Problem] = []
     years = scenario.calendar_years
     kpis = [
-        _kpi(scenario, kpi_id, kpi, env, plan_env, problems)
+        _kpi(scenario, kpi_id, kpi, env, plan_env, problems, (measured or {}).get(kpi_id))
         for kpi_id, kpi in scenario.kpis.items()
     ]
     by_id = {k.id: k for k in kpis}
@@ -221,10 +224,13 @@ def _kpi(
     env: Mapping[str, Any],
     plan_env: Mapping[str, Any],
     problems: list[Problem],
+    measured: Array | None = None,
 ) -> KpiResult:
     years = scenario.calendar_years
     path: Path = ("kpis", kpi_id)
     values = _per_year(kpi.value, env, years, kpi_id, (*path, "value"), problems)
+    if measured is not None:
+        values = np.where(np.isnan(measured), values, measured)
     if kpi.target is None:
         target = _per_year(kpi.value, plan_env, years, kpi_id, (*path, "value"), [])
     elif isinstance(kpi.target, list):

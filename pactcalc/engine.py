@@ -35,7 +35,7 @@ import numpy as np
 
 from pactcalc import finance, metrics
 from pactcalc.agreement import KpiResult, RuleResult, settle
-from pactcalc.lines import LineResult, line_result
+from pactcalc.lines import LineResult, Realisation, line_result
 from pactcalc.lines import adjustment_values as adjustment_values  # for the workbook's formulas
 from pactcalc.model import (
     DEFAULT_DISCOUNT_RATE,
@@ -226,6 +226,7 @@ def compute(
     parameters: Mapping[str, Array | float] | None = None,
     samples: int | None = None,
     plan: Result | None = None,
+    realisation: Realisation | None = None,
 ) -> Result:
     """Compute the business case.
 
@@ -234,7 +235,9 @@ def compute(
     every per-year array that leading axis even where no line depends on a sampled
     parameter. ``plan``: the scenario computed at its values (:func:`plan_of`), whose
     agreement terms are fixed at signing; computed here when parameters are overridden and
-    none is given (a simulation in chunks passes it once). Checks on a simulation
+    none is given (a simulation in chunks passes it once). ``realisation``: inputs replaced
+    by actuals in some years (DOMAIN.md §8, :mod:`pactcalc.monitor`); the agreement then
+    settles on the realised figures with its terms fixed on ``plan``. Checks on a simulation
     (``P(…)``, ``P5(…)``, ``mean(…)``) are left to :mod:`pactcalc.uncertainty`.
     Problems found while computing (a division by zero, a negative budget …) are in
     ``result.problems`` with a ``path`` into the scenario; ``result.ok`` is False when one
@@ -243,7 +246,7 @@ def compute(
     # Overflow and 0/0 are found and reported as problems (PC130, PC140); numpy's own
     # warnings would only reach the user's terminal as noise.
     with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
-        return _compute(scenario, checks, parameters, samples, plan)
+        return _compute(scenario, checks, parameters, samples, plan, realisation)
 
 
 def plan_of(scenario: Scenario) -> Result | None:
@@ -261,16 +264,28 @@ def _compute(
     parameters: Mapping[str, Array | float] | None,
     samples: int | None,
     plan: Result | None = None,
+    realisation: Realisation | None = None,
 ) -> Result:
     years = scenario.calendar_years
     n_years = len(years)
     problems: list[Problem] = []
-    env = _environment(scenario, parameters)
+    env = _environment(scenario, parameters, realisation)
+    # The baseline is a counterfactual: actuals' series and parameters do not reach it.
+    baseline_env = env if realisation is None else _environment(scenario, parameters)
     price_year = scenario.price_year if scenario.price_year is not None else scenario.start_year
     index_factor = (1.0 + scenario.indexation) ** (np.asarray(years, dtype=float) - price_year)
 
     lines = [
-        line_result(scenario, kind, index, line, env, index_factor, problems)
+        line_result(
+            scenario,
+            kind,
+            index,
+            line,
+            baseline_env if kind == "baseline" else env,
+            index_factor,
+            problems,
+            realisation,
+        )
         for kind in LINE_KINDS
         for index, line in enumerate(scenario.lines(kind))
     ]
@@ -398,11 +413,13 @@ def _compute(
         inputs=_inputs(scenario),
         problems=problems,
     )
-    _settle(scenario, result, env, parameters is not None, plan)
+    _settle(
+        scenario, result, env, parameters is not None or realisation is not None, plan, realisation
+    )
     _add_mkba_ratio(result)
     # A warning about the file: once, not per sample or variant; PC129 (no budget at all)
     # already says what to do about budget-funded costs.
-    if parameters is None and not any(p.code == "PC129" for p in problems):
+    if parameters is None and realisation is None and not any(p.code == "PC129" for p in problems):
         problems.extend(budget_of_another_partner(scenario))
     # Probabilistic checks need a simulation: pactcalc.uncertainty evaluates them.
     result.checks = [
@@ -453,6 +470,7 @@ def _settle(
     env: Mapping[str, Any],
     overridden: bool,
     given_plan: Result | None,
+    realisation: Realisation | None = None,
 ) -> None:
     """The KPIs and the agreement (DOMAIN.md §7) on ``result``, in place: terms fixed on
     the plan — this result itself, or (``overridden`` parameters: a simulation or a
@@ -468,7 +486,8 @@ def _settle(
     if overridden:
         plan = given_plan if given_plan is not None else _compute(scenario, (), None, None)
         plan_env = _environment(scenario, None)
-    settled = settle(scenario, result, env, plan, plan_env)
+    measured = realisation.measured if realisation is not None else None
+    settled = settle(scenario, result, env, plan, plan_env, measured)
     result.kpis = settled.kpis
     result.agreement = settled.rules
     result.partners = [
@@ -482,7 +501,9 @@ def _settle(
 
 
 def _environment(
-    scenario: Scenario, overrides: Mapping[str, Array | float] | None
+    scenario: Scenario,
+    overrides: Mapping[str, Array | float] | None,
+    realisation: Realisation | None = None,
 ) -> dict[str, Any]:
     env: dict[str, Any] = {"weeks_per_year": scenario.weeks_per_year}
     for name, parameter in scenario.parameters.items():
@@ -492,6 +513,9 @@ def _environment(
     for name, series in scenario.series.items():
         values = series.values if isinstance(series.values, list) else [series.values]
         env[name] = np.broadcast_to(np.asarray(values, dtype=float), (scenario.years,))
+    if realisation is not None:  # the actuals' years over the plan's value (or its samples)
+        for name, (replaced, actual) in realisation.values.items():
+            env[name] = np.where(replaced, actual, env[name])
     return env
 
 

@@ -10,7 +10,7 @@ apply the same ones.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
@@ -20,6 +20,26 @@ from pactcalc.model import ADJUSTMENTS, InvestmentLine, Scenario
 from pactcalc.problems import Money, Problem
 
 Array = np.ndarray
+
+
+@dataclass(frozen=True)
+class Realisation:
+    """Inputs of the plan replaced in some years by actuals (DOMAIN.md §8): a realised year
+    is the plan with some inputs replaced, computed by the one engine.
+
+    ``values``: a series or parameter name → (bool per year: replaced?, value per year),
+    applied over the plan's value (or a sample of it); lines of kind ``baseline`` ignore
+    them (the counterfactual cannot be observed). ``unbiased``: bool per year, the years
+    whose optimism bias is removed (the realised ones). ``booked``: (kind, index of the
+    line) → euros per year, NaN where nothing is booked; a booked amount replaces the
+    line as written (nominal: no indexation, no adjustment). ``measured``: KPI id → value
+    per year, NaN where not measured; a measured value changes no line.
+    """
+
+    values: Mapping[str, tuple[Array, Array]] = field(default_factory=dict)
+    unbiased: Array | None = None
+    booked: Mapping[tuple[str, int], Array] = field(default_factory=dict)
+    measured: Mapping[str, Array] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -62,10 +82,13 @@ def line_result(
     env: Mapping[str, Any],
     index_factor: Array,
     problems: list[Problem],
+    realisation: Realisation | None = None,
 ) -> LineResult:
     """One line in euros per year: its amount evaluated where it runs, indexed, and
     adjusted. A division by zero, a non-finite amount, a negative budget or investment is
-    added to ``problems`` (the amount counts as 0 where it is not a number)."""
+    added to ``problems`` (the amount counts as 0 where it is not a number). With a
+    ``realisation``, the optimism bias is left out in its ``unbiased`` years and a booked
+    amount replaces the line in its year."""
     years = scenario.calendar_years
     n_years = len(years)
     mask = _running_mask(scenario, line)
@@ -123,9 +146,17 @@ def line_result(
             )
         )
     gross = eur
-    effects = _adjustments(scenario, kind, line, env, years, eur)
+    unbiased = realisation.unbiased if realisation is not None else None
+    effects = _adjustments(scenario, kind, line, env, years, eur, unbiased)
     for _name, effect in effects:
         eur = eur + effect
+    booked = realisation.booked.get((kind, index)) if realisation is not None else None
+    if booked is not None:  # as written: replaces the line, its indexation and adjustments
+        is_booked = ~np.isnan(booked)
+        eur = np.where(is_booked, booked, eur)
+        gross = np.where(is_booked, booked, gross)
+        effects = [(name, np.where(is_booked, 0.0, effect)) for name, effect in effects]
+        mask = mask | is_booked
     return LineResult(
         kind,
         index,
@@ -154,16 +185,25 @@ def adjustment_values(scenario: Scenario, kind: str, line: Any) -> dict[str, flo
 
 
 def _adjustments(
-    scenario: Scenario, kind: str, line: Any, env: Mapping[str, Any], years: list[int], gross: Array
+    scenario: Scenario,
+    kind: str,
+    line: Any,
+    env: Mapping[str, Any],
+    years: list[int],
+    gross: Array,
+    unbiased: Array | None = None,
 ) -> list[tuple[str, Array]]:
     """The effect in euros of each adjustment, applied one after the other (DOMAIN.md §6):
     cost × (1 + optimism_bias); benefit × (1 − optimism_bias) · (1 − deadweight) ·
-    (1 − displacement) · (1 − attribution) · (1 − drop_off) ** (y − first year)."""
+    (1 − displacement) · (1 − attribution) · (1 − drop_off) ** (y − first year). The
+    optimism bias corrects a forecast: it is 0 in the ``unbiased`` (realised) years."""
     effects: list[tuple[str, Array]] = []
     current = gross
     for name, given in adjustment_values(scenario, kind, line).items():
         fraction = env[given] if isinstance(given, str) else given
         fraction = np.asarray(fraction, dtype=float)
+        if name == "optimism_bias" and unbiased is not None:
+            fraction = np.where(unbiased, 0.0, fraction)
         if kind in ("effort", "investments"):
             factor = 1.0 + fraction
         elif name == "drop_off":

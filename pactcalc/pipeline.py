@@ -15,9 +15,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from pactcalc import loader
+from pactcalc import i18n, loader
 from pactcalc.engine import Result, compute
 from pactcalc.model import Check, Scenario, validate
+from pactcalc.model.actuals import VERSION_KEY, Actuals, cross_check_actuals, validate_actuals
+from pactcalc.monitor import Monitoring, monitor
 from pactcalc.problems import PathRef, Problem, sort_key
 from pactcalc.sampled import SimulationError
 
@@ -148,3 +150,117 @@ def _at(data: Any, path: Sequence[Any]) -> Any:
         except (KeyError, IndexError, TypeError):
             return None
     return data
+
+
+# --- actuals beside a plan (DOMAIN.md §8) ---------------------------------------------------
+
+
+@dataclass
+class ActualsDocument:
+    """An actuals file read: the validated actuals (None if invalid), the plan's document
+    (its own problems at its own ``file:line:col``), every problem of the actuals file,
+    and — after :func:`monitor_document` — the monitoring."""
+
+    file: str
+    loaded: loader.Loaded
+    actuals: Actuals | None
+    plan: Document | None
+    problems: list[Problem] = field(default_factory=list)
+    monitoring: Monitoring | None = None
+
+    @property
+    def ok(self) -> bool:
+        """No errors in the actuals or the plan (warnings allowed)."""
+        plan_ok = self.plan is not None and self.plan.ok
+        return self.actuals is not None and plan_ok and not any(p.is_error for p in self.problems)
+
+    @property
+    def all_problems(self) -> list[Problem]:
+        """The plan's problems (at the plan's lines), then the actuals' own."""
+        own = list(self.problems)
+        return (list(self.plan.problems) if self.plan is not None else []) + own
+
+
+def is_actuals(data: Any) -> bool:
+    """Whether loaded data is an actuals file (its ``pactcalc-actuals`` key)."""
+    return isinstance(data, dict) and VERSION_KEY in data
+
+
+def plan_path(actuals_file: str, written: str) -> str:
+    """The plan's path as the actuals file names it: relative to the actuals file."""
+    if os.path.isabs(written):
+        return written
+    return os.path.normpath(os.path.join(os.path.dirname(actuals_file), written))
+
+
+def load_actuals(path: str | os.PathLike[str], display_name: str | None = None) -> ActualsDocument:
+    """Read and validate an actuals file and the plan it names. Never raises for bad
+    input: see ``problems`` (the actuals') and ``plan.problems`` (the plan's)."""
+    return _actuals_of(loader.load_file(path, display_name), os.fspath(path))
+
+
+def load_actuals_text(
+    text: str | bytes, file: str = "<text>", base: str | os.PathLike[str] = "."
+) -> ActualsDocument:
+    """Like :func:`load_actuals`, from text in memory; the plan is found from ``base``."""
+    return _actuals_of(loader.load_text(text, file), os.path.join(os.fspath(base), "actuals"))
+
+
+def _actuals_of(loaded: loader.Loaded, real_path: str) -> ActualsDocument:
+    problems = list(loaded.problems)
+    document = ActualsDocument(loaded.file, loaded, None, None, problems)
+    if loaded.data is None or any(p.is_error and p.code in _FATAL for p in problems):
+        return _sorted(document)
+    actuals, found = validate_actuals(loaded.data, loaded.file)
+    problems.extend(resolve(p, loaded) for p in found)
+    document.actuals = actuals
+    if actuals is None:
+        return _sorted(document)
+    real = plan_path(real_path, actuals.scenario)
+    shown = plan_path(loaded.file, actuals.scenario)
+    at_key = ("scenario",)
+    if not os.path.isfile(real):
+        reason = i18n.Text("problem.not_found" if not os.path.exists(real) else "problem.is_folder")
+        problems.append(
+            resolve(
+                Problem("PC500", "", args={"path": shown, "reason": reason}, path=at_key), loaded
+            )
+        )
+        return _sorted(document)
+    plan = load_scenario(real, shown)
+    document.plan = plan
+    if plan.scenario is None or not plan.ok:
+        count = len(plan.errors)
+        problems.append(
+            resolve(Problem("PC501", "", args={"path": shown, "count": count}, path=at_key), loaded)
+        )
+        return _sorted(document)
+    problems.extend(resolve(p, loaded) for p in cross_check_actuals(actuals, plan.scenario, ""))
+    return _sorted(document)
+
+
+def _sorted(document: ActualsDocument) -> ActualsDocument:
+    document.problems.sort(key=sort_key)
+    return document
+
+
+def monitor_document(document: ActualsDocument) -> ActualsDocument:
+    """Compute a valid actuals document's monitoring (in place; returns it). Problems the
+    engine finds on the expectation (an actual of 0 that a line divides by) are the
+    plan's lines' problems, resolved at the plan's ``file:line:col``."""
+    if not document.ok or document.actuals is None or document.plan is None:
+        return document
+    plan = document.plan
+    assert plan.scenario is not None
+    monitoring = monitor(plan.scenario, plan.checks, document.actuals)
+    plan.problems.extend(resolve(p, plan.loaded) for p in monitoring.plan.problems)
+    plan.problems.extend(resolve(p, plan.loaded) for p in monitoring.problems)
+    plan.problems.sort(key=sort_key)
+    if all(not p.is_error for p in plan.problems):
+        document.monitoring = monitoring
+    return document
+
+
+def monitor_file(path: str | os.PathLike[str], display_name: str | None = None) -> ActualsDocument:
+    """Load an actuals file with its plan, and monitor."""
+    return monitor_document(load_actuals(path, display_name))

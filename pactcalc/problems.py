@@ -136,6 +136,16 @@ _SPECS: list[Spec] = [
     Spec("PC406", "negative cap, price or band"),
     Spec("PC407", "benchmark sums to zero or less"),
     Spec("PC408", "KPI or rule gives a non-finite value"),
+    # --- monitoring: actuals against the plan (DOMAIN.md §8) ---------------------
+    Spec("PC500", "plan file of the actuals cannot be read"),
+    Spec("PC501", "plan file of the actuals is invalid"),
+    Spec("PC502", "name in the actuals that the plan does not have"),
+    Spec("PC503", "year outside the plan's horizon"),
+    Spec("PC504", "year out of order"),
+    Spec("PC505", "line name that is not unique in the plan"),
+    Spec("PC506", "unsupported actuals format version"),
+    Spec("PC560", "year between listed years keeps the plan", "warning"),
+    Spec("PC561", "KPI behind in a provisional year", "warning"),
     # issue 10, right to the cent and extreme numbers (PC307–PC309): errors, although in
     # the 300s, the range this work was given
     Spec("PC307", "rate or fraction written as a percentage"),

@@ -20,8 +20,15 @@ if TYPE_CHECKING:  # imported when used: a renamed module breaks only the tests 
 
 #: The repository root (this file is ``<root>/tests/conftest.py``).
 ROOT = Path(__file__).resolve().parent.parent
-#: The example scenarios shipped in ``examples/``, sorted by name.
-EXAMPLES = sorted((ROOT / "examples").glob("*.yaml"))
+#: The example scenarios shipped in ``examples/``, sorted by name (not the actuals files
+#: beside them, which name their plan with ``pactcalc-actuals: 1``).
+EXAMPLES = sorted(
+    path
+    for path in (ROOT / "examples").glob("*.yaml")
+    if "\npactcalc-actuals:" not in path.read_text(encoding="utf-8")
+)
+#: The example actuals files (DOMAIN.md §8) shipped beside their plans.
+ACTUALS_EXAMPLES = sorted(set((ROOT / "examples").glob("*.yaml")) - set(EXAMPLES))
 #: One Typer test runner for the CLI tests (it keeps no state between invocations).
 runner = CliRunner()
 

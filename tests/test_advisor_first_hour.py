@@ -9,7 +9,7 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, runner
+from conftest import EXAMPLES, ROOT, runner
 
 from pactcalc import metrics
 from pactcalc.cli import app
@@ -178,7 +178,7 @@ def test_no_budget_at_all_is_pc129_alone() -> None:
 
 def test_the_examples_and_starters_write_paid_from_out() -> None:
     for path in [
-        *sorted((ROOT / "examples").glob("*.yaml")),
+        *EXAMPLES,
         *sorted((ROOT / "pactcalc" / "templates").glob("*.yaml")),
     ]:
         text = path.read_text(encoding="utf-8")

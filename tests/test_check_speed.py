@@ -9,12 +9,11 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from conftest import EXAMPLES
 
 from pactcalc import uncertainty
 from pactcalc.pipeline import load_scenario, load_scenario_text
 from pactcalc.sampled import SimulationError
-
-EXAMPLES = sorted((Path(__file__).resolve().parent.parent / "examples").glob("*.yaml"))
 
 CHECKS = textwrap.dedent(
     """\

@@ -20,14 +20,15 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, runner
+from conftest import EXAMPLES as SCENARIO_EXAMPLES
+from conftest import runner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from strategies import mutated_texts
 
 from pactcalc.cli import app
 
-EXAMPLES = [path.read_text(encoding="utf-8") for path in sorted((ROOT / "examples").glob("*.yaml"))]
+EXAMPLES = [path.read_text(encoding="utf-8") for path in SCENARIO_EXAMPLES]
 
 
 @pytest.fixture(scope="module")

@@ -14,6 +14,7 @@ from types import SimpleNamespace
 from typing import Any
 
 import pytest
+from conftest import EXAMPLES
 from typer.testing import CliRunner
 
 from pactcalc import metrics
@@ -25,7 +26,6 @@ from pactcalc.report.business import answers, sources
 from pactcalc.report.uncertainty import parameter_label
 from pactcalc.report.values import one_line, parts_foot, probability_percent
 
-EXAMPLES = sorted(Path(__file__).parent.parent.joinpath("examples").glob("*.yaml"))
 ROUNDING_NOTE = "Elk bedrag is op zichzelf afgerond op hele euro's"
 
 

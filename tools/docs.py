@@ -56,7 +56,7 @@ _SECTIONS: tuple[tuple[str, str, tuple[tuple[str, str], ...]], ...] = (
     (
         "Warnings",
         "Reported, but they never change the exit code.",
-        (("PC300", "PC306"), ("PC360", "PC369")),
+        (("PC300", "PC306"), ("PC360", "PC369"), ("PC560", "PC569")),
     ),
     (
         "Numbers and limits",
@@ -75,6 +75,12 @@ _SECTIONS: tuple[tuple[str, str, tuple[tuple[str, str], ...]], ...] = (
         "The agreement",
         "KPIs and settlement rules (`kpis:`, `agreement:`).",
         (("PC400", "PC499"),),
+    ),
+    (
+        "Monitoring: actuals beside the plan",
+        "An actuals file (`pactcalc-actuals: 1`, DOMAIN.md §8) and the plan it names: "
+        "errors exit with 2 (its warnings are listed under Warnings).",
+        (("PC500", "PC559"),),
     ),
 )
 

@@ -312,6 +312,60 @@ WORDS: dict[str, tuple[str, str]] = {
         "missing ({partner} holds no budget). If it is {partner}'s own contribution, write "
         "`paid_from: own`; if the budget really pays it, write `paid_from: budget`",
     ),
+    # --- monitoring: actuals against the plan (PC500–PC561) --------------------------------
+    "PC500": (
+        "het plan '{path}' is niet te lezen ({reason}); 'scenario:' noemt het scenariobestand "
+        "van het plan, relatief aan dit bestand",
+        "the plan '{path}' cannot be read ({reason}); 'scenario:' names the plan's scenario "
+        "file, relative to this file",
+    ),
+    "PC501": (
+        "het plan '{path}' heeft {count} fout(en), hierboven bij het plan zelf gemeld; "
+        "herstel eerst het plan",
+        "the plan '{path}' has {count} error(s), reported above at the plan itself; fix the "
+        "plan first",
+    ),
+    "PC502": (
+        "{what} '{name}' staat niet in het plan{suggestion}; het plan kent: {choices}",
+        "{what} '{name}' is not in the plan{suggestion}; the plan has: {choices}",
+    ),
+    "PC503": (
+        "'{year}' is geen jaar van de looptijd van het plan ({first}–{last})",
+        "'{year}' is not a year of the plan's horizon ({first}–{last})",
+    ),
+    "PC504": (
+        "{year} ({status}) staat na {earlier} ({earlier_status}): de jaren lopen van final, "
+        "via provisional, naar forecast; een gerealiseerd jaar volgt nooit op een prognose",
+        "{year} ({status}) comes after {earlier} ({earlier_status}): years run from final, "
+        "through provisional, to forecast; a realised year never follows a forecast",
+    ),
+    "PC505": (
+        "het plan heeft meer dan één {kind}-regel '{name}': een geboekt bedrag kan er niet "
+        "één kiezen; geef de regels in het plan een eigen naam",
+        "the plan has more than one {kind} line '{name}': a booked amount cannot choose one; "
+        "give the plan's lines names of their own",
+    ),
+    "PC506": (
+        "formaatversie {value} wordt niet ondersteund; deze pactcalc leest 'pactcalc-actuals: 1'",
+        "format version {value} is not supported; this pactcalc reads 'pactcalc-actuals: 1'",
+    ),
+    "PC560": (
+        "{year} staat er niet bij, tussen genoemde jaren in: dat jaar houdt het plan",
+        "{year} is not listed, between listed years: that year keeps the plan",
+    ),
+    "PC561": (
+        "KPI '{kpi}' blijft in {year} (voorlopig) achter: {value} tegen doel {target}",
+        "KPI '{kpi}' is behind in {year} (provisional): {value} against target {target}",
+    ),
+    # what a name in the actuals is (PC502)
+    "problem.actuals_series": ("reeks", "series"),
+    "problem.actuals_parameter": ("parameter", "parameter"),
+    "problem.actuals_kpi": ("KPI", "KPI"),
+    "problem.actuals_baseline": ("nulalternatief-regel", "baseline line"),
+    "problem.actuals_budget": ("budgetregel", "budget line"),
+    "problem.actuals_effort": ("inzetregel", "effort line"),
+    "problem.actuals_investments": ("investeringsregel", "investment line"),
+    "problem.actuals_benefits": ("batenregel", "benefit line"),
     # --- words inside the templates ---------------------------------------------------------
     # a suggestion (PC024, PC026, PC102, PC121, PC123, PC134, PC139)
     "problem.did_you_mean": ("; bedoelt u '{name}'?", "; did you mean '{name}'?"),

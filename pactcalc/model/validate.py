@@ -128,7 +128,17 @@ def _in_data(data: Any, loc: tuple[Any, ...]) -> tuple[Any, ...]:
     return tuple(path)
 
 
-def _from_pydantic(exc: ValidationError, file: str, data: Any = None) -> Iterator[Problem]:
+def pydantic_problems(
+    exc: ValidationError, file: str, data: Any, root: type[BaseModel]
+) -> Iterator[Problem]:
+    """pydantic's errors on ``data`` read as the model ``root`` (the scenario, or another
+    file format such as the actuals), as coded problems with their paths."""
+    return iter(_drop_shadowed_missing(list(_from_pydantic(exc, file, data, root))))
+
+
+def _from_pydantic(
+    exc: ValidationError, file: str, data: Any = None, root: type[BaseModel] | None = None
+) -> Iterator[Problem]:
     for loc, error in _errors(exc):
         kind = error["type"]
         context = dict(error.get("ctx") or {})
@@ -169,7 +179,7 @@ def _from_pydantic(exc: ValidationError, file: str, data: Any = None) -> Iterato
                 at_key=True,
             )
         elif kind == "extra_forbidden":
-            fields = _field_names(loc[:-1])
+            fields = _field_names(loc[:-1], root or Scenario)
             yield Problem(
                 "PC102",
                 file,
@@ -249,9 +259,9 @@ def _unwrap(annotation: Any) -> Iterator[Any]:
         yield annotation
 
 
-def _field_names(loc: tuple[Any, ...]) -> list[str]:
+def _field_names(loc: tuple[Any, ...], root: type[BaseModel]) -> list[str]:
     """The valid keys of the model at ``loc`` (for "did you mean …")."""
-    model: type[BaseModel] = Scenario
+    model: type[BaseModel] = root
     for part in loc:
         if isinstance(part, int) or part not in _keys(model):
             # a list index, or a dict key (a parameter name, say): the model stays the
