@@ -316,7 +316,8 @@ def run(
 @app.command()
 def check(
     paths: Annotated[
-        list[Path], typer.Argument(help="Scenario files or folders.", metavar="PATH...")
+        list[Path],
+        typer.Argument(help="Scenario or actuals files, or folders.", metavar="PATH..."),
     ],
     output_format: Annotated[
         CheckFormat | None,
@@ -346,9 +347,12 @@ def check(
     Quiet when everything holds (one summary line). Prints every problem as
     file:line:col and every failing check as
     `file:line:col: check 'payback_years <= 3' failed: …`. Folders are searched for
-    *.yaml and *.yml (hidden ones skipped; YAML files without a `pactcalc` key are skipped
-    and counted). Exit 0: all checks hold; 1: a check fails; 2: a file is invalid (wins
-    over a failing check).
+    *.yaml and *.yml (hidden ones skipped; YAML files without a `pactcalc` or
+    `pactcalc-actuals` key are skipped and counted). An actuals file is checked on its
+    plan's current expectation: a check that fails on it, or a KPI behind its target in a
+    final year, fails the file (at the actuals file's line); a KPI behind in a provisional
+    year is a warning. Exit 0: all checks hold; 1: a check fails; 2: a file (or an actuals
+    file's plan) is invalid (wins over a failing check).
 
     Example: pactcalc check examples/ --format junit --output report.xml
     """
