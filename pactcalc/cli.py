@@ -661,15 +661,25 @@ def init(
 
 
 @app.command()
-def schema(output: OutputOption = None) -> None:
+def schema(
+    output: OutputOption = None,
+    actuals: Annotated[
+        bool,
+        typer.Option("--actuals", help="The actuals format's schema (pactcalc-actuals: 1)."),
+    ] = False,
+) -> None:
     """Print the JSON Schema of the scenario format (for editors and validators).
 
     Point an editor at it with a first line
-    `# yaml-language-server: $schema=scenario.schema.json`.
+    `# yaml-language-server: $schema=scenario.schema.json`; with --actuals, the schema of
+    an actuals file (`$schema=actuals.schema.json`).
 
-    Example: pactcalc schema --output scenario.schema.json
+    Example: pactcalc schema --actuals --output actuals.schema.json
     """
-    from pactcalc.model import json_schema
+    if actuals:
+        from pactcalc.model.actuals import json_schema
+    else:
+        from pactcalc.model import json_schema
 
     text = json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n"
     if output is not None:

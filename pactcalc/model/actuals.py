@@ -227,3 +227,26 @@ def _names(year: ActualYear, plan: Scenario, file: str, path: Path) -> Iterator[
                     path=(*where, name),
                     at_key=True,
                 )
+
+
+#: A year's key in ``years:``: four digits (a calendar year of the plan's horizon).
+YEAR_KEY_PATTERN = "^[0-9]{4}$"
+
+
+def json_schema() -> dict[str, Any]:
+    """The JSON Schema of the actuals format, for editors (``pactcalc schema --actuals``):
+    the model's, with the version key that is read (``pactcalc-actuals: 1``) and the years
+    as four-digit keys, as the validators accept them."""
+    schema = Actuals.model_json_schema(by_alias=True)
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = "pactcalc actuals"
+    props = schema["properties"]
+    props[VERSION_KEY] = {
+        "description": props[VERSION_KEY].get("description", ""),
+        "type": "integer",
+        "const": 1,
+    }
+    years = props["years"]
+    years["patternProperties"] = {YEAR_KEY_PATTERN: years.pop("additionalProperties")}
+    years["additionalProperties"] = False
+    return schema
