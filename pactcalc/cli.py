@@ -637,27 +637,72 @@ def explain(
 
 @app.command()
 def init(
-    path: Annotated[Path, typer.Argument(help="The new scenario file.", dir_okay=False)],
+    path: Annotated[
+        Path | None,
+        typer.Argument(
+            help="The new scenario file (with --actuals: the new actuals file).",
+            dir_okay=False,
+            show_default=False,
+        ),
+    ] = None,
     case: Annotated[
         Case, typer.Option("--case", help="Which starter scenario.")
     ] = Case.beschermd_wonen,
+    actuals: Annotated[
+        Path | None,
+        typer.Option(
+            "--actuals",
+            help="Write a starter actuals file for this plan (its first year, final) "
+            "instead; default name: <plan>-realisatie-<year>.yaml beside the plan.",
+            dir_okay=False,
+            metavar="PLAN",
+        ),
+    ] = None,
+    output_file: OutputOption = None,
     lang: LangOption = None,
 ) -> None:
     """Write a commented starter scenario that passes `pactcalc check`.
 
+    With --actuals PLAN: a commented starter actuals file for the plan's first year
+    (status final; its series, parameters, booked amounts by line and KPIs written out as
+    comments with the plan's figures), which repeats the plan until a figure is filled in.
     Never overwrites an existing file.
 
     Example: pactcalc init mijn-scenario.yaml --case crisis
     """
     from importlib.resources import files
 
+    if path is not None and output_file is not None:
+        raise typer.BadParameter("the new file is PATH or --output, not both", param_hint="PATH")
+    destination = output_file if path is None else str(path)
+    if actuals is not None:
+        _init_actuals(actuals, destination, lang)
+        return
+    if destination is None:
+        raise typer.BadParameter("the new scenario file is missing", param_hint="PATH")
     language = lang.value if lang else "nl"
     text = (files("pactcalc") / "templates" / f"{case.value}.yaml").read_text("utf-8")
+    _create(destination, text, language)
+    typer.echo(t("created", language, path=destination))
+
+
+def _init_actuals(plan: Path, destination: str | None, lang: Lang | None) -> None:
+    """``init --actuals``: the starter beside the plan, or at ``destination``."""
+    from pactcalc.starter import default_path, starter_actuals
+
+    document, language = _computed(plan, lang)
+    assert document.result is not None
+    target = destination or str(default_path(plan, document.result.years[0]))
+    _create(target, starter_actuals(document.result, str(plan), target, language), language)
+    typer.echo(t("written", language, path=target))
+
+
+def _create(path: str | Path, text: str, lang: str) -> None:
+    """Write a new file whole, never over an existing one; exit 2 when it cannot be."""
     try:
         output.create(path, text)
     except output.OutputError as error:
-        _refused(error, language)
-    typer.echo(t("created", language, path=path))
+        _refused(error, lang)
 
 
 @app.command()
