@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 #: Indentation of a commented entry under a year's commented key (``    #   name: 1``).
 _ENTRY = "    #   "
 #: A key or text YAML reads as itself when written plainly.
-_PLAIN = re.compile(r"[^\W\d][\w ./()+-]*", re.UNICODE)
+_PLAIN = re.compile(r"(?:[^\W\d]|[./])[\w ./()+-]*", re.UNICODE)
 #: Plain words that YAML 1.1 reads as something other than text.
 _YAML_WORDS = frozenset({"true", "false", "yes", "no", "on", "off", "null", "y", "n"})
 
