@@ -658,7 +658,12 @@ def init(
             metavar="PLAN",
         ),
     ] = None,
-    output_file: OutputOption = None,
+    output_file: Annotated[
+        str | None,
+        typer.Option(
+            "--output", "-o", help="The new file (as PATH).", parser=_destination, metavar="<file>"
+        ),
+    ] = None,
     lang: LangOption = None,
 ) -> None:
     """Write a commented starter scenario that passes `pactcalc check`.
@@ -668,7 +673,7 @@ def init(
     comments with the plan's figures), which repeats the plan until a figure is filled in.
     Never overwrites an existing file.
 
-    Example: pactcalc init mijn-scenario.yaml --case crisis
+    Example: pactcalc init mijn-scenario.yaml --case crisis; pactcalc init --actuals plan.yaml
     """
     from importlib.resources import files
 
