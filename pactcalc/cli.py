@@ -316,7 +316,8 @@ def run(
 @app.command()
 def check(
     paths: Annotated[
-        list[Path], typer.Argument(help="Scenario files or folders.", metavar="PATH...")
+        list[Path],
+        typer.Argument(help="Scenario or actuals files, or folders.", metavar="PATH..."),
     ],
     output_format: Annotated[
         CheckFormat | None,
@@ -346,9 +347,12 @@ def check(
     Quiet when everything holds (one summary line). Prints every problem as
     file:line:col and every failing check as
     `file:line:col: check 'payback_years <= 3' failed: …`. Folders are searched for
-    *.yaml and *.yml (hidden ones skipped; YAML files without a `pactcalc` key are skipped
-    and counted). Exit 0: all checks hold; 1: a check fails; 2: a file is invalid (wins
-    over a failing check).
+    *.yaml and *.yml (hidden ones skipped; YAML files without a `pactcalc` or
+    `pactcalc-actuals` key are skipped and counted). An actuals file is checked on its
+    plan's current expectation: a check that fails on it, or a KPI behind its target in a
+    final year, fails the file (at the actuals file's line); a KPI behind in a provisional
+    year is a warning. Exit 0: all checks hold; 1: a check fails; 2: a file (or an actuals
+    file's plan) is invalid (wins over a failing check).
 
     Example: pactcalc check examples/ --format junit --output report.xml
     """
@@ -633,39 +637,99 @@ def explain(
 
 @app.command()
 def init(
-    path: Annotated[Path, typer.Argument(help="The new scenario file.", dir_okay=False)],
+    path: Annotated[
+        Path | None,
+        typer.Argument(
+            help="The new scenario file (with --actuals: the new actuals file).",
+            dir_okay=False,
+            show_default=False,
+        ),
+    ] = None,
     case: Annotated[
         Case, typer.Option("--case", help="Which starter scenario.")
     ] = Case.beschermd_wonen,
+    actuals: Annotated[
+        Path | None,
+        typer.Option(
+            "--actuals",
+            help="Write a starter actuals file for this plan (its first year, final) "
+            "instead; default name: <plan>-realisatie-<year>.yaml beside the plan.",
+            dir_okay=False,
+            metavar="PLAN",
+        ),
+    ] = None,
+    output_file: Annotated[
+        str | None,
+        typer.Option(
+            "--output", "-o", help="The new file (as PATH).", parser=_destination, metavar="<file>"
+        ),
+    ] = None,
     lang: LangOption = None,
 ) -> None:
     """Write a commented starter scenario that passes `pactcalc check`.
 
+    With --actuals PLAN: a commented starter actuals file for the plan's first year
+    (status final; its series, parameters, booked amounts by line and KPIs written out as
+    comments with the plan's figures), which repeats the plan until a figure is filled in.
     Never overwrites an existing file.
 
-    Example: pactcalc init mijn-scenario.yaml --case crisis
+    Example: pactcalc init mijn-scenario.yaml --case crisis; pactcalc init --actuals plan.yaml
     """
     from importlib.resources import files
 
+    if path is not None and output_file is not None:
+        raise typer.BadParameter("the new file is PATH or --output, not both", param_hint="PATH")
+    destination = output_file if path is None else str(path)
+    if actuals is not None:
+        _init_actuals(actuals, destination, lang)
+        return
+    if destination is None:
+        raise typer.BadParameter("the new scenario file is missing", param_hint="PATH")
     language = lang.value if lang else "nl"
     text = (files("pactcalc") / "templates" / f"{case.value}.yaml").read_text("utf-8")
+    _create(destination, text, language)
+    typer.echo(t("created", language, path=destination))
+
+
+def _init_actuals(plan: Path, destination: str | None, lang: Lang | None) -> None:
+    """``init --actuals``: the starter beside the plan, or at ``destination``."""
+    from pactcalc.starter import default_path, starter_actuals
+
+    document, language = _computed(plan, lang)
+    assert document.result is not None
+    target = destination or str(default_path(plan, document.result.years[0]))
+    _create(target, starter_actuals(document.result, str(plan), target, language), language)
+    typer.echo(t("written", language, path=target))
+
+
+def _create(path: str | Path, text: str, lang: str) -> None:
+    """Write a new file whole, never over an existing one; exit 2 when it cannot be."""
     try:
         output.create(path, text)
     except output.OutputError as error:
-        _refused(error, language)
-    typer.echo(t("created", language, path=path))
+        _refused(error, lang)
 
 
 @app.command()
-def schema(output: OutputOption = None) -> None:
+def schema(
+    output: OutputOption = None,
+    actuals: Annotated[
+        bool,
+        typer.Option("--actuals", help="The actuals format's schema (pactcalc-actuals: 1)."),
+    ] = False,
+) -> None:
     """Print the JSON Schema of the scenario format (for editors and validators).
 
     Point an editor at it with a first line
-    `# yaml-language-server: $schema=scenario.schema.json`.
+    `# yaml-language-server: $schema=scenario.schema.json`; with --actuals, the schema of
+    an actuals file (`$schema=actuals.schema.json`).
 
-    Example: pactcalc schema --output scenario.schema.json
+    Example: pactcalc schema --actuals --output actuals.schema.json
     """
-    from pactcalc.model import json_schema
+    if actuals:
+        from pactcalc.model.actuals import json_schema
+    else:
+        from pactcalc.model import json_schema
 
     text = json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n"
     if output is not None:

@@ -1,7 +1,15 @@
-"""``pactcalc check`` as a library: find scenario files, validate, compute, evaluate checks.
+"""``pactcalc check`` as a library: find scenario and actuals files, validate, compute,
+evaluate checks.
 
 The result is a list of :class:`FileReport` values; the output formats (text, json, junit,
 github) in :mod:`pactcalc.render.check_run` all render that same list.
+
+An actuals file (``pactcalc-actuals: 1``, DOMAIN.md §8) is checked on the current
+expectation (:func:`pactcalc.pipeline.monitor_document`): the plan's checks that fail on
+it, and a KPI behind its target in a ``final`` year, fail the file (exit 1); a KPI behind
+in a ``provisional`` year is a warning (PC561). Every finding is at the actuals file's
+lines, so that CI points at the figures that changed; an invalid plan's problems are at
+the plan's own lines.
 
 A file's report keeps its findings only — problems, check results and where they are —
 not the file's :class:`~pactcalc.pipeline.Document` (10,000 files kept 2.9 GB of them).
@@ -19,10 +27,19 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
-from pactcalc.i18n import Text
+from pactcalc.i18n import Text, t
 from pactcalc.model import CheckResult
-from pactcalc.pipeline import Document, compute_document, load_scenario
-from pactcalc.problems import Problem
+from pactcalc.pipeline import (
+    ActualsDocument,
+    Document,
+    compute_document,
+    is_actuals,
+    load_actuals,
+    load_scenario,
+    monitor_document,
+    resolve,
+)
+from pactcalc.problems import Figure, Percent, Problem, sort_key
 
 Status = Literal["passed", "failed", "invalid"]
 
@@ -30,12 +47,68 @@ Status = Literal["passed", "failed", "invalid"]
 Location = tuple[int | None, int | None]
 
 
+@dataclass(frozen=True)
+class KpiFinding:
+    """A KPI in a realised year of an actuals file, against its target: ``behind`` in a
+    ``final`` year fails the file; in a ``provisional`` year it is warning PC561. ``line``
+    and ``col``: the measured value's key in the actuals file, else the year's key."""
+
+    kpi: str
+    year: int
+    status: str
+    value: float
+    target: float
+    tolerance: float
+    behind: bool
+    line: int | None
+    col: int | None
+
+    @property
+    def fails(self) -> bool:
+        return self.behind and self.status == "final"
+
+    @property
+    def args(self) -> dict[str, object]:
+        """The message's values, each worded in the reader's language."""
+        return {
+            "kpi": self.kpi,
+            "year": self.year,
+            "value": Figure(self.value),
+            "target": Figure(self.target),
+            "tolerance": Percent(self.tolerance, 0),
+        }
+
+    def message(self, lang: str) -> str:
+        """ "KPI 'uitstroom' is behind in 2021: 8 against target 10 (tolerance 0%)"."""
+        args = {
+            key: value.text(lang) if isinstance(value, Figure | Percent) else value
+            for key, value in self.args.items()
+        }
+        return t("gate.kpi_behind", lang, **args)
+
+
+@dataclass(frozen=True)
+class Note:
+    """Something a reader of the check should know that is neither a problem nor a
+    failure, at a place in the file."""
+
+    line: int | None
+    col: int | None
+    words: Text
+
+
 @dataclass
 class FileReport:
-    """One scenario file checked: its findings. ``computed``: the file is valid and its
-    checks were evaluated (else it is invalid); ``years`` the horizon's years (for the
-    words about a check); ``source`` the file's text when it has problems to show with an
-    excerpt; ``locations`` each check's line and column, by the check's index."""
+    """One scenario or actuals file checked: its findings. ``computed``: the file is valid
+    and its checks were evaluated (else it is invalid); ``years`` the horizon's years (for
+    the words about a check); ``source`` the file's text when it has problems to show with
+    an excerpt (``sources``: the texts of other files that problems are in, an actuals
+    file's plan); ``locations`` each check's line and column, by the check's index.
+
+    An actuals file (``kind`` ``actuals``) has its plan's checks evaluated on the current
+    expectation, each located at the ``scenario:`` key (``plan_locations``: where the check
+    is written in the plan, ``plan`` the plan's file); ``kpis`` its KPIs in realised
+    years; ``notes`` what it leaves to the plan's own check."""
 
     file: str
     problems: list[Problem]
@@ -44,6 +117,12 @@ class FileReport:
     years: list[int] = field(default_factory=list)
     source: str | None = None
     locations: dict[int, Location] = field(default_factory=dict)
+    kind: Literal["scenario", "actuals"] = "scenario"
+    sources: dict[str, str] = field(default_factory=dict)
+    plan: str | None = None
+    plan_locations: dict[int, Location] = field(default_factory=dict)
+    kpis: list[KpiFinding] = field(default_factory=list)
+    notes: list[Note] = field(default_factory=list)
 
     @classmethod
     def of(cls, file: str, document: Document) -> FileReport:
@@ -60,18 +139,101 @@ class FileReport:
             locations={c.index: document.locate(("checks", c.index)) for c in checks},
         )
 
+    @classmethod
+    def of_actuals(cls, file: str, document: ActualsDocument) -> FileReport:
+        """The findings of a loaded (and, if valid, monitored) actuals ``document``."""
+        plan = document.plan
+        monitoring = document.monitoring
+        if monitoring is None or plan is None or document.actuals is None:
+            failing_plan = plan is not None and not plan.ok
+            problems = document.all_problems if failing_plan else list(document.problems)
+            return cls(
+                file,
+                problems,
+                kind="actuals",
+                source=document.loaded.text,
+                sources=_texts_of([plan] if failing_plan and plan is not None else []),
+            )
+        loaded = document.loaded
+        # what the actuals change in the plan's computation: the plan's own warnings are
+        # for the plan's own check
+        found = [resolve(p, plan.loaded) for p in monitoring.problems]
+        keys = {int(key): key for key in document.actuals.years}
+        kpis = []
+        for progress in monitoring.kpis:
+            for year in progress.years:
+                if year.behind is None:
+                    continue
+                where = ("years", keys[year.year])
+                measured = (*where, "kpis", progress.id)
+                line, col = loaded.locate(measured if year.measured else where, key=True)
+                kpis.append(
+                    KpiFinding(
+                        progress.id,
+                        year.year,
+                        year.status,
+                        year.value,
+                        year.target,
+                        progress.tolerance,
+                        year.behind,
+                        line,
+                        col,
+                    )
+                )
+        own = [
+            Problem("PC561", file, k.line, k.col, args=k.args)
+            for k in kpis
+            if k.behind and not k.fails
+        ]
+        at_plan = loaded.locate(("scenario",), key=True)
+        checks = list(monitoring.expectation.checks)
+        simulated = sum(1 for c in plan.checks if c.is_probabilistic)
+        notes = []
+        if simulated:
+            words = Text("gate.probabilistic_on_plan", {"count": simulated, "plan": plan.file})
+            notes.append(Note(*at_plan, words))
+        problems = sorted([*document.problems, *own], key=sort_key) + found
+        return cls(
+            file,
+            problems,
+            checks,
+            computed=True,
+            years=list(monitoring.years),
+            source=document.loaded.text if problems else None,
+            locations={c.index: at_plan for c in checks},
+            kind="actuals",
+            sources=_texts_of([plan] if found else []),
+            plan=plan.file,
+            plan_locations={c.index: plan.locate(("checks", c.index)) for c in checks},
+            kpis=kpis,
+            notes=notes,
+        )
+
     @property
     def failed_checks(self) -> list[CheckResult]:
         return [c for c in self.checks if not c.passed]
 
     @property
+    def failed_kpis(self) -> list[KpiFinding]:
+        """The KPIs behind their target in a ``final`` year (actuals files)."""
+        return [k for k in self.kpis if k.fails]
+
+    @property
     def status(self) -> Status:
         if not self.computed:
             return "invalid"
-        return "failed" if self.failed_checks else "passed"
+        return "failed" if self.failed_checks or self.failed_kpis else "passed"
 
     def check_location(self, check: CheckResult) -> Location:
         return self.locations.get(check.index, (None, None))
+
+    def source_of(self, file: str) -> str | None:
+        """The text of ``file`` (this one, or another that a problem is in)."""
+        return self.source if file == self.file else self.sources.get(file)
+
+
+def _texts_of(documents: Sequence[Document]) -> dict[str, str]:
+    return {d.file: d.loaded.text for d in documents if d.loaded.text is not None}
 
 
 @dataclass
@@ -201,11 +363,38 @@ def check_paths(
 
 
 def check_file(path: Path, only_scenarios: bool) -> FileReport | None:
-    """One file checked; None when ``only_scenarios`` and it is not one (skipped)."""
+    """One file checked — a scenario, or an actuals file on its plan's current
+    expectation; None when ``only_scenarios`` and it is neither (skipped)."""
+    if looks_like_actuals(path):
+        return check_actuals(path)
     document = load_scenario(path, str(path))
+    if is_actuals(document.loaded.data):  # its key further down than the first look reads
+        return check_actuals(path)
     if only_scenarios and not is_scenario(document):
         return None
     return FileReport.of(str(path), compute_document(document))
+
+
+def check_actuals(path: Path) -> FileReport:
+    """An actuals file checked on its plan's current expectation."""
+    return FileReport.of_actuals(str(path), monitor_document(load_actuals(path, str(path))))
+
+
+#: How much of a file :func:`looks_like_actuals` reads: its top-level keys come first.
+FIRST_LOOK = 16_384
+_ACTUALS_KEY = re.compile(rb"""^["']?pactcalc-actuals["']?[ \t]*:""", re.MULTILINE)
+
+
+def looks_like_actuals(path: Path) -> bool:
+    """Whether the first :data:`FIRST_LOOK` bytes of a file have a top-level
+    ``pactcalc-actuals`` key: an actuals file is then read once, as one, not first as a
+    scenario (a broken one too, as :func:`is_scenario` does for scenarios). A file that
+    cannot be read is not: reading it as a scenario says why."""
+    try:
+        with open(path, "rb") as file:
+            return bool(_ACTUALS_KEY.search(file.read(FIRST_LOOK)))
+    except OSError:
+        return False
 
 
 def _check_job(job: tuple[Path, bool]) -> FileReport | None:

@@ -193,14 +193,30 @@ class Money:
 
 @dataclass(frozen=True)
 class Percent:
-    """A message argument that is a fraction, written as a percentage (0.03 → 3,00%)."""
+    """A message argument that is a fraction, written as a percentage (0.03 → 3,00%;
+    with ``decimals=0``, 0.5 → 50%)."""
 
     value: float
+    decimals: int = 2
 
     def text(self, lang: str) -> str:
         from pactcalc.i18n import percent
 
-        return percent(self.value, lang)
+        return percent(self.value, lang, self.decimals)
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A message argument that is a plain number (a KPI's value), written as the language
+    writes numbers with as few decimals as it needs, up to two: 8 → 8, 1.7 → 1,7."""
+
+    value: float
+
+    def text(self, lang: str) -> str:
+        from pactcalc.i18n import number
+
+        decimals = next((d for d in range(2) if abs(round(self.value, d) - self.value) < 1e-9), 2)
+        return number(self.value, lang, decimals)
 
 
 @dataclass(frozen=True)
@@ -240,7 +256,8 @@ class Problem:
         """The message in ``lang`` (``nl`` or ``en``): the catalogue's template of the code,
         filled in with the arguments (words and amounts in the same language)."""
         args = {
-            k: v.text(lang) if isinstance(v, Money | Percent) else v for k, v in self.args.items()
+            k: v.text(lang) if isinstance(v, Money | Percent | Figure) else v
+            for k, v in self.args.items()
         }
         return t(self.code, lang, **args)
 

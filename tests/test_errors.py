@@ -8,6 +8,10 @@ the program is wrong, the expected file holds the *correct* output and the case 
 in ``XFAIL`` with the reason. Problems that cannot come from a committed file (unreadable,
 too large, not UTF-8) are generated here into ``tmp_path``. ``docs/errors.md`` is generated
 from the same files (``python -m tools.docs``) and must be up to date.
+
+The actuals cases (``PC5xx``) name a plan in ``tests/errors/plans/``: a scenario that is no
+case of its own. Their expected output names it as ``tests/errors/plans/…``, as
+``pactcalc check`` prints it when run from the repository's root.
 """
 
 from __future__ import annotations
@@ -28,10 +32,11 @@ ERRORS = ROOT / "tests" / "errors"
 #: About the command line (paths, the name given to explain), tested in test_cli.py and
 #: test_explain.py.
 CLI_CODES = {"PC020", "PC021", "PC022", "PC023", "PC024", "PC025", "PC026"}
-#: Cannot be a committed file; tested directly below.
-DIRECT_CODES = {"PC001", "PC002", "PC004"}
-#: Monitoring's codes (DOMAIN.md §8) until `pactcalc check` reads actuals files: TEMPORARY.
-PENDING_CODES = {code for code in CATALOGUE if code.startswith("PC5")}
+#: Cannot be a committed file; tested directly below. (PC505: a plan with two lines of one
+#: name is invalid, PC116, so an actuals file beside it stops at PC501.)
+DIRECT_CODES = {"PC001", "PC002", "PC004", "PC505"}
+#: The plans that the actuals cases name: scenarios, not cases.
+PLANS = ERRORS / "plans"
 
 #: Cases where pactcalc's output is wrong; the expected file holds the correct output.
 XFAIL: dict[str, str] = {}
@@ -75,7 +80,8 @@ def test_catalogue_case(scenario: Path, lang: str, expected: Path) -> None:
     assert lines, "no output at all"
     summary, diagnostics = lines[-1], lines[:-1]
     assert "FILE" not in str(scenario)
-    actual = "\n".join(diagnostics).replace(str(scenario), "FILE") + "\n"
+    actual = "\n".join(diagnostics).replace(str(scenario), "FILE")
+    actual = actual.replace(str(ERRORS), "tests/errors") + "\n"  # an actuals case's plan
     wanted = expected.read_text(encoding="utf-8")
     assert actual == wanted
     has_error = re.search(r"^FILE(:\d+)*: error: ", wanted, re.MULTILINE) is not None
@@ -101,7 +107,7 @@ def test_case_triggers_its_code_only(scenario: Path, lang: str, expected: Path) 
 def test_every_code_has_a_case() -> None:
     """A new catalogue code without a case in tests/errors/ fails here."""
     covered = {_code_of(scenario) for scenario, _, _ in CASES}
-    missing = sorted(set(CATALOGUE) - CLI_CODES - DIRECT_CODES - PENDING_CODES - covered)
+    missing = sorted(set(CATALOGUE) - CLI_CODES - DIRECT_CODES - covered)
     assert not missing, f"no tests/errors/ case for {', '.join(missing)}"
 
 
@@ -115,12 +121,30 @@ def test_every_case_is_complete() -> None:
     for stem in XFAIL:
         assert (ERRORS / f"{stem}.yaml").is_file(), f"XFAIL names a missing case: {stem}"
     for other in ERRORS.iterdir():
+        if other == PLANS:
+            continue
         assert other.suffix in (".yaml", ".expected"), f"unexpected file {other.name}"
         assert other.with_name(other.name.split(".")[0] + ".yaml").is_file(), other.name
 
 
+def test_every_plan_is_named_by_a_case_and_valid_or_meant_not_to_be() -> None:
+    """The plans beside the actuals cases: each named by one, each valid but the one that
+    PC501 is about."""
+    from pactcalc.pipeline import load_scenario
+
+    named = {
+        line.split(":", 1)[1].strip()
+        for case in ERRORS.glob("PC5*.yaml")
+        for line in case.read_text(encoding="utf-8").splitlines()
+        if line.startswith("scenario:")
+    }
+    for plan in PLANS.iterdir():
+        assert f"plans/{plan.name}" in named, f"no case names {plan.name}"
+        assert load_scenario(plan).ok == (plan.name != "invalid-plan.yaml"), plan.name
+
+
 def test_committed_cases_are_small_utf8() -> None:
-    for path in ERRORS.iterdir():
+    for path in [*ERRORS.glob("*.*"), *PLANS.iterdir()]:
         data = path.read_bytes()
         assert len(data) < 10_000, path.name
         data.decode("utf-8")
@@ -183,6 +207,35 @@ def test_pc004_not_utf8(tmp_path: Path) -> None:
         f"{path}:2:10: error: PC004 the file is not valid UTF-8 text (byte 0xe9); save it as UTF-8"
     ]
     assert exit_code == 2
+
+
+def test_pc505_line_name_not_unique_in_the_plan() -> None:
+    """A booked amount for a line whose name two lines of its kind share cannot choose
+    one. The plan is invalid for that (PC116), so the pipeline stops at PC501 first; the
+    rule itself still holds."""
+    from pactcalc.model import validate
+    from pactcalc.model.actuals import cross_check_actuals, validate_actuals
+
+    plan = loader.load_file(PLANS / "plan.yaml").data
+    plan["effort"].append(dict(plan["effort"][0]))  # a second effort line "Begeleiding"
+    scenario, _checks, found = validate(plan, "plan.yaml")
+    assert [p.code for p in found] == ["PC116"]
+    assert scenario is not None
+    data = {
+        "pactcalc-actuals": 1,
+        "scenario": "plan.yaml",
+        "years": {"2021": {"status": "final", "amounts": {"effort": {"Begeleiding": 900}}}},
+    }
+    actuals, problems = validate_actuals(data, "a.yaml")
+    assert actuals is not None
+    assert problems == []
+    [problem] = cross_check_actuals(actuals, scenario, "a.yaml")
+    assert problem.code == "PC505"
+    assert problem.path == ("years", "2021", "amounts", "effort", "Begeleiding")
+    assert problem.message("en") == (
+        "the plan has more than one effort line 'Begeleiding': a booked amount cannot choose "
+        "one; give the plan's lines names of their own"
+    )
 
 
 # --- the generated reference --------------------------------------------------------------

@@ -1,8 +1,8 @@
 """Generated documentation that cannot go stale.
 
 * ``docs/errors.md`` — the error reference, from the catalogue and its examples.
-* ``docs/format.md`` — the scenario format, from the pydantic field descriptions (the same
-  source as the JSON Schema).
+* ``docs/format.md`` — the scenario and actuals formats, from the pydantic field
+  descriptions (the same source as the JSON Schemas).
 * ``docs/cli.md`` — the command reference, from each command's ``--help``, kept by cog
   blocks that call :func:`cli_help` (``cog -r docs/cli.md``).
 
@@ -21,9 +21,12 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pactcalc.problems import CATALOGUE, Spec
+
+if TYPE_CHECKING:
+    from pydantic import BaseModel
 
 #: The repository root (this file is ``<root>/tools/docs.py``).
 ROOT = Path(__file__).resolve().parent.parent
@@ -277,10 +280,7 @@ def _field_type(field: Any, documented: frozenset[str]) -> str:
 
 
 def format_markdown() -> str:
-    """The scenario format reference, from the models' field descriptions."""
-    from pydantic import BaseModel
-    from pydantic_core import PydanticUndefined
-
+    """The scenario and actuals formats' reference, from the models' field descriptions."""
     from pactcalc import model
 
     models: list[type[BaseModel]] = [
@@ -313,7 +313,37 @@ def format_markdown() -> str:
         "as written. The conventions (discounting, payback, who pays) are in the README.",
         "",
     ]
-    documented = frozenset(cls.__name__ for cls in models)
+    actuals = actuals_models()
+    documented = frozenset(cls.__name__ for cls in [*models, *actuals])
+    lines += _model_tables(models, documented)
+    lines += [
+        "# The actuals format",
+        "",
+        "An actuals file (DOMAIN.md §8) lies beside a signed plan and records what happened, "
+        "year by year; the plan never changes. `pactcalc schema --actuals` prints its JSON "
+        "Schema, `pactcalc init --actuals PLAN` writes a starter, `pactcalc check` checks it "
+        "on the plan's current expectation. Years are calendar years of the plan's horizon "
+        "(four digits), `final` years first, then `provisional`, then `forecast`; a year not "
+        "listed keeps the plan.",
+        "",
+    ]
+    lines += _model_tables(actuals, documented)
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def actuals_models() -> list[type[BaseModel]]:
+    """The models of the actuals format (DOMAIN.md §8), in the reference's order."""
+    from pactcalc.model.actuals import Actuals, ActualYear, BookedAmounts
+
+    return [Actuals, ActualYear, BookedAmounts]
+
+
+def _model_tables(models: list[type[BaseModel]], documented: frozenset[str]) -> list[str]:
+    """A section per model: its first docstring line, then a row per field (key, type,
+    whether required, default, description)."""
+    from pydantic_core import PydanticUndefined
+
+    lines: list[str] = []
     for cls in models:
         lines += [
             f"## {cls.__name__}",
@@ -339,7 +369,7 @@ def format_markdown() -> str:
                 f"{default} | {description} |"
             )
         lines.append("")
-    return "\n".join(lines).rstrip("\n") + "\n"
+    return lines
 
 
 def agreement_models() -> list[type]:

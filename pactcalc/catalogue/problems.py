@@ -354,8 +354,30 @@ WORDS: dict[str, tuple[str, str]] = {
         "{year} is not listed, between listed years: that year keeps the plan",
     ),
     "PC561": (
-        "KPI '{kpi}' blijft in {year} (voorlopig) achter: {value} tegen doel {target}",
-        "KPI '{kpi}' is behind in {year} (provisional): {value} against target {target}",
+        "KPI '{kpi}' blijft in {year} (voorlopig) achter: {value} tegen doel {target} "
+        "(tolerantie {tolerance})",
+        "KPI '{kpi}' is behind in {year} (provisional): {value} against target {target} "
+        "(tolerance {tolerance})",
+    ),
+    # --- `pactcalc check` on an actuals file: its findings that are not problems ------------
+    # a KPI behind in a final year: a failure (exit 1), like a check that does not hold
+    "gate.kpi_behind": (
+        "KPI '{kpi}' blijft in {year} achter: {value} tegen doel {target} (tolerantie {tolerance})",
+        "KPI '{kpi}' is behind in {year}: {value} against target {target} (tolerance {tolerance})",
+    ),
+    # after the words of a check that fails on the current expectation
+    "gate.on_expectation": (
+        "op de huidige verwachting (realisatie plus prognose); de check staat in het plan, {plan}",
+        "on the current expectation (realised plus forecast); the check is in the plan, {plan}",
+    ),
+    # a note, once per actuals file whose plan has checks on a simulation
+    "gate.probabilistic_on_plan": (
+        "{count} check(s) van het plan op een simulatie (P(…), P5(…), mean(…)) worden niet op "
+        "de huidige verwachting geëvalueerd; dat gebeurt bij het plan zelf: "
+        "pactcalc check {plan}",
+        "{count} of the plan's checks on a simulation (P(…), P5(…), mean(…)) are not evaluated "
+        "on the current expectation; they are when the plan itself is checked: "
+        "pactcalc check {plan}",
     ),
     # what a name in the actuals is (PC502)
     "problem.actuals_series": ("reeks", "series"),

@@ -108,19 +108,52 @@ class Actuals(_Strict):
 
 
 def validate_actuals(data: Any, file: str) -> tuple[Actuals | None, list[Problem]]:
-    """Validate loaded actuals data (without the plan): the model and every problem."""
+    """Validate loaded actuals data (without the plan): the model and every problem.
+
+    Data with errors still gives the model of what is valid of it, where it can (see
+    :func:`_salvaged`), so that the rules that need the plan report at once too."""
     from pactcalc.model.validate import pydantic_problems
 
-    try:
-        actuals = Actuals.model_validate(data)
-    except ValidationError as exc:
-        return None, list(pydantic_problems(exc, file, data, Actuals))
     problems: list[Problem] = []
-    if actuals.version != 1:
+    try:
+        actuals: Actuals | None = Actuals.model_validate(data)
+    except ValidationError as exc:
+        problems = list(pydantic_problems(exc, file, data, Actuals))
+        actuals = _salvaged(data, problems)
+    if actuals is not None and actuals.version != 1:
         problems.append(
             Problem("PC506", file, args={"value": actuals.version}, path=(VERSION_KEY,))
         )
     return actuals, problems
+
+
+def _salvaged(data: Any, problems: list[Problem]) -> Actuals | None:
+    """The actuals without each value that a problem is at (a booked amount that is text,
+    say), so that the rules that need the plan find every other problem at once; None
+    when what is left is no actuals file (a required key missing or wrong). The problems
+    are errors: a salvaged file is never computed."""
+    if any(not problem.path for problem in problems):
+        return None
+    pruned = _copied(data)
+    for problem in problems:
+        assert problem.path is not None
+        *parents, last = problem.path
+        node = pruned
+        for part in parents:
+            node = node.get(part) if isinstance(node, dict) else None
+        if isinstance(node, dict):
+            node.pop(last, None)
+    try:
+        return Actuals.model_validate(pruned)
+    except ValidationError:
+        return None
+
+
+def _copied(data: Any) -> Any:
+    """A copy of loaded data's mappings (values shared), to prune."""
+    if isinstance(data, dict):
+        return {key: _copied(value) for key, value in data.items()}
+    return data
 
 
 def cross_check_actuals(actuals: Actuals, plan: Scenario, file: str) -> Iterator[Problem]:
@@ -227,3 +260,26 @@ def _names(year: ActualYear, plan: Scenario, file: str, path: Path) -> Iterator[
                     path=(*where, name),
                     at_key=True,
                 )
+
+
+#: A year's key in ``years:``: four digits (a calendar year of the plan's horizon).
+YEAR_KEY_PATTERN = "^[0-9]{4}$"
+
+
+def json_schema() -> dict[str, Any]:
+    """The JSON Schema of the actuals format, for editors (``pactcalc schema --actuals``):
+    the model's, with the version key that is read (``pactcalc-actuals: 1``) and the years
+    as four-digit keys, as the validators accept them."""
+    schema = Actuals.model_json_schema(by_alias=True)
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = "pactcalc actuals"
+    props = schema["properties"]
+    props[VERSION_KEY] = {
+        "description": props[VERSION_KEY].get("description", ""),
+        "type": "integer",
+        "const": 1,
+    }
+    years = props["years"]
+    years["patternProperties"] = {YEAR_KEY_PATTERN: years.pop("additionalProperties")}
+    years["additionalProperties"] = False
+    return schema

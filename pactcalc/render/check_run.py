@@ -4,14 +4,20 @@ github (workflow annotations).
 Every format renders the same :class:`~pactcalc.gate.CheckRun` and has the same
 signature, ``(run, lang, quiet) -> str``, so the command line picks one from its table of
 formats. Only the text format is quiet when all holds; a machine reads every result.
+
+An actuals file's findings are at its own lines: a check of the plan that fails on the
+current expectation at the ``scenario:`` key (its words say where the check is written in
+the plan), a KPI behind in a ``final`` year at its value (a failure, like a check), and a
+note where the plan's checks on a simulation are left to the plan's own check.
 """
 
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
+from itertools import groupby
 from typing import Any
 
-from pactcalc.gate import CheckRun, FileReport
+from pactcalc.gate import CheckRun, FileReport, KpiFinding, Location, Note
 from pactcalc.i18n import t
 from pactcalc.model import CheckResult
 from pactcalc.problems import Problem
@@ -22,12 +28,39 @@ from pactcalc.report.business import check_detail, located_check_line
 
 
 def _detail(report: FileReport, check: CheckResult, lang: str) -> str:
-    return check_detail(report, check, lang)
+    """Why a check holds or fails; for an actuals file, on what and where it is written."""
+    detail = check_detail(report, check, lang)
+    if report.kind != "actuals":
+        return detail
+    return f"{detail}; {t('gate.on_expectation', lang, plan=_plan_where(report, check))}"
+
+
+def _plan_where(report: FileReport, check: CheckResult) -> str:
+    line, col = report.plan_locations.get(check.index, (None, None))
+    return _where(report.plan or "", (line, col))
+
+
+def _where(file: str, location: Location) -> str:
+    return ":".join(str(x) for x in (file, *location) if x is not None)
 
 
 def _check_line(report: FileReport, check: CheckResult, lang: str) -> str:
     location = report.check_location(check)
-    return located_check_line(report.file, location, report, check, lang)
+    line = located_check_line(report.file, location, report, check, lang)
+    if report.kind != "actuals":
+        return line
+    return f"{line}; {t('gate.on_expectation', lang, plan=_plan_where(report, check))}"
+
+
+def _kpi_line(report: FileReport, kpi: KpiFinding, lang: str) -> str:
+    """``file:line:col: KPI 'uitstroom' is behind in 2021: 8 against target 10 (…)``."""
+    return f"{_where(report.file, (kpi.line, kpi.col))}: {kpi.message(lang)}"
+
+
+def _note_line(report: FileReport, note: Note, lang: str) -> str:
+    """``file:line:col: note: …``: ``note`` is neither ``error`` nor ``warning``, so a CI
+    problem matcher does not count it."""
+    return f"{_where(report.file, (note.line, note.col))}: note: {note.words.text(lang)}"
 
 
 def summary_line(run: CheckRun, lang: str) -> str:
@@ -48,8 +81,12 @@ def as_text(run: CheckRun, lang: str, quiet: bool = False) -> str:
     """Problems with an excerpt and a caret, failing checks, and one summary line."""
     lines: list[str] = []
     for report in run.reports:
-        lines += format_problems(report.problems, lang, report.source)
+        for file, problems in groupby(report.problems, key=lambda p: p.file):
+            lines += format_problems(list(problems), lang, report.source_of(file))
         lines += [visible(_check_line(report, c, lang)) for c in report.failed_checks]
+        lines += [visible(_kpi_line(report, k, lang)) for k in report.failed_kpis]
+        if not quiet:
+            lines += [visible(_note_line(report, n, lang)) for n in report.notes]
     if not quiet or run.exit_code:
         lines.append(summary_line(run, lang))
     return inert_lines("".join(f"{line}\n" for line in lines))
@@ -72,15 +109,21 @@ def as_json(run: CheckRun, lang: str, quiet: bool = False) -> str:
                     "message": _detail(report, check, lang),
                 }
             )
-        files.append(
-            {
-                "file": report.file,
-                "status": report.status,
-                "errors": [_problem(p, lang) for p in report.problems if p.is_error],
-                "warnings": [_problem(p, lang) for p in report.problems if not p.is_error],
-                "checks": checks,
-            }
-        )
+        entry: dict[str, Any] = {
+            "file": report.file,
+            "kind": report.kind,
+            "status": report.status,
+            "errors": [_problem(p, lang) for p in report.problems if p.is_error],
+            "warnings": [_problem(p, lang) for p in report.problems if not p.is_error],
+            "checks": checks,
+        }
+        if report.kind == "actuals":
+            entry["plan"] = report.plan
+            entry["kpis"] = [_kpi(k, lang) for k in report.kpis]
+            entry["notes"] = [
+                {"line": n.line, "col": n.col, "message": n.words.text(lang)} for n in report.notes
+            ]
+        files.append(entry)
     return dumps(
         {
             "files": files,
@@ -94,6 +137,23 @@ def as_json(run: CheckRun, lang: str, quiet: bool = False) -> str:
             },
         }
     )
+
+
+def _kpi(kpi: KpiFinding, lang: str) -> dict[str, Any]:
+    """A KPI in a realised year: ``failed`` when it is behind in a final year."""
+    return {
+        "id": kpi.kpi,
+        "year": kpi.year,
+        "status": kpi.status,
+        "value": kpi.value,
+        "target": kpi.target,
+        "tolerance": kpi.tolerance,
+        "behind": kpi.behind,
+        "failed": kpi.fails,
+        "line": kpi.line,
+        "col": kpi.col,
+        "message": kpi.message(lang) if kpi.behind else None,
+    }
 
 
 def _problem(problem: Problem, lang: str) -> dict[str, Any]:
@@ -118,7 +178,8 @@ def as_junit(run: CheckRun, lang: str, quiet: bool = False) -> str:
         counts = {"tests": 0, "failures": 0, "errors": 0}
         errors = [p for p in report.problems if p.is_error]
         if report.status == "invalid":
-            case = ET.SubElement(suite, "testcase", name="valid scenario", classname=report.file)
+            name = "valid actuals" if report.kind == "actuals" else "valid scenario"
+            case = ET.SubElement(suite, "testcase", name=name, classname=report.file)
             first = errors[0] if errors else None
             element = ET.SubElement(
                 case,
@@ -148,12 +209,15 @@ def as_junit(run: CheckRun, lang: str, quiet: bool = False) -> str:
                     case, "failure", type="check", message=_detail(report, check, lang)
                 )
                 failure.text = visible(_check_line(report, check, lang))
-        warnings = [p for p in report.problems if not p.is_error]
-        if warnings:
+        _junit_kpis(suite, report, lang, counts)
+        said = [
+            f"{p.where()}: warning: {p.code} {p.message(lang)}"
+            for p in report.problems
+            if not p.is_error
+        ] + [_note_line(report, n, lang) for n in report.notes]
+        if said:
             out = ET.SubElement(suite, "system-out")
-            out.text = "\n".join(
-                visible(f"{p.where()}: warning: {p.code} {p.message(lang)}") for p in warnings
-            )
+            out.text = "\n".join(visible(line) for line in said)
         for key, value in counts.items():
             suite.set(key, str(value))
             totals[key] += value
@@ -163,6 +227,26 @@ def as_junit(run: CheckRun, lang: str, quiet: bool = False) -> str:
     ET.indent(suites)
     written = ET.tostring(suites, encoding="unicode")
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + inert_lines(written) + "\n"
+
+
+def _junit_kpis(suite: ET.Element, report: FileReport, lang: str, counts: dict[str, int]) -> None:
+    """A test case per KPI per realised year of an actuals file (``KPI uitstroom 2021``),
+    at its value's line: failed when it is behind in a final year (behind in a provisional
+    year is a warning, in ``system-out``)."""
+    for kpi in report.kpis:
+        case = ET.SubElement(
+            suite,
+            "testcase",
+            name=f"KPI {kpi.kpi} {kpi.year}",
+            classname=report.file,
+            file=report.file,
+            line=str(kpi.line or 0),
+        )
+        counts["tests"] += 1
+        if kpi.fails:
+            counts["failures"] += 1
+            failure = ET.SubElement(case, "failure", type="kpi", message=kpi.message(lang))
+            failure.text = visible(_kpi_line(report, kpi, lang))
 
 
 def _xml_safe_tree(root: ET.Element) -> None:
@@ -240,6 +324,23 @@ def as_github(run: CheckRun, lang: str, quiet: bool = False) -> str:
                     line,
                     col,
                     "pactcalc check failed",
+                )
+            )
+        for kpi in report.failed_kpis:
+            lines.append(
+                _workflow_command(
+                    "error",
+                    kpi.message(lang),
+                    report.file,
+                    kpi.line,
+                    kpi.col,
+                    "pactcalc KPI behind",
+                )
+            )
+        for said in report.notes:
+            lines.append(
+                _workflow_command(
+                    "notice", said.words.text(lang), report.file, said.line, said.col, "pactcalc"
                 )
             )
     lines.append(summary_line(run, lang))
