@@ -142,7 +142,6 @@ _SPECS: list[Spec] = [
     Spec("PC502", "name in the actuals that the plan does not have"),
     Spec("PC503", "year outside the plan's horizon"),
     Spec("PC504", "year out of order"),
-    Spec("PC505", "line name that is not unique in the plan"),
     Spec("PC506", "unsupported actuals format version"),
     Spec("PC560", "year between listed years keeps the plan", "warning"),
     Spec("PC561", "KPI behind in a provisional year", "warning"),

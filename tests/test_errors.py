@@ -32,9 +32,8 @@ ERRORS = ROOT / "tests" / "errors"
 #: About the command line (paths, the name given to explain), tested in test_cli.py and
 #: test_explain.py.
 CLI_CODES = {"PC020", "PC021", "PC022", "PC023", "PC024", "PC025", "PC026"}
-#: Cannot be a committed file; tested directly below. (PC505: a plan with two lines of one
-#: name is invalid, PC116, so an actuals file beside it stops at PC501.)
-DIRECT_CODES = {"PC001", "PC002", "PC004", "PC505"}
+#: Cannot be a committed file; tested directly below.
+DIRECT_CODES = {"PC001", "PC002", "PC004"}
 #: The plans that the actuals cases name: scenarios, not cases.
 PLANS = ERRORS / "plans"
 
@@ -207,35 +206,6 @@ def test_pc004_not_utf8(tmp_path: Path) -> None:
         f"{path}:2:10: error: PC004 the file is not valid UTF-8 text (byte 0xe9); save it as UTF-8"
     ]
     assert exit_code == 2
-
-
-def test_pc505_line_name_not_unique_in_the_plan() -> None:
-    """A booked amount for a line whose name two lines of its kind share cannot choose
-    one. The plan is invalid for that (PC116), so the pipeline stops at PC501 first; the
-    rule itself still holds."""
-    from pactcalc.model import validate
-    from pactcalc.model.actuals import cross_check_actuals, validate_actuals
-
-    plan = loader.load_file(PLANS / "plan.yaml").data
-    plan["effort"].append(dict(plan["effort"][0]))  # a second effort line "Begeleiding"
-    scenario, _checks, found = validate(plan, "plan.yaml")
-    assert [p.code for p in found] == ["PC116"]
-    assert scenario is not None
-    data = {
-        "pactcalc-actuals": 1,
-        "scenario": "plan.yaml",
-        "years": {"2021": {"status": "final", "amounts": {"effort": {"Begeleiding": 900}}}},
-    }
-    actuals, problems = validate_actuals(data, "a.yaml")
-    assert actuals is not None
-    assert problems == []
-    [problem] = cross_check_actuals(actuals, scenario, "a.yaml")
-    assert problem.code == "PC505"
-    assert problem.path == ("years", "2021", "amounts", "effort", "Begeleiding")
-    assert problem.message("en") == (
-        "the plan has more than one effort line 'Begeleiding': a booked amount cannot choose "
-        "one; give the plan's lines names of their own"
-    )
 
 
 # --- the generated reference --------------------------------------------------------------

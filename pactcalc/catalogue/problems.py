@@ -339,12 +339,6 @@ WORDS: dict[str, tuple[str, str]] = {
         "{year} ({status}) comes after {earlier} ({earlier_status}): years run from final, "
         "through provisional, to forecast; a realised year never follows a forecast",
     ),
-    "PC505": (
-        "het plan heeft meer dan één {kind}-regel '{name}': een geboekt bedrag kan er niet "
-        "één kiezen; geef de regels in het plan een eigen naam",
-        "the plan has more than one {kind} line '{name}': a booked amount cannot choose one; "
-        "give the plan's lines names of their own",
-    ),
     "PC506": (
         "formaatversie {value} wordt niet ondersteund; deze pactcalc leest 'pactcalc-actuals: 1'",
         "format version {value} is not supported; this pactcalc reads 'pactcalc-actuals: 1'",

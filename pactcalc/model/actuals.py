@@ -252,14 +252,6 @@ def _names(year: ActualYear, plan: Scenario, file: str, path: Path) -> Iterator[
                     path=(*where, name),
                     at_key=True,
                 )
-            elif what in LINE_KINDS and known.count(name) > 1:
-                yield Problem(
-                    "PC505",
-                    file,
-                    args={"name": name, "kind": what},
-                    path=(*where, name),
-                    at_key=True,
-                )
 
 
 #: A year's key in ``years:``: four digits (a calendar year of the plan's horizon).
