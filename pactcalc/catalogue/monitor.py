@@ -32,6 +32,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "mon.no_source": ("geen bron opgegeven", "no source given"),
     "mon.year_status": ("{year} {status}", "{year} {status}"),
     "mon.years_plan": ("{years} volgen het plan", "{years} follow the plan"),
+    "mon.year_plan": ("{years} volgt het plan", "{years} follows the plan"),
     "mon.status_sentence": ("{name}: {years}.", "{name}: {years}."),
     # -- the answer
     "mon.net_sentence": (

@@ -171,7 +171,8 @@ def status_sentence(found: Monitoring, lang: str) -> str:
     planned = [year for year in found.years if found.status[year] == "plan"]
     if planned:
         runs = _runs(planned)
-        text += "; " + t("mon.years_plan", lang, years=", ".join(map(_horizon_years, runs)))
+        key = "mon.year_plan" if len(planned) == 1 else "mon.years_plan"
+        text += "; " + t(key, lang, years=", ".join(map(_horizon_years, runs)))
     name = one_line(found.actuals.name or t("mon.unnamed", lang))
     return t("mon.status_sentence", lang, name=name, years=text)
 
