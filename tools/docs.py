@@ -178,6 +178,7 @@ COMMANDS = (
     "run",
     "check",
     "report",
+    "monitor",
     "compare",
     "explain",
     "sensitivity",
