@@ -71,11 +71,10 @@ RENDERERS: dict[str, dict[str, str]] = {
         "csv": "pactcalc.render.csv:render",
     },
     # an actuals file (DOMAIN.md §8): the report model with the monitoring first, drawn
-    # with its charts (html, markdown), the variance (csv, drawn from ``monitor``'s report
-    # model), or the workbook of the actuals (xlsx, written at the path it is given)
+    # with its charts (html, markdown), or the variance (csv, drawn from ``monitor``'s
+    # report model); xlsx: :data:`ACTUALS_WORKBOOK`
     "report-actuals": {
         "html": "pactcalc.render.html:draw",
-        "xlsx": "pactcalc.render.xlsx:actuals_workbook",
         "markdown": "pactcalc.render.markdown:draw",
         "csv": "pactcalc.render.csv:draw",
     },
@@ -87,6 +86,11 @@ RENDERERS: dict[str, dict[str, str]] = {
         "csv": "pactcalc.render.compare:as_csv",
     },
 }
+
+
+#: The workbook of an actuals file (``report ACTUALS --output x.xlsx``), called as
+#: ``actuals_workbook(document, path, lang)`` — when the module has it (:func:`exists`).
+ACTUALS_WORKBOOK = "pactcalc.render.xlsx:actuals_workbook"
 
 
 def function(reference: str) -> Callable[..., Any]:
