@@ -22,16 +22,19 @@ import typer
 
 from pactcalc import __version__, output
 from pactcalc.formats import (
+    ACTUALS_WORKBOOK,
     RENDERERS,
     SUFFIX_FORMATS,
     CheckFormat,
     CsvDialect,
     OutputFormat,
     drawn,
+    exists,
+    function,
     renderer,
 )
 from pactcalc.i18n import t
-from pactcalc.pipeline import Document, add_problems, run_file
+from pactcalc.pipeline import ActualsDocument, Document, add_problems, run_file
 from pactcalc.problems import Problem
 from pactcalc.render.diagnostics import format_problem, format_problems
 from pactcalc.render.text import inert_lines
@@ -380,7 +383,12 @@ def check(
 
 @app.command()
 def report(
-    file: FileArgument,
+    file: Annotated[
+        Path,
+        typer.Argument(
+            help="The scenario file, or an actuals file (YAML).", dir_okay=False, metavar="FILE"
+        ),
+    ],
     output: Annotated[
         str,
         typer.Option(
@@ -400,13 +408,18 @@ def report(
     The format follows the extension of --output. The answer first (does the budget
     suffice, when does the investment pay back, who pays and who benefits), charts, the
     tables, the checks, the inputs with their sources and the audit trail of every
-    headline figure. Files are written atomically; nothing is written for an invalid
-    scenario.
+    headline figure. Given an actuals file (`pactcalc-actuals: 1`), the monitoring comes
+    first (plan against expectation, the variance, KPIs against target; .csv: the
+    variance), then the plan's report. Files are written atomically; nothing is written
+    for an invalid scenario.
 
     Example: pactcalc report examples/beschermd-wonen.yaml --output bw.html
     """
     _check_destination(output, [], lang.value if lang else "nl")  # a folder's name first
     report_format = format_of_suffix("report", output, lang.value if lang else "nl")
+    if _is_actuals_file(file):
+        _report_actuals(file, output, report_format, lang, csv_dialect)
+        return
     document, language = _computed(file, lang)
     assert document.result is not None
     assert document.scenario is not None
@@ -439,6 +452,115 @@ def report(
                 _write(str(Path(output).with_name(files[name])), svg, [file], language)
             _write(output, render(document, language, files, analysis), [file], language)
     typer.echo(t("written", language, path=output), err=True)
+
+
+def _is_actuals_file(path: Path) -> bool:
+    """Whether ``path`` is an actuals file (its ``pactcalc-actuals`` key)."""
+    from pactcalc.loader import load_file
+    from pactcalc.pipeline import is_actuals
+
+    return is_actuals(load_file(path).data)
+
+
+def _monitored(file: Path, lang: Lang | None) -> tuple[ActualsDocument, str]:
+    """An actuals file monitored against its plan, and the output language (``--lang``,
+    else the plan's); exit 2 with every problem, the plan's at the plan's lines."""
+    from pactcalc.pipeline import monitor_file
+
+    document = monitor_file(file, str(file))
+    language = _language(lang, document.plan)
+    if document.monitoring is None:
+        if document.plan is not None:
+            _print_problems(document.plan, language)
+        for line in format_problems(document.problems, language, document.loaded.text):
+            typer.echo(line, err=True)
+        raise typer.Exit(2)
+    return document, language
+
+
+def _report_actuals(
+    file: Path, output: str, report_format: str, lang: Lang | None, dialect: CsvDialect
+) -> None:
+    """``pactcalc report ACTUALS``: the monitoring, then the plan's full report (.csv:
+    the variance, as ``monitor`` writes it)."""
+    from pactcalc.pipeline import compute_document
+    from pactcalc.report import build_monitor, build_with_plan
+
+    document, language = _monitored(file, lang)
+    assert document.plan is not None
+    assert document.plan.scenario is not None
+    inputs = [file, Path(document.plan.file)]
+    _check_destination(output, inputs, language)
+    if report_format == "xlsx":
+        if not exists(ACTUALS_WORKBOOK):
+            typer.echo(t("mon.no_workbook", language, path=output), err=True)
+            raise typer.Exit(2)
+        workbook = function(ACTUALS_WORKBOOK)
+        _write(output, lambda path: workbook(document, path, language), inputs, language)
+        typer.echo(t("written", language, path=output), err=True)
+        return
+    render = renderer("report-actuals", report_format)
+    if report_format == "csv":
+        _write(output, render(build_monitor(document, language), dialect.value), inputs, language)
+    else:
+        from pactcalc.render.figures import report_charts
+        from pactcalc.uncertainty import analyse
+
+        plan, scenario = compute_document(document.plan), document.plan.scenario
+        analysis = _simulated(plan, language, lambda: analyse(scenario, plan.checks))
+        built = build_with_plan(document, plan, analysis, language)
+        charts = report_charts(built)
+        if report_format == "markdown":
+            files = {name: f"{Path(output).stem}-{name}.svg" for name in charts}
+            for name, svg in charts.items():
+                _write(str(Path(output).with_name(files[name])), svg, inputs, language)
+            charts = files
+        _write(output, render(built, charts), inputs, language)
+    typer.echo(t("written", language, path=output), err=True)
+
+
+@app.command()
+def monitor(
+    file: Annotated[
+        Path,
+        typer.Argument(
+            help="The actuals file (YAML, `pactcalc-actuals: 1`).", dir_okay=False, metavar="FILE"
+        ),
+    ],
+    output_format: FormatOption = OutputFormat.table,
+    lang: LangOption = None,
+    threshold: Annotated[
+        float | None,
+        typer.Option(
+            "--threshold",
+            min=0,
+            metavar="EUR",
+            help="Mark the differences over the horizon above this many euros; default: "
+            "every difference shown, none marked.",
+        ),
+    ] = None,
+    output: OutputOption = None,
+    csv_dialect: CsvDialectOption = CsvDialect.standard,
+) -> None:
+    """Compare actuals with the signed plan: the variance, the re-forecast and the KPIs.
+
+    The status of each year (final, provisional, forecast, plan); per line, per partner
+    and in total the plan, the current expectation (realised years plus forecast), the
+    difference, V/N (F/U in English) and its bias, volume, price and booked parts,
+    largest difference first; every headline metric re-forecast beside the plan's and
+    whether the payback holds; the KPIs against their targets; corridors breached; the
+    checks on the expectation. Exits 0 when shown (judging is `pactcalc check`'s job); 2
+    for an invalid actuals file or plan, with every problem at file:line:col.
+
+    Example: pactcalc monitor examples/beschermd-wonen-realisatie-2022.yaml --threshold 10000
+    """
+    from pactcalc.report import build_monitor
+
+    document, language = _monitored(file, lang)
+    assert document.plan is not None
+    built = build_monitor(document, language, threshold)
+    inputs = [file, Path(document.plan.file)]
+    _show(drawn(output_format, built, csv_dialect), output, inputs, language)
 
 
 @app.command()

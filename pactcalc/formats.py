@@ -17,7 +17,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
 
 class OutputFormat(str, Enum):
-    """The formats of run, sensitivity and simulate."""
+    """The formats of run, sensitivity, simulate and monitor."""
 
     table = "table"
     json = "json"
@@ -43,10 +43,10 @@ SUFFIX_FORMATS: dict[str, str] = {
     ".csv": "csv",
 }
 
-#: The formats of a report model (``run``, ``sensitivity``, ``simulate``): each format's
-#: ``draw(report)``, as ``module:function``, imported only when used (heavy modules stay
-#: out of start-up). ``draw`` returns text, or for ``table`` a rich renderable (printed on
-#: a console, or as plain text in a file).
+#: The formats of a report model (``run``, ``sensitivity``, ``simulate``, ``monitor``):
+#: each format's ``draw(report)``, as ``module:function``, imported only when used (heavy
+#: modules stay out of start-up). ``draw`` returns text, or for ``table`` a rich
+#: renderable (printed on a console, or as plain text in a file).
 DRAWERS: dict[str, str] = {
     "table": "pactcalc.render.terminal:draw",
     "json": "pactcalc.render.json:draw",
@@ -70,6 +70,14 @@ RENDERERS: dict[str, dict[str, str]] = {
         "markdown": "pactcalc.render.markdown:render",
         "csv": "pactcalc.render.csv:render",
     },
+    # an actuals file (DOMAIN.md §8): the report model with the monitoring first, drawn
+    # with its charts (html, markdown), or the variance (csv, drawn from ``monitor``'s
+    # report model); xlsx: :data:`ACTUALS_WORKBOOK`
+    "report-actuals": {
+        "html": "pactcalc.render.html:draw",
+        "markdown": "pactcalc.render.markdown:draw",
+        "csv": "pactcalc.render.csv:draw",
+    },
     "compare": {
         "table": "pactcalc.render.compare:renderable",
         "html": "pactcalc.render.compare:html",
@@ -80,11 +88,22 @@ RENDERERS: dict[str, dict[str, str]] = {
 }
 
 
+#: The workbook of an actuals file (``report ACTUALS --output x.xlsx``), called as
+#: ``actuals_workbook(document, path, lang)`` — when the module has it (:func:`exists`).
+ACTUALS_WORKBOOK = "pactcalc.render.xlsx:actuals_workbook"
+
+
 def function(reference: str) -> Callable[..., Any]:
     """The function ``module:function`` names, its module imported now."""
     module, function = reference.split(":")
     found: Callable[..., Any] = getattr(importlib.import_module(module), function)
     return found
+
+
+def exists(reference: str) -> bool:
+    """Whether the function ``module:function`` names is there (its module imported now)."""
+    module, function = reference.split(":")
+    return hasattr(importlib.import_module(module), function)
 
 
 def drawer(output_format: str) -> Callable[[Report], Any]:

@@ -181,6 +181,7 @@ COMMANDS = (
     "run",
     "check",
     "report",
+    "monitor",
     "compare",
     "explain",
     "sensitivity",

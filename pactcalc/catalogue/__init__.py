@@ -2,17 +2,18 @@
 
 Every sentence, label and problem message that pactcalc shows is an entry here, with
 ``{named}`` placeholders that :func:`pactcalc.i18n.t` fills in. The entries are kept in a
-module per area (labels, problems, report, charts, explain, cli) so that each is easy to
-find; together they are one catalogue, and an id may occur only once. A metric's label is
-its registry row (:mod:`pactcalc.metrics`), read through the same lookup by its name.
+module per area (labels, problems, report, charts, explain, cli, monitor) so that each is
+easy to find; together they are one catalogue, and an id may occur only once. A metric's
+label is its registry row (:mod:`pactcalc.metrics`), read through the same lookup by its
+name.
 """
 
 from __future__ import annotations
 
 from pactcalc import metrics
-from pactcalc.catalogue import charts, cli, explain, labels, problems, report
+from pactcalc.catalogue import charts, cli, explain, labels, monitor, problems, report
 
-_AREAS = (labels, problems, report, charts, explain, cli)
+_AREAS = (labels, problems, report, charts, explain, cli, monitor)
 
 
 def _merge() -> tuple[dict[str, tuple[str, str]], list[str]]:

@@ -29,10 +29,12 @@ def section_charts(analysis: Analysis | None, result: Result, lang: str) -> dict
 
 
 def report_charts(report: Report) -> dict[str, str]:
-    """Every chart of a business case's report by name, as SVG text."""
-    from pactcalc.render.charts import all_charts
+    """Every chart of a business case's report by name, as SVG text; with actuals beside
+    the plan (``report.monitoring``) the monitoring charts first."""
+    from pactcalc.render.charts import all_charts, monitoring_charts
 
     return {
+        **monitoring_charts(report.monitoring, report.lang),
         **all_charts(report.result, report.lang),
         **section_charts(report.analysis, report.result, report.lang),
     }

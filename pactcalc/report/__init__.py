@@ -6,6 +6,10 @@ sentences, tables and JSON data come from its builder (:mod:`.business`,
 :mod:`.uncertainty`, :mod:`.trail_sections`). The formats (``pactcalc.render.*``) walk
 the sections and hold no order, title or sentence of their own. Adding a section to every
 format is one builder and one line in :func:`build`.
+
+Actuals beside the plan (DOMAIN.md §8): :func:`build_monitor` is ``pactcalc monitor``'s
+report, :func:`build_with_plan` the plan's full report with the monitoring first
+(:mod:`.monitoring`).
 """
 
 from __future__ import annotations
@@ -16,7 +20,10 @@ from pactcalc.i18n import t
 from pactcalc.pipeline import Document
 from pactcalc.report import agreement, business, uncertainty
 from pactcalc.report.blocks import Block, Paragraph, Report, Section
+from pactcalc.report.monitoring import build_monitor, build_with_plan
 from pactcalc.report.trail_sections import trail_blocks
+
+__all__ = ["build", "build_monitor", "build_sensitivity", "build_simulation", "build_with_plan"]
 
 if TYPE_CHECKING:  # pragma: no cover
     from pactcalc.model import Scenario

@@ -197,7 +197,9 @@ class Section:
 @dataclass
 class Report:
     """A whole report: its title, header lines (municipality, horizon, rate), sections in
-    order, and the objects its figures are drawn from (never used for arithmetic)."""
+    order, and the objects its figures are drawn from (never used for arithmetic):
+    ``result``, ``analysis`` and, for actuals beside the plan, ``monitoring`` (a
+    :class:`pactcalc.monitor.Monitoring`)."""
 
     title: str
     lang: str
@@ -206,6 +208,7 @@ class Report:
     result: Any = None
     analysis: Any = None
     footer: str = ""
+    monitoring: Any = None
 
     def section(self, id: str) -> Section | None:
         return next((s for s in self.sections if s.id == id), None)

@@ -15,7 +15,10 @@ blocks (:mod:`pactcalc.report.blocks`)::
 * :mod:`~pactcalc.render.charts.agreement`: each partner's net before and after the
   agreement (DOMAIN.md §7), only for a scenario with one;
 * :mod:`~pactcalc.render.charts.uncertainty`: tornado, NPV distribution, fan chart and
-  partner nets (from the Analysis: sensitivity and simulation).
+  partner nets (from the Analysis: sensitivity and simulation);
+* :mod:`~pactcalc.render.charts.monitoring`: the plan's cumulative net against the
+  current expectation, the variance waterfall and the KPIs against target (from the
+  Monitoring of actuals beside the plan, DOMAIN.md §8).
 
 Every number plotted is a field of the engine's or the analysis' results as is; the only
 arithmetic is layout. matplotlib is imported inside the functions that draw, so that
@@ -63,6 +66,11 @@ from pactcalc.render.charts.business import (
 from pactcalc.render.charts.business import (
     all_charts as business_charts,
 )
+from pactcalc.render.charts.monitoring import (
+    MONITORING_CHARTS,
+    monitoring_charts,
+    monitoring_spec,
+)
 from pactcalc.render.charts.uncertainty import (
     UNCERTAINTY_CHARTS,
     fan_chart_spec,
@@ -78,6 +86,7 @@ from pactcalc.render.charts.uncertainty import (
 
 if TYPE_CHECKING:  # pragma: no cover
     from pactcalc.engine import Result
+    from pactcalc.monitor import Monitoring
     from pactcalc.uncertainty import Analysis
 
 
@@ -107,6 +116,7 @@ __all__ = [
     "WIDTH_IN",
     "YELLOW",
     "AGREEMENT_CHARTS",
+    "MONITORING_CHARTS",
     "ChartSpec",
     "agreement_charts",
     "agreement_nets_svg",
@@ -118,6 +128,7 @@ __all__ = [
     "cumulative_svg",
     "effort_vs_budget_svg",
     "fan_chart_svg",
+    "monitoring_charts",
     "money_tick",
     "npv_distribution_svg",
     "partner_nets_svg",
@@ -128,20 +139,31 @@ __all__ = [
 ]
 
 
-def chart_spec(name: str, result: Result, analysis: Analysis | None, lang: str) -> ChartSpec:
-    """The chart ``name`` (one of :data:`NAMES` or :data:`AGREEMENT_CHARTS`) of a computed
-    scenario: the business and agreement charts from ``result``, the uncertainty charts
-    from ``analysis`` (its sensitivity and simulation; the years and partner names from
-    ``result``).
+def chart_spec(
+    name: str,
+    result: Result,
+    analysis: Analysis | None,
+    lang: str,
+    monitoring: Monitoring | None = None,
+) -> ChartSpec:
+    """The chart ``name`` (one of :data:`NAMES`, :data:`AGREEMENT_CHARTS` or
+    :data:`MONITORING_CHARTS`) of a computed scenario: the business and agreement charts
+    from ``result``, the uncertainty charts from ``analysis`` (its sensitivity and
+    simulation; the years and partner names from ``result``), the monitoring charts from
+    ``monitoring``.
 
-    A ValueError names the problem: an unknown chart, or an uncertainty chart without an
-    analysis (the scenario has no ranges)."""
+    A ValueError names the problem: an unknown chart, an uncertainty chart without an
+    analysis (the scenario has no ranges), or a monitoring chart without actuals."""
+    if name in MONITORING_CHARTS:
+        if monitoring is None:
+            raise ValueError(f"the chart {name!r} needs a monitoring (an actuals file)")
+        return monitoring_spec(name, monitoring, lang)
     if name in BUSINESS_CHARTS:
         return business_spec(name, result, lang)
     if name in AGREEMENT_CHARTS:
         return agreement_nets_spec(result, lang)
     if name not in UNCERTAINTY_CHARTS:
-        known = ", ".join((*NAMES, *AGREEMENT_CHARTS))
+        known = ", ".join((*NAMES, *AGREEMENT_CHARTS, *MONITORING_CHARTS))
         raise ValueError(f"no chart named {name!r}; the charts are: {known}")
     if analysis is None:
         raise ValueError(f"the chart {name!r} needs an analysis (a scenario with ranges)")
@@ -155,11 +177,24 @@ def chart_spec(name: str, result: Result, analysis: Analysis | None, lang: str) 
     return partner_nets_spec(simulation, {p.id: p.name for p in result.partners}, lang)
 
 
-def svg(name: str, result: Result, analysis: Analysis | None, lang: str) -> str:
+def svg(
+    name: str,
+    result: Result,
+    analysis: Analysis | None,
+    lang: str,
+    monitoring: Monitoring | None = None,
+) -> str:
     """The chart ``name`` as SVG text, inlinable in HTML (see :func:`chart_spec`)."""
-    return svg_text(chart_spec(name, result, analysis, lang))
+    return svg_text(chart_spec(name, result, analysis, lang, monitoring))
 
 
-def png(name: str, result: Result, analysis: Analysis | None, lang: str, dpi: int = 150) -> bytes:
+def png(
+    name: str,
+    result: Result,
+    analysis: Analysis | None,
+    lang: str,
+    dpi: int = 150,
+    monitoring: Monitoring | None = None,
+) -> bytes:
     """The chart ``name`` as PNG bytes at ``dpi`` (see :func:`chart_spec`)."""
-    return render(chart_spec(name, result, analysis, lang), "png", dpi)
+    return render(chart_spec(name, result, analysis, lang, monitoring), "png", dpi)
