@@ -110,7 +110,7 @@ def actuals_inputs(context: WorkbookContext, sheet: Any, monitoring: Monitoring)
         _input_cell(cells.text(status_row, column, entry.status if entry else None))
         cells.text(source_row, column, entry.source if entry else None)
         cells.text(note_row, column, entry.note if entry else None)
-        layer.status[year] = sheet_ref(title_name, f"{column_letters(column)}${status_row}")
+        layer.status[year] = sheet_ref(title_name, f"${column_letters(column)}${status_row}")
     _status_choices(sheet, status_row, len(years))
 
     row = _comparison_rows(context).after + 1
