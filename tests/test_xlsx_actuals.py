@@ -368,6 +368,13 @@ def test_actuals_text_is_data(tmp_path: Path) -> None:
     assert sheet.cell(1, 1).data_type == "s"
 
 
+def test_same_actuals_same_bytes(example: ActualsDocument, tmp_path: Path) -> None:
+    first, second = tmp_path / "a.xlsx", tmp_path / "b.xlsx"
+    xlsx.actuals_workbook(example, first, "nl")
+    xlsx.actuals_workbook(example, second, "nl")
+    assert first.read_bytes() == second.read_bytes()
+
+
 def test_an_unmonitored_document_is_refused(tmp_path: Path) -> None:
     found = load_actuals_text(EXAMPLE.read_text(encoding="utf-8"), "r.yaml", ROOT / "examples")
     assert found.monitoring is None

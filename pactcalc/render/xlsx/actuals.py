@@ -114,7 +114,7 @@ def actuals_inputs(context: WorkbookContext, sheet: Any, monitoring: Monitoring)
     _status_choices(sheet, status_row, len(years))
 
     row = _comparison_rows(context).after + 1
-    writer = _InputRows(context, cells, layer, calendar)
+    writer = _InputRows(context, cells, calendar)
     row = writer.block(
         row,
         "actuals_series",
@@ -175,12 +175,10 @@ class _InputRows:
         self,
         context: WorkbookContext,
         cells: SheetCells,
-        layer: ActualsCells,
         calendar: dict[int, Any],
     ) -> None:
         self.context = context
         self.cells = cells
-        self.layer = layer
         self.calendar = calendar
 
     def block(
