@@ -340,6 +340,80 @@ WORDS: dict[str, tuple[str, str]] = {
     ),
     "xlsx.settlement": ("Verrekening", "Settlement"),
     "xlsx.net_settled": ("Saldo na de afspraak", "Net after the agreement"),
+    # -- the workbook of an actuals file (DOMAIN.md §8): the Actuals sheet, the live paybacks
+    "xlsx.sheet_actuals": ("Realisatie", "Actuals"),
+    "xlsx.actuals_title": ("Realisatie: {name}", "Actuals: {name}"),
+    "xlsx.actuals_how": (
+        "Typ wat er gebeurde in de gele cellen; een lege cel houdt het plan (of het "
+        "berekende bedrag). Alle formules rekenen mee: de verwachting hieronder volgt.",
+        "Type what happened into the yellow cells; an empty cell keeps the plan (or the "
+        "computed amount). Every formula follows: the expectation below is recalculated.",
+    ),
+    "xlsx.actuals_plan": ("Plan (scenariobestand)", "Plan (scenario file)"),
+    "xlsx.actuals_item": ("Onderdeel", "Item"),
+    "xlsx.actuals_detail": ("Eenheid, soort of toelichting", "Unit, kind or note"),
+    "xlsx.status": ("Status", "Status"),
+    "xlsx.status_note": (
+        "final (jaarrekening), provisional (voorlopig) of forecast (nieuwe verwachting); "
+        "leeg: het plan. In final en provisional jaren geen optimism bias.",
+        "final (annual accounts), provisional (to be corrected) or forecast (a new "
+        "expectation); empty: the plan. No optimism bias in final and provisional years.",
+    ),
+    "xlsx.actuals_series": ("Reeksen: volume (leeg = plan)", "Series: volume (empty = plan)"),
+    "xlsx.actuals_parameters": (
+        "Parameters: prijs, alleen in dat jaar (leeg = plan)",
+        "Parameters: price, in that year only (empty = plan)",
+    ),
+    "xlsx.actuals_booked": (
+        "Geboekte bedragen: nominaal, vervangen de regel (leeg = berekend)",
+        "Booked amounts: nominal, replace the line (empty = computed)",
+    ),
+    "xlsx.actuals_kpis": ("Gemeten KPI's (leeg = berekend)", "Measured KPIs (empty = computed)"),
+    "xlsx.plan_and_expectation": ("Plan en verwachting", "Plan and expectation"),
+    "xlsx.plan_and_expectation_note": (
+        "plan: waarden van het getekende plan; verwachting: formules (realisatie plus "
+        "prognose); de basislijn blijft die van het plan tenzij er bedragen op geboekt zijn",
+        "plan: values of the signed plan; expectation: formulas (realised plus forecast); "
+        "the baseline stays the plan's unless amounts are booked on it",
+    ),
+    "xlsx.net_plan": ("Saldo, plan", "Net, plan"),
+    "xlsx.net_expectation": ("Saldo, verwachting", "Net, expectation"),
+    "xlsx.cumulative_plan": ("Cumulatief, plan", "Cumulative, plan"),
+    "xlsx.cumulative_expectation": ("Cumulatief, verwachting", "Cumulative, expectation"),
+    "xlsx.difference": ("Verschil", "Difference"),
+    "xlsx.actuals_kpi_target": ("{kpi}: doel (plan)", "{kpi}: target (plan)"),
+    "xlsx.actuals_kpi_value": ("{kpi}: waarde (verwachting)", "{kpi}: value (expectation)"),
+    "xlsx.kpi_higher": ("hoger is beter", "higher is better"),
+    "xlsx.kpi_lower": ("lager is beter", "lower is better"),
+    "xlsx.plan": ("Plan", "Plan"),
+    "xlsx.expectation": ("Verwachting", "Expectation"),
+    "xlsx.compare_partner_net": ("Saldo {partner}", "Net {partner}"),
+    "xlsx.compare_net_settled": (
+        "Saldo na de afspraak {partner}",
+        "Net after the agreement {partner}",
+    ),
+    "xlsx.payback_block": (
+        "Terugverdientijd (DOMAIN §2): investering aan het begin van het jaar, besparing "
+        "en baten gespreid over het jaar",
+        "Payback (DOMAIN §2): investment at the start of its year, savings and benefits "
+        "spread over the year",
+    ),
+    "xlsx.payback_returns": ("Besparing + baten", "Savings + benefits"),
+    "xlsx.payback_end": ("Cumulatief aan het eind van het jaar", "Cumulative at the year's end"),
+    "xlsx.payback_start": (
+        "Cumulatief aan het begin van het jaar, na de investering",
+        "Cumulative at the year's start, after the investment",
+    ),
+    "xlsx.payback_negative": ("Negatief op de cent (1 = ja)", "Negative at the cent (1 = yes)"),
+    "xlsx.payback_moment": (
+        "Terugverdiend in dit jaar: jaren vanaf de start",
+        "Paid back in this year: years from the start",
+    ),
+    "xlsx.payback_discounted": (" (contant)", " (discounted)"),
+    "xlsx.payback_formula_note": (
+        "formule over de rijen terugverdientijd op het blad Per jaar",
+        "formula over the payback rows of the Year-by-year sheet",
+    ),
     "chart.agreement_nets_title": (
         "Saldo per partner vóór en na de afspraak",
         "Net per partner before and after the agreement",

@@ -20,6 +20,12 @@ For a controller who wants to follow (and change) the calculation in Excel:
   machine-readable tables of the report model of ``pactcalc simulate`` and ``pactcalc
   sensitivity``, written with :func:`write_table`.
 * **Comparison** (:mod:`.comparison`): values, not formulas.
+* **Actuals** (Realisatie, :mod:`.actuals`), in the workbook of an actuals file
+  (:func:`actuals_workbook`, DOMAIN.md §8): per year the status and the typed series,
+  parameters, booked amounts and measured KPIs; the formulas read them where typed
+  (``IF(cell="", plan, cell)``), so that typing next year's actuals re-forecasts the
+  workbook; the plan's key figures beside the expectation's. The paybacks are then
+  formulas too (:mod:`.payback`).
 
 Text from the scenario is always written as text, never as a formula (:mod:`.guards`).
 The file is byte-identical for the same scenario: fixed document dates and fixed zip
@@ -53,7 +59,7 @@ from pactcalc.render.xlsx.formulas import (
 from pactcalc.render.xlsx.guards import clean_text, is_formula_like, set_text
 from pactcalc.render.xlsx.tables import write_table
 from pactcalc.render.xlsx.uncertainty import uncertainty_sheet
-from pactcalc.render.xlsx.workbook import write
+from pactcalc.render.xlsx.workbook import actuals_workbook, write
 
 __all__ = [
     "FACTOR_FORMAT",
@@ -64,6 +70,7 @@ __all__ = [
     "RATIO_FORMAT",
     "SHEETS",
     "YEAR_FORMAT",
+    "actuals_workbook",
     "clean_text",
     "column_letters",
     "comparison_sheet",

@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, Any
 
 from pactcalc.expressions import Expression
 from pactcalc.render.xlsx.cells import FACTOR_FORMAT, PERCENT_FORMAT, SheetCells, label
-from pactcalc.render.xlsx.context import LINE_FIRST_YEAR_COLUMN, WorkbookContext
+from pactcalc.render.xlsx.context import LINE_FIRST_YEAR_COLUMN, WorkbookContext, typed_or
 from pactcalc.render.xlsx.formulas import column_letters, number_literal, sheet_ref, to_excel
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -132,6 +132,9 @@ class _RuleWriter:
                 except RecursionError:  # nested too deep to write: far beyond Excel's 64
                     self.cells.engine_value(row, column, engine)
                     continue
+                measured = layout.actuals.measured.get(kpi_id) if layout.actuals else None
+                if measured is not None:  # a measured value replaces the expression's
+                    formula = typed_or(measured[year], formula)
                 self.cells.formula(row, column, formula, None, engine)
             self.cells.formula(
                 row, self.total, f"SUM(C{row}:{column_letters(self.total - 1)}{row})"

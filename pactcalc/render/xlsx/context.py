@@ -27,6 +27,29 @@ LINE_FIRST_YEAR_COLUMN = 8
 
 
 @dataclass
+class ActualsCells:
+    """The Actuals sheet's input cells (DOMAIN.md §8), for the formulas that read them: a
+    year's status, and per year the cell of each series, parameter, booked line amount and
+    measured KPI. An empty cell keeps the plan (or the computed value)."""
+
+    status: dict[int, str] = field(default_factory=dict)  # year -> cell
+    inputs: dict[str, dict[int, str]] = field(default_factory=dict)  # series/parameter
+    booked: dict[tuple[str, int], dict[int, str]] = field(default_factory=dict)  # (kind, index)
+    measured: dict[str, dict[int, str]] = field(default_factory=dict)  # KPI id -> year -> cell
+
+    def realised(self, year: int) -> str:
+        """A condition: the year's status is final or provisional (its optimism bias is
+        removed)."""
+        cell = self.status[year]
+        return f'OR({cell}="final",{cell}="provisional")'
+
+
+def typed_or(cell: str, otherwise: str) -> str:
+    """``cell``'s value where something is typed in it, else ``otherwise``."""
+    return f'IF({cell}="",{otherwise},{cell})'
+
+
+@dataclass
 class Layout:
     """Where things are, for formulas that refer across sheets."""
 
@@ -42,15 +65,25 @@ class Layout:
     kpi_references: dict[str, str] = field(default_factory=dict)  # KPI id -> Excel text
     kpi_rows: dict[str, int] = field(default_factory=dict)  # KPI id -> Agreement sheet row
     transfer_rows: list[tuple[str, str, int]] = field(default_factory=list)  # payer, receiver
+    partner_rows: dict[str, dict[str, int]] = field(default_factory=dict)  # block -> id -> row
+    # an actuals workbook (DOMAIN.md §8): the Actuals sheet's cells; None: the plan's workbook
+    actuals: ActualsCells | None = None
+    payback: dict[str, str] = field(default_factory=dict)  # metric -> formula (actuals only)
 
-    def name_ref(self, name: str, year: int) -> str:
+    def name_ref(self, name: str, year: int, realised: bool = True) -> str:
         """The Excel text of a name in an expression in ``year``: a series' cell of that
-        year, a parameter's defined name (or address), or a scalar input."""
+        year, a parameter's defined name (or address), or a scalar input. In an actuals
+        workbook (and ``realised``: not for a baseline line) a series or parameter reads
+        the Actuals sheet's cell of that year where one is typed, else the plan's."""
         if name in self.series:
-            return self.series[name][year]
-        if name in self.names:
-            return self.names[name]
-        return self.scalars[name]  # weeks_per_year
+            plan = self.series[name][year]
+        elif name in self.names:
+            plan = self.names[name]
+        else:
+            return self.scalars[name]  # weeks_per_year
+        if realised and self.actuals is not None and name in self.actuals.inputs:
+            return typed_or(self.actuals.inputs[name][year], plan)
+        return plan
 
 
 @dataclass

@@ -16,7 +16,7 @@ from typing import Any
 
 from pactcalc.expressions import Expression
 from pactcalc.render.xlsx.cells import YEAR_FORMAT, SheetCells, label
-from pactcalc.render.xlsx.context import LINE_FIRST_YEAR_COLUMN, WorkbookContext
+from pactcalc.render.xlsx.context import LINE_FIRST_YEAR_COLUMN, WorkbookContext, typed_or
 from pactcalc.render.xlsx.formulas import column_letters, number_literal, to_excel
 
 
@@ -64,12 +64,14 @@ def lines_sheet(context: WorkbookContext, sheet: Any) -> None:
             cells.text(row, 7, amount.text)
         else:
             cells.number(row, 7, float(amount))
+        # the baseline is a counterfactual: the actuals' series and parameters do not reach it
+        realised = line.kind != "baseline"
         for year_index, year in enumerate(years):
             column = first + year_index
             year_cell = f"{column_letters(column)}$1"
 
-            def ref(name: str, year: int = year) -> str:
-                return layout.name_ref(name, year)
+            def ref(name: str, year: int = year, realised: bool = realised) -> str:
+                return layout.name_ref(name, year, realised)
 
             value = float(line.eur_per_year.reshape(-1)[year_index])
             try:
@@ -80,16 +82,17 @@ def lines_sheet(context: WorkbookContext, sheet: Any) -> None:
             except RecursionError:  # nested too deep to write: far beyond Excel's 64 levels
                 cells.engine_value(row, column, value, context.money)
                 continue
-            adjustments = _adjustment_factors(context, line.kind, spec, year_cell, ref)
-            cells.formula(
-                row,
-                column,
+            adjustments = _adjustment_factors(context, line.kind, spec, year, year_cell, ref)
+            formula = (
                 f"IF(AND({year_cell}>=$E{row},{year_cell}<=$F{row}),"
                 f"({expression})*(1+{indexation})^({year_cell}-{price_year})"
-                f"{adjustments},0)",
-                context.money,
-                value,
+                f"{adjustments},0)"
             )
+            actuals = layout.actuals
+            booked = actuals.booked.get((line.kind, line.index)) if actuals else None
+            if booked is not None:  # a booked amount replaces the line, as written
+                formula = typed_or(booked[year], formula)
+            cells.formula(row, column, formula, context.money, value)
         cells.formula(
             row,
             total_column,
@@ -106,16 +109,26 @@ def lines_sheet(context: WorkbookContext, sheet: Any) -> None:
 
 
 def _adjustment_factors(
-    context: WorkbookContext, kind: str, spec: Any, year_cell: str, ref: Callable[[str], str]
+    context: WorkbookContext,
+    kind: str,
+    spec: Any,
+    year: int,
+    year_cell: str,
+    ref: Callable[[str], str],
 ) -> str:
     """The appraisal adjustments of DOMAIN.md §6 as factors of the line's formula:
     cost × (1 + optimism_bias); benefit × (1 − each) and × (1 − drop_off) ^ (year −
-    first year). A parameter name becomes its defined name, so it stays live."""
+    first year). A parameter name becomes its defined name, so it stays live. In an
+    actuals workbook the optimism bias is 0 in a year whose status is final or
+    provisional (DOMAIN.md §8)."""
     from pactcalc.engine import adjustment_values
 
+    actuals = context.layout.actuals
     factors = []
     for name, value in adjustment_values(context.scenario, kind, spec).items():
         term = ref(value) if isinstance(value, str) else number_literal(float(value))
+        if name == "optimism_bias" and actuals is not None:
+            term = f"IF({actuals.realised(year)},0,{term})"
         if kind in ("effort", "investments"):
             factors.append(f"*(1+{term})")
         elif name == "drop_off":

@@ -62,6 +62,7 @@ def partners_sheet(context: WorkbookContext, sheet: Any) -> None:
         block_total_rows[block] = row
         cells.text(row, 1, label("total", lang), bold=True)
         row += 2
+    context.layout.partner_rows = block_rows
 
     for year_index in range(horizon):
         column = 3 + year_index

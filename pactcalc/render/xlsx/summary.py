@@ -1,7 +1,8 @@
 """The Summary sheet (Samenvatting): the scenario's header lines and the headline
 metrics (:func:`pactcalc.metrics.headline_metrics`, in registry order) as formulas over
-the Year-by-year sheet. The two payback periods are pactcalc's values: the convention of
-DOMAIN.md §2 is not a one-cell formula."""
+the Year-by-year sheet. The two payback periods are pactcalc's values (the convention of
+DOMAIN.md §2 is not a one-cell formula), except in an actuals workbook, whose inputs can
+be retyped: there they are formulas over the payback rows of :mod:`.payback`."""
 
 from __future__ import annotations
 
@@ -52,7 +53,10 @@ def summary_sheet(context: WorkbookContext, sheet: Any) -> None:
         row = rows[name]
         cells.text(row, 1, label(name, lang), bold=name in _BOLD_ROWS)
         kind = metrics.kind_of(name)
-        if kind == "years":  # pactcalc's value, or in words that there is none
+        if name in context.layout.payback:  # live (an actuals workbook: :mod:`.payback`)
+            cells.formula(row, 2, context.layout.payback[name], RATIO_FORMAT)
+            cells.text(row, 3, label("payback_formula_note", lang))
+        elif kind == "years":  # pactcalc's value, or in words that there is none
             value = float(getattr(result, name).reshape(-1)[0])
             if math.isnan(value):
                 cells.text(row, 2, years_text(None, lang, context.horizon))
