@@ -22,15 +22,12 @@ import typer
 
 from pactcalc import __version__, output
 from pactcalc.formats import (
-    ACTUALS_WORKBOOK,
     RENDERERS,
     SUFFIX_FORMATS,
     CheckFormat,
     CsvDialect,
     OutputFormat,
     drawn,
-    exists,
-    function,
     renderer,
 )
 from pactcalc.i18n import t
@@ -491,16 +488,10 @@ def _report_actuals(
     assert document.plan.scenario is not None
     inputs = [file, Path(document.plan.file)]
     _check_destination(output, inputs, language)
-    if report_format == "xlsx":
-        if not exists(ACTUALS_WORKBOOK):
-            typer.echo(t("mon.no_workbook", language, path=output), err=True)
-            raise typer.Exit(2)
-        workbook = function(ACTUALS_WORKBOOK)
-        _write(output, lambda path: workbook(document, path, language), inputs, language)
-        typer.echo(t("written", language, path=output), err=True)
-        return
     render = renderer("report-actuals", report_format)
-    if report_format == "csv":
+    if report_format == "xlsx":
+        _write(output, lambda path: render(document, path, language), inputs, language)
+    elif report_format == "csv":
         _write(output, render(build_monitor(document, language), dialect.value), inputs, language)
     else:
         from pactcalc.render.figures import report_charts

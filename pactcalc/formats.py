@@ -72,9 +72,10 @@ RENDERERS: dict[str, dict[str, str]] = {
     },
     # an actuals file (DOMAIN.md §8): the report model with the monitoring first, drawn
     # with its charts (html, markdown), or the variance (csv, drawn from ``monitor``'s
-    # report model); xlsx: :data:`ACTUALS_WORKBOOK`
+    # report model); xlsx: the plan's workbook with an Actuals sheet that feeds its formulas
     "report-actuals": {
         "html": "pactcalc.render.html:draw",
+        "xlsx": "pactcalc.render.xlsx:actuals_workbook",
         "markdown": "pactcalc.render.markdown:draw",
         "csv": "pactcalc.render.csv:draw",
     },
@@ -88,22 +89,11 @@ RENDERERS: dict[str, dict[str, str]] = {
 }
 
 
-#: The workbook of an actuals file (``report ACTUALS --output x.xlsx``), called as
-#: ``actuals_workbook(document, path, lang)`` — when the module has it (:func:`exists`).
-ACTUALS_WORKBOOK = "pactcalc.render.xlsx:actuals_workbook"
-
-
 def function(reference: str) -> Callable[..., Any]:
     """The function ``module:function`` names, its module imported now."""
     module, function = reference.split(":")
     found: Callable[..., Any] = getattr(importlib.import_module(module), function)
     return found
-
-
-def exists(reference: str) -> bool:
-    """Whether the function ``module:function`` names is there (its module imported now)."""
-    module, function = reference.split(":")
-    return hasattr(importlib.import_module(module), function)
 
 
 def drawer(output_format: str) -> Callable[[Report], Any]:

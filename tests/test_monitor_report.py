@@ -111,34 +111,15 @@ def test_the_csv_report_is_the_monitor_csv(tmp_path: Path) -> None:
     assert out.read_text("utf-8") == shown.stdout
 
 
-def test_xlsx_calls_the_actuals_workbook(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from pactcalc.render import xlsx
+def test_the_xlsx_report_is_the_workbook_with_its_actuals_sheet(tmp_path: Path) -> None:
+    from openpyxl import load_workbook
 
-    called: list[Any] = []
-
-    def workbook(document: Any, path: str, lang: str) -> None:
-        called.append((document.file, lang))
-        Path(path).write_bytes(b"PK")
-
-    monkeypatch.setattr(xlsx, "actuals_workbook", workbook, raising=False)
     out = tmp_path / "r.xlsx"
     result = runner.invoke(app, ["report", str(EXAMPLE), "-o", str(out), "--lang", "en"])
     assert result.exit_code == 0, result.output
-    assert called == [(str(EXAMPLE), "en")]
-    assert out.read_bytes() == b"PK"
-
-
-def test_xlsx_without_the_actuals_workbook_is_exit_2(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    from pactcalc.render import xlsx
-
-    monkeypatch.delattr(xlsx, "actuals_workbook", raising=False)
-    out = tmp_path / "r.xlsx"
-    result = runner.invoke(app, ["report", str(EXAMPLE), "-o", str(out), "--lang", "en"])
-    assert result.exit_code == 2
-    assert "cannot write an Excel workbook for an actuals file" in result.stderr
-    assert not out.exists()
+    workbook = load_workbook(out)
+    assert "Actuals" in workbook.sheetnames
+    assert (tmp_path / "r.xlsx").stat().st_size > 0
 
 
 def test_an_invalid_actuals_file_writes_no_report(tmp_path: Path) -> None:

@@ -263,10 +263,4 @@ WORDS: dict[str, tuple[str, str]] = {
     "mon.chart.value_expected": ("Verwacht", "Expected"),
     "mon.chart.target": ("Doel", "Target"),
     # -- the command line
-    "mon.no_workbook": (
-        "{path}: error: een Excel-werkmap voor een realisatiebestand kan deze versie nog niet "
-        "schrijven; kies .html, .md of .csv",
-        "{path}: error: this version cannot write an Excel workbook for an actuals file yet; "
-        "choose .html, .md or .csv",
-    ),
 }
