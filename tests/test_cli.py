@@ -245,8 +245,8 @@ def test_check_folder_skips_hidden_and_non_scenarios(tmp_path):
     write(tmp_path / ".hidden", "pactcalc: 1\n", "broken.yaml")
     result = runner.invoke(app, ["check", str(tmp_path), "--lang", "en"])
     assert result.exit_code == 0, result.stdout
-    assert "1 scenario(s) checked: 1 passed" in result.stdout
-    assert "1 YAML file(s) without a 'pactcalc' key skipped" in result.stdout
+    assert "1 file(s) checked: 1 passed" in result.stdout
+    assert "1 YAML file(s) without a 'pactcalc' or 'pactcalc-actuals' key skipped" in result.stdout
 
 
 def test_check_nothing_found_is_an_error(tmp_path):
@@ -281,7 +281,7 @@ def test_skip_other_yaml_skips_unreadable_non_scenarios(tmp_path):
     named = sorted(str(p) for p in tmp_path.iterdir())
     result = runner.invoke(app, ["check", "--skip-other-yaml", *named, "--lang", "en"])
     assert result.exit_code == 2
-    assert "4 YAML file(s) without a 'pactcalc' key skipped" in result.stdout
+    assert "4 YAML file(s) without a 'pactcalc' or 'pactcalc-actuals' key skipped" in result.stdout
     assert "scenario.yaml:2:7: error: PC006" in result.stdout
 
 
@@ -515,7 +515,7 @@ def test_check_folder_skips_a_fifo_and_says_so(tmp_path):
         timeout=120,  # reading the FIFO would block forever
     )
     assert done.returncode == 0, done.stdout + done.stderr
-    assert "1 scenario(s) checked: 1 passed" in done.stdout
+    assert "1 file(s) checked: 1 passed" in done.stdout
     assert f"{tmp_path / 'pipe.yaml'}: warning: not a regular file" in done.stderr
 
 
@@ -540,7 +540,7 @@ def test_check_reports_an_unreadable_file_and_checks_the_rest(tmp_path, monkeypa
     result = runner.invoke(app, ["check", str(good), str(locked), "--lang", "en"])
     assert result.exit_code == 2, result.output
     assert f"{locked}: error: PC001 cannot read the file" in result.stdout
-    assert "2 scenario(s) checked: 1 passed, 0 with failing checks, 1 invalid" in result.stdout
+    assert "2 file(s) checked: 1 passed, 0 with failing checks, 1 invalid" in result.stdout
 
 
 # ------------------------------------------------------------------ the table of formats

@@ -228,14 +228,14 @@ WORDS: dict[str, tuple[str, str]] = {
     ),
     "within_horizon": ("binnen de horizon van {years} jaar", "within the {years}-year horizon"),
     "summary_line": (
-        "{files} scenario's gecontroleerd: {passed} in orde, {failed} met falende "
+        "{files} bestand(en) gecontroleerd: {passed} in orde, {failed} met falende "
         "checks, {invalid} ongeldig{skipped}",
-        "{files} scenario(s) checked: {passed} passed, {failed} with failing checks, "
+        "{files} file(s) checked: {passed} passed, {failed} with failing checks, "
         "{invalid} invalid{skipped}",
     ),
     "skipped": (
-        "; {n} YAML-bestand(en) zonder 'pactcalc'-sleutel overgeslagen",
-        "; {n} YAML file(s) without a 'pactcalc' key skipped",
+        "; {n} YAML-bestand(en) zonder sleutel 'pactcalc' of 'pactcalc-actuals' overgeslagen",
+        "; {n} YAML file(s) without a 'pactcalc' or 'pactcalc-actuals' key skipped",
     ),
     "written": ("geschreven: {path}", "written: {path}"),
     "created": (
