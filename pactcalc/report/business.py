@@ -532,11 +532,9 @@ def who_pays(document: Document, lang: str, full: bool) -> Section:
     )
 
 
-def checks(document: Document, lang: str, full: bool) -> Section:
-    """Each check with its verdict and why; the JSON's warnings and checks (the warnings
-    come first there, the documented key order, so this section carries both)."""
-    result = _result(document)
-    verdicts = [
+def check_verdicts(result: Result, lang: str) -> list[Verdict]:
+    """Each check of ``result`` (the plan, or an expectation) with its verdict and why."""
+    return [
         Verdict(
             check.check.text,
             check.passed,
@@ -545,6 +543,13 @@ def checks(document: Document, lang: str, full: bool) -> Section:
         )
         for check in result.checks
     ]
+
+
+def checks(document: Document, lang: str, full: bool) -> Section:
+    """Each check with its verdict and why; the JSON's warnings and checks (the warnings
+    come first there, the documented key order, so this section carries both)."""
+    result = _result(document)
+    verdicts = check_verdicts(result, lang)
     blocks: list[Any] = []
     if verdicts:
         blocks.append(Verdicts(verdicts))

@@ -47,10 +47,9 @@ from pactcalc.report.blocks import (
     Report,
     Section,
     Table,
-    Verdict,
     Verdicts,
 )
-from pactcalc.report.business import check_detail
+from pactcalc.report.business import check_verdicts
 from pactcalc.report.values import metric_text, one_line, plain_number
 from pactcalc.report.variance import (
     partners_section,
@@ -459,15 +458,7 @@ def checks_section(document: ActualsDocument, lang: str, level: int) -> Section:
 
     found = _monitoring(document)
     expectation = found.expectation
-    verdicts = [
-        Verdict(
-            check.check.text,
-            check.passed,
-            t("check_holds" if check.passed else "check_fails", lang),
-            check_detail(expectation, check, lang),
-        )
-        for check in expectation.checks
-    ]
+    verdicts = check_verdicts(expectation, lang)
     blocks: list[Block] = (
         [Verdicts(verdicts)] if verdicts else [Paragraph(t("mon.no_checks", lang))]
     )
