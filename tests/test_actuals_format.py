@@ -214,20 +214,33 @@ def _uncommented(text: str) -> str:
     return re.sub(r"(?m)^    # ", "    ", text)
 
 
-def test_the_starter_filled_in_repeats_the_plan_to_the_cent(tmp_path):
+def test_the_starter_as_written_is_the_plan_realised_and_filling_it_in_changes_nothing(
+    tmp_path,
+):
+    """As written (status final, every figure commented) the first year is the plan
+    without its optimism bias (DOMAIN.md §8): Beschermd Wonen's 2021 investments lose
+    their 20 %: 150.000 · 0,2 + 45.000 · 0,2 = 39.000. The figures it lists are that
+    realised year's, so filling every one of them in books no difference at all."""
     plan = write(
         tmp_path, (ROOT / "examples" / "beschermd-wonen.yaml").read_text("utf-8"), "bw.yaml"
     )
     _invoke("init", "--actuals", plan, "--output", tmp_path / "start.yaml")
+    as_written = monitor_file(tmp_path / "start.yaml").monitoring
     filled = write(tmp_path, _uncommented((tmp_path / "start.yaml").read_text("utf-8")), "f.yaml")
-    assert "\n        Reguliere begeleiding: " in filled.read_text("utf-8")  # booked, in euros
+    assert "\n        Transitie en projectleiding: 150000\n" in filled.read_text("utf-8")
     document = monitor_file(filled)
     assert document.all_problems == []
     monitoring = document.monitoring
     assert monitoring is not None
-    assert monitoring.total.favourable is None  # no difference at the cent
-    assert all(line.favourable is None for line in monitoring.lines)
-    assert float(monitoring.expectation.npv) == pytest.approx(float(monitoring.plan.npv), abs=0.005)
+    assert as_written is not None
+    for found in (as_written, monitoring):
+        assert found.total.part("bias") == pytest.approx(39000.0, abs=0.005)
+        assert found.total.difference == pytest.approx(39000.0, abs=0.005)
+    assert all(abs(line.part("booked")) < 0.005 for line in monitoring.lines)
+    assert all(abs(line.part("price")) < 0.005 for line in monitoring.lines)
+    assert float(monitoring.expectation.npv) == pytest.approx(
+        float(as_written.expectation.npv), abs=0.005
+    )
 
 
 def test_init_actuals_never_overwrites(plan):
