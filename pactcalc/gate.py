@@ -37,7 +37,6 @@ from pactcalc.pipeline import (
     load_actuals,
     load_scenario,
     monitor_document,
-    resolve,
 )
 from pactcalc.problems import Figure, Percent, Problem, sort_key
 
@@ -155,9 +154,8 @@ class FileReport:
                 sources=_texts_of([plan] if failing_plan and plan is not None else []),
             )
         loaded = document.loaded
-        # what the actuals change in the plan's computation: the plan's own warnings are
-        # for the plan's own check
-        found = [resolve(p, plan.loaded) for p in monitoring.problems]
+        # what the actuals change in the plan's computation is among the document's own
+        # problems (at the actuals' lines); the plan's own warnings are for its own check
         keys = {int(key): key for key in document.actuals.years}
         kpis = []
         for progress in monitoring.kpis:
@@ -192,7 +190,7 @@ class FileReport:
         if simulated:
             words = Text("gate.probabilistic_on_plan", {"count": simulated, "plan": plan.file})
             notes.append(Note(*at_plan, words))
-        problems = sorted([*document.problems, *own], key=sort_key) + found
+        problems = sorted([*document.problems, *own], key=sort_key)
         return cls(
             file,
             problems,
@@ -202,7 +200,7 @@ class FileReport:
             source=document.loaded.text if problems else None,
             locations={c.index: at_plan for c in checks},
             kind="actuals",
-            sources=_texts_of([plan] if found else []),
+            sources=_texts_of([]),
             plan=plan.file,
             plan_locations={c.index: plan.locate(("checks", c.index)) for c in checks},
             kpis=kpis,

@@ -211,6 +211,14 @@ def _actuals_of(loaded: loader.Loaded, real_path: str) -> ActualsDocument:
     document = ActualsDocument(loaded.file, loaded, None, None, problems)
     if loaded.data is None or any(p.is_error and p.code in _FATAL for p in problems):
         return _sorted(document)
+    if isinstance(loaded.data, dict) and "pactcalc" in loaded.data and not is_actuals(loaded.data):
+        args = {
+            "version": loaded.data["pactcalc"],
+            "command": "pactcalc monitor",
+            "file": loaded.file,
+        }
+        problems.append(resolve(Problem("PC508", "", args=args, path=("pactcalc",)), loaded))
+        return _sorted(document)
     actuals, found = validate_actuals(loaded.data, loaded.file)
     problems.extend(resolve(p, loaded) for p in found)
     document.actuals = actuals
@@ -245,18 +253,26 @@ def _sorted(document: ActualsDocument) -> ActualsDocument:
 
 
 def monitor_document(document: ActualsDocument) -> ActualsDocument:
-    """Compute a valid actuals document's monitoring (in place; returns it). Problems the
-    engine finds on the expectation (an actual of 0 that a line divides by) are the
-    plan's lines' problems, resolved at the plan's ``file:line:col``."""
+    """Compute a valid actuals document's monitoring (in place; returns it). The plan's
+    own problems (found computing it) are resolved at the plan's ``file:line:col``; those
+    only the expectation has (an actual of 0 that a line divides by, a year whose budget
+    is booked away) come from the actuals, and are resolved at the actuals file: at the
+    year they name, else at its ``scenario:`` key."""
     if not document.ok or document.actuals is None or document.plan is None:
         return document
     plan = document.plan
     assert plan.scenario is not None
     monitoring = monitor(plan.scenario, plan.checks, document.actuals)
     plan.problems.extend(resolve(p, plan.loaded) for p in monitoring.plan.problems)
-    plan.problems.extend(resolve(p, plan.loaded) for p in monitoring.problems)
     plan.problems.sort(key=sort_key)
-    if all(not p.is_error for p in plan.problems):
+    listed = set(document.actuals.years)
+    for problem in monitoring.problems:
+        year = str(problem.args.get("year", ""))
+        at = ("years", year) if year in listed else ("scenario",)
+        moved = dataclasses.replace(problem, path=at, at_key=True, offset=None)
+        document.problems.append(resolve(moved, document.loaded))
+    document.problems.sort(key=sort_key)
+    if all(not p.is_error for p in document.all_problems):
         document.monitoring = monitoring
     return document
 

@@ -143,6 +143,8 @@ _SPECS: list[Spec] = [
     Spec("PC503", "year outside the plan's horizon"),
     Spec("PC504", "year out of order"),
     Spec("PC506", "unsupported actuals format version"),
+    Spec("PC507", "negative booked budget"),
+    Spec("PC508", "a scenario where an actuals file is expected"),
     Spec("PC560", "year between listed years keeps the plan", "warning"),
     Spec("PC561", "KPI behind in a provisional year", "warning"),
     # issue 10, right to the cent and extreme numbers (PC307–PC309): errors, although in

@@ -121,7 +121,7 @@ def test_every_problem_of_an_actuals_file_at_once(tmp_path):
             "6",
             "14",
             "PC502",
-            "series 'clienen' is not in the plan; did you mean 'clienten'?; the plan has: clienten",
+            "series 'clienen' is not in the plan (it has: clienten); did you mean 'clienten'?",
         ),
         # the booked amount that is text: "        Begeleiding: " is 21
         ("9", "22", "PC103", "a number is expected here, not the text 'twaalfhonderd'"),
@@ -129,8 +129,8 @@ def test_every_problem_of_an_actuals_file_at_once(tmp_path):
             "10",
             "9",
             "PC502",
-            "effort line 'Begeleiding 24/7' is not in the plan; did you mean 'Begeleiding'?; "
-            "the plan has: Begeleiding",
+            "effort line 'Begeleiding 24/7' is not in the plan (it has: Begeleiding); "
+            "did you mean 'Begeleiding'?",
         ),
         (
             "12",

@@ -33,7 +33,7 @@ ERRORS = ROOT / "tests" / "errors"
 #: test_explain.py.
 CLI_CODES = {"PC020", "PC021", "PC022", "PC023", "PC024", "PC025", "PC026"}
 #: Cannot be a committed file; tested directly below.
-DIRECT_CODES = {"PC001", "PC002", "PC004"}
+DIRECT_CODES = {"PC001", "PC002", "PC004", "PC508"}
 #: The plans that the actuals cases name: scenarios, not cases.
 PLANS = ERRORS / "plans"
 
@@ -247,3 +247,18 @@ def test_every_problem_word_in_both_languages_with_the_same_placeholders() -> No
         assert en, key
         fields = [{f for _, f, _, _ in string.Formatter().parse(text) if f} for text in (nl, en)]
         assert fields[0] == fields[1], key
+
+
+def test_pc508_a_plan_where_actuals_are_expected(tmp_path: Path) -> None:
+    """`check` reads a plan as a plan; `monitor` is where a plan given by mistake meets
+    the actuals format: one problem that says so, not twenty unknown keys."""
+    plan = tmp_path / "plan.yaml"
+    plan.write_text("pactcalc: 1\nname: Een plan\nstart_year: 2021\nyears: 1\n", "utf-8")
+    result = runner.invoke(app, ["monitor", str(plan), "--lang", "en"])
+    assert result.exit_code == 2
+    lines = [line for line in result.stderr.splitlines() if ": error: " in line]
+    assert lines == [
+        f"{plan}:1:11: error: PC508 this is a scenario (a plan, 'pactcalc: 1'), not an "
+        "actuals file; pactcalc monitor reads a file with 'pactcalc-actuals: 1' that names "
+        f"the plan. Write one with: pactcalc init --actuals {plan}"
+    ]

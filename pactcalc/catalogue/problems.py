@@ -326,8 +326,8 @@ WORDS: dict[str, tuple[str, str]] = {
         "plan first",
     ),
     "PC502": (
-        "{what} '{name}' staat niet in het plan{suggestion}; het plan kent: {choices}",
-        "{what} '{name}' is not in the plan{suggestion}; the plan has: {choices}",
+        "{what} '{name}' staat niet in het plan (dat kent: {choices}){suggestion}",
+        "{what} '{name}' is not in the plan (it has: {choices}){suggestion}",
     ),
     "PC503": (
         "'{year}' is geen jaar van de looptijd van het plan ({first}–{last})",
@@ -342,6 +342,22 @@ WORDS: dict[str, tuple[str, str]] = {
     "PC506": (
         "formaatversie {value} wordt niet ondersteund; deze pactcalc leest 'pactcalc-actuals: 1'",
         "format version {value} is not supported; this pactcalc reads 'pactcalc-actuals: 1'",
+    ),
+    "PC507": (
+        "het geboekte budget van '{line}' in {year} is negatief ({value}); een budget is "
+        "geld dat beschikbaar is en nooit minder dan nul: boek een terugbetaling als lagere "
+        "inzet, of het budget als € 0",
+        "the booked budget of '{line}' in {year} is negative ({value}); a budget is money "
+        "available and never below zero: book a repayment as lower effort, or the budget "
+        "as 0",
+    ),
+    "PC508": (
+        "dit is een scenario (een plan, 'pactcalc: {version}'), geen realisatiebestand; "
+        "{command} leest een bestand met 'pactcalc-actuals: 1' dat het plan noemt. Maak er "
+        "een met: pactcalc init --actuals {file}",
+        "this is a scenario (a plan, 'pactcalc: {version}'), not an actuals file; {command} "
+        "reads a file with 'pactcalc-actuals: 1' that names the plan. Write one with: "
+        "pactcalc init --actuals {file}",
     ),
     "PC560": (
         "{year} staat er niet bij, tussen genoemde jaren in: dat jaar houdt het plan",
@@ -417,6 +433,7 @@ WORDS: dict[str, tuple[str, str]] = {
     # rules (PC113, PC115, PC119, PC135)
     "problem.rule_non_empty": ("gevuld", "non-empty"),
     "problem.empty_list": ("een lege lijst", "an empty list"),
+    "problem.empty_mapping": ("een lege mapping", "an empty mapping"),
     "problem.rule_years": ("een geheel getal van 1 tot 100", "a whole number from 1 to 100"),
     "problem.rule_samples": (
         "een geheel getal van 1 tot 1.000.000",

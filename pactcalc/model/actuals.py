@@ -15,13 +15,15 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, Annotated, Any, Literal
 
+import numpy as np
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
+from pydantic_core import PydanticCustomError
 
-from pactcalc import i18n
+from pactcalc import finance, i18n
 from pactcalc.limits import FIRST_YEAR, LAST_YEAR
 from pactcalc.model.scenario import LINE_KINDS
 from pactcalc.model.values import Integer, Number, Text, read_choice
-from pactcalc.problems import Problem, suggestion
+from pactcalc.problems import Money, Problem, suggestion
 
 if TYPE_CHECKING:
     from pactcalc.model.scenario import Scenario
@@ -120,11 +122,37 @@ def validate_actuals(data: Any, file: str) -> tuple[Actuals | None, list[Problem
     except ValidationError as exc:
         problems = list(pydantic_problems(exc, file, data, Actuals))
         actuals = _salvaged(data, problems)
-    if actuals is not None and actuals.version != 1:
-        problems.append(
-            Problem("PC506", file, args={"value": actuals.version}, path=(VERSION_KEY,))
-        )
+    version = actuals.version if actuals is not None else _raw_version(data)
+    if version is not None and version != 1:
+        problems.append(Problem("PC506", file, args={"value": version}, path=(VERSION_KEY,)))
+    if actuals is not None:
+        problems.extend(_negative_budgets(actuals, file))
     return actuals, problems
+
+
+def _raw_version(data: Any) -> int | None:
+    """The version as written, when the model could not be read (so that a wrong version
+    is reported with the other problems)."""
+    from pactcalc.model.values import read_integer
+
+    try:
+        return read_integer(data.get(VERSION_KEY)) if isinstance(data, dict) else None
+    except (ValueError, TypeError, PydanticCustomError):
+        return None
+
+
+def _negative_budgets(actuals: Actuals, file: str) -> Iterator[Problem]:
+    """PC507 for a booked budget below zero (at the cent): money available for the task is
+    never negative (DOMAIN.md §2), in a realised year no more than in the plan."""
+    for key, year in actuals.years.items():
+        for name, value in year.amounts.budget.items():
+            if finance.is_negative(np.asarray(value)):
+                yield Problem(
+                    "PC507",
+                    file,
+                    args={"line": name, "year": key, "value": Money(value)},
+                    path=("years", key, "amounts", "budget", name),
+                )
 
 
 def _salvaged(data: Any, problems: list[Problem]) -> Actuals | None:

@@ -170,7 +170,12 @@ def _from_pydantic(
                 path=loc,
                 at_key=True,
             )
-        elif kind == "extra_forbidden" and len(loc) == 1 and _looks_like_parameter(error["input"]):
+        elif (
+            kind == "extra_forbidden"
+            and len(loc) == 1
+            and root in (None, Scenario)
+            and _looks_like_parameter(error["input"])
+        ):
             yield Problem(
                 "PC102",
                 file,
@@ -194,7 +199,11 @@ def _from_pydantic(
                 args={
                     "name": loc[-1],
                     "rule": i18n.Text("problem.rule_non_empty"),
-                    "value": i18n.Text("problem.empty_list"),
+                    "value": i18n.Text(
+                        "problem.empty_mapping"
+                        if isinstance(error.get("input"), dict)
+                        else "problem.empty_list"
+                    ),
                 },
                 path=loc,
             )
