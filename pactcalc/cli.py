@@ -11,7 +11,9 @@ does not hold (``check``), 2 invalid input or usage.
 from __future__ import annotations
 
 import json
+import math
 import os
+import re
 import sys
 from collections.abc import Callable, Iterable
 from enum import Enum
@@ -92,6 +94,26 @@ def _destination(value: str) -> str:
     if os.path.isdir(value):
         raise typer.BadParameter(t("cli.usage.is_folder", "en", path=value))
     return value
+
+
+def _euros(value: str) -> float:
+    """An amount of euros as typed on the command line: ``10000``, ``10000.50`` or
+    ``€ 10000``. A Dutch ``10.000`` (a dot between thousands) or ``2,5`` (a decimal comma)
+    is refused with the fix, never read as ten euros; so is a negative or endless amount."""
+    text = value.strip().removeprefix("€").strip()
+    if re.fullmatch(r"[0-9]{1,3}(\.[0-9]{3})+", text):
+        fixed = text.replace(".", "")
+        raise typer.BadParameter(t("cli.usage.thousands", "en", value=value, fixed=fixed))
+    if "," in text:
+        fixed = text.replace(".", "").replace(",", ".")
+        raise typer.BadParameter(t("cli.usage.decimal_comma", "en", value=value, fixed=fixed))
+    try:
+        amount = float(text)
+    except ValueError:
+        raise typer.BadParameter(t("cli.usage.not_euros", "en", value=value)) from None
+    if not math.isfinite(amount) or amount < 0:
+        raise typer.BadParameter(t("cli.usage.not_euros", "en", value=value))
+    return amount
 
 
 FileArgument = Annotated[
@@ -524,7 +546,7 @@ def monitor(
         float | None,
         typer.Option(
             "--threshold",
-            min=0,
+            parser=_euros,
             metavar="EUR",
             help="Mark the differences over the horizon above this many euros; default: "
             "every difference shown, none marked.",

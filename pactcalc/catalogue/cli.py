@@ -23,6 +23,18 @@ WORDS: dict[str, tuple[str, str]] = {
         "{path}: warning: not a regular file (a pipe, socket or device); skipped",
     ),
     # usage errors, framed by click in English: worded in English unless --lang says so
+    "cli.usage.thousands": (
+        "'{value}' heeft een punt tussen de duizendtallen; schrijf {fixed}",
+        "'{value}' has a dot between thousands; write {fixed}",
+    ),
+    "cli.usage.decimal_comma": (
+        "'{value}' heeft een decimale komma; schrijf {fixed}",
+        "'{value}' has a decimal comma; write {fixed}",
+    ),
+    "cli.usage.not_euros": (
+        "'{value}' is geen bedrag in euro's van 0 of meer, zoals 10000",
+        "'{value}' is not an amount of euros of 0 or more, such as 10000",
+    ),
     "cli.usage.is_folder": (
         "bestand {path!r} is een map.",
         "file {path!r} is a directory.",

@@ -158,6 +158,10 @@ WORDS: dict[str, tuple[str, str]] = {
     ),
     # -- the re-forecast
     "mon.reforecast_title": ("Herprognose", "Re-forecast"),
+    "mon.reforecast_table": (
+        "Kerncijfers: plan en verwachting",
+        "Key figures: plan and expectation",
+    ),
     "mon.reforecast_intro": (
         "Elk kerncijfer van het plan naast dat van de huidige verwachting.",
         "Every headline figure of the plan beside that of the current expectation.",
@@ -231,10 +235,11 @@ WORDS: dict[str, tuple[str, str]] = {
         "Cumulative net: plan against expectation",
     ),
     "mon.chart.cumulative_caption": (
-        "Het cumulatieve saldo aan het eind van elk jaar. Doorgetrokken: gerealiseerde jaren "
-        "(definitief of voorlopig); gestreept: prognose en plan.",
-        "The cumulative net at the end of each year. Solid: realised years (final or "
-        "provisional); dashed: forecast and plan.",
+        "Het cumulatieve saldo aan het eind van elk jaar: het plan, en de verwachting "
+        "doorgetrokken in gerealiseerde jaren (definitief of voorlopig), gestreept waar het "
+        "een prognose is.",
+        "The cumulative net at the end of each year: the plan, and the expectation solid in "
+        "realised years (final or provisional), dashed where it is a forecast.",
     ),
     "mon.chart.plan": ("Plan", "Plan"),
     "mon.chart.realised": ("Gerealiseerd", "Realised"),

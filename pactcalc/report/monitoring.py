@@ -404,7 +404,7 @@ def reforecast_section(document: ActualsDocument, lang: str, level: int) -> Sect
         raw.append([metric.name, *values])
     header = [t("mon.metric", lang), t("mon.plan", lang), t("mon.expectation", lang)]
     title = t("mon.reforecast_title", lang)
-    figures = Table("monitoring_reforecast", title, header, rows, raw)
+    figures = Table("monitoring_reforecast", t("mon.reforecast_table", lang), header, rows, raw)
     blocks: list[Block] = [
         Paragraph(payback_sentence(found, lang), emphasis=True),
         figures,
@@ -462,6 +462,11 @@ def checks_section(document: ActualsDocument, lang: str, level: int) -> Section:
     blocks: list[Block] = (
         [Verdicts(verdicts)] if verdicts else [Paragraph(t("mon.no_checks", lang))]
     )
+    assert document.plan is not None
+    simulated = sum(1 for check in document.plan.checks if check.is_probabilistic)
+    if simulated:  # said, not dropped: they are judged when the plan itself is checked
+        words = t("gate.probabilistic_on_plan", lang, count=simulated, plan=document.plan.file)
+        blocks.append(Paragraph(words))
     breaches = [breach_sentence(found, i, lang) for i in range(len(found.breaches))]
     if breaches:
         blocks.append(Bullets(breaches, style="warning"))
