@@ -255,12 +255,51 @@ def plan_of(scenario: Scenario) -> Result | None:
     return compute(scenario)
 
 
+#: What a sampled run may leave out when no metric it keeps reads it: the group of
+#: :func:`compute_kept`'s ``left_out``, and the metrics that read it.
+OPTIONAL_PARTS: dict[str, tuple[str, ...]] = {
+    "payback": ("payback_years",),
+    "discounted_payback": ("discounted_payback_years",),
+    "mkba": ("mkba_ratio",),
+}
+
+#: The value of a field left out: not a number, whatever is asked of it.
+_LEFT_OUT = np.full((), math.nan)
+_LEFT_OUT.flags.writeable = False
+
+
+def compute_kept(
+    scenario: Scenario,
+    parameters: Mapping[str, Array | float],
+    samples: int,
+    plan: Result | None,
+    kept: Sequence[str],
+    cumulative: bool,
+) -> Result:
+    """:func:`compute` of a simulation's chunk of samples that reads of the result only
+    the metrics named in ``kept`` (by any partner), its per-year totals, problems, lines
+    and agreement and, with ``cumulative``, the cumulative net per year (the fan chart).
+
+    The work no such reader needs is left out: the paybacks, the MKBA ratio and the
+    discounted cumulatives (the fields they fill are NaN, see :data:`OPTIONAL_PARTS`), and
+    the words about a payback that turns negative again (a simulation never shows them).
+    Every number it does compute is :func:`compute`'s, bit for bit: the same arithmetic
+    in the same order. ``run`` and ``check`` simulate a ``P(…)`` check this way."""
+    left_out = {part for part, readers in OPTIONAL_PARTS.items() if not set(readers) & set(kept)}
+    left_out.add("discounted_cumulative")
+    if not cumulative:
+        left_out.add("cumulative")
+    with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
+        return _compute(scenario, (), parameters, samples, plan, frozenset(left_out))
+
+
 def _compute(
     scenario: Scenario,
     checks: Sequence[Check],
     parameters: Mapping[str, Array | float] | None,
     samples: int | None,
     plan: Result | None = None,
+    left_out: frozenset[str] = frozenset(),
 ) -> Result:
     years = scenario.calendar_years
     n_years = len(years)
@@ -293,14 +332,13 @@ def _compute(
     savings = baseline - effort
     returns = savings + benefits
     net = returns - investment
-    cumulative = np.cumsum(net, axis=-1)
     rate = scenario.discount_rate.value
     df = finance.discount_factors(n_years, rate)
     npv = (net * df).sum(axis=-1)
     pv_investment = (investment * df).sum(axis=-1)
     pv_returns = (returns * df).sum(axis=-1)
-    simple = finance.payback(investment, returns)
-    discounted = finance.payback(investment * df, returns * df)
+    simple = _payback(investment, returns, "payback" in left_out)
+    discounted = _payback(investment * df, returns * df, "discounted_payback" in left_out)
 
     problems.extend(
         _overflow(
@@ -339,7 +377,11 @@ def _compute(
                 )
 
     again = simple.negative_again.reshape(-1)
-    negative_again_year = years[int(again[0])] if again.size == 1 and again[0] >= 0 else None
+    negative_again_year = (
+        years[int(again[0])]
+        if again.size == 1 and again[0] >= 0 and "payback" not in left_out
+        else None
+    )
     if negative_again_year is not None:
         t_again = years.index(negative_again_year)
         cause = next(
@@ -359,7 +401,13 @@ def _compute(
             )
         )
 
-    discounted_cumulative = np.cumsum(net * df, axis=-1)
+    cumulative = cumulative_start = discounted_cumulative = discounted_start = _LEFT_OUT
+    if "cumulative" not in left_out:
+        cumulative = np.cumsum(net, axis=-1)
+        cumulative_start = cumulative - returns
+    if "discounted_cumulative" not in left_out:
+        discounted_cumulative = np.cumsum(net * df, axis=-1)
+        discounted_start = discounted_cumulative - returns * df
     result = Result(
         scenario=scenario,
         years=years,
@@ -382,10 +430,10 @@ def _compute(
         cumulative_per_year=cumulative,
         discount_factor_per_year=df,
         returns_per_year=returns,
-        cumulative_start_per_year=cumulative - returns,
+        cumulative_start_per_year=cumulative_start,
         discounted_net_per_year=net * df,
         discounted_cumulative_per_year=discounted_cumulative,
-        discounted_cumulative_start_per_year=discounted_cumulative - returns * df,
+        discounted_cumulative_start_per_year=discounted_start,
         index_factor_per_year=index_factor,
         npv=npv,
         pv_investment=pv_investment,
@@ -399,7 +447,8 @@ def _compute(
         problems=problems,
     )
     _settle(scenario, result, env, parameters is not None, plan)
-    _add_mkba_ratio(result)
+    if "mkba" not in left_out:
+        _add_mkba_ratio(result)
     # A warning about the file: once, not per sample or variant; PC129 (no budget at all)
     # already says what to do about budget-funded costs.
     if parameters is None and not any(p.code == "PC129" for p in problems):
@@ -411,6 +460,14 @@ def _compute(
         if not check.is_probabilistic
     ]
     return result
+
+
+def _payback(investment: Array, returns: Array, left_out: bool) -> finance.Payback:
+    """:func:`pactcalc.finance.payback`, or, ``left_out``, none (NaN; never again
+    negative)."""
+    if left_out:
+        return finance.Payback(years=_LEFT_OUT, negative_again=np.full((), -1, dtype=np.int64))
+    return finance.payback(investment, returns)
 
 
 def _add_mkba_ratio(result: Result) -> None:
@@ -507,12 +564,17 @@ def _overflow(scenario: Scenario, totals: Mapping[str, Array]) -> list[Problem]:
 
 class _Sums:
     """The lines added up once, by kind, by partner and by who pays (one pass over the
-    lines: with a sample axis each sum is a large array, so none is made twice)."""
+    lines: with a sample axis each sum is a large array, so none is made twice).
+
+    A sum stays as small as its lines so far (one row of years while no line of it
+    varies with the samples) and takes the samples' shape at the first line that does,
+    or at the end: element by element the same additions in the same order, so the same
+    numbers, with a fraction of the work when most lines do not vary."""
 
     def __init__(self, lines: list[LineResult], shape: tuple[int, ...]) -> None:
         self.zeros = np.zeros(shape)
         self.zeros.flags.writeable = False  # shared by every empty sum
-        self.sums: dict[tuple[str, str | None, str | None], Array] = {}
+        sums: dict[tuple[str, str | None, str | None], Array] = {}
         for line in lines:
             keys: set[tuple[str, str | None, str | None]] = {
                 (line.kind, None, None),
@@ -523,12 +585,19 @@ class _Sums:
                     (line.kind, None, line.paid_from),
                     (line.kind, line.partner, line.paid_from),
                 }
+            eur = line.eur_per_year
             for key in keys:
-                found = self.sums.get(key)
+                found = sums.get(key)
                 if found is None:
-                    self.sums[key] = self.zeros + line.eur_per_year  # a fresh array
+                    sums[key] = 0.0 + np.asarray(eur, dtype=float)  # a fresh array, 0 + x
+                elif np.broadcast_shapes(found.shape, eur.shape) == found.shape:
+                    found += eur
                 else:
-                    found += line.eur_per_year
+                    sums[key] = found + eur
+        self.sums = {
+            key: found if found.shape == shape else np.array(np.broadcast_to(found, shape))
+            for key, found in sums.items()
+        }
 
     def total(self, kind: str, partner: str | None = None, paid_from: str | None = None) -> Array:
         return self.sums.get((kind, partner, paid_from), self.zeros)
