@@ -334,11 +334,16 @@ def _compute(
     net = returns - investment
     rate = scenario.discount_rate.value
     df = finance.discount_factors(n_years, rate)
-    npv = (net * df).sum(axis=-1)
-    pv_investment = (investment * df).sum(axis=-1)
-    pv_returns = (returns * df).sum(axis=-1)
+    discounted_net = net * df  # each product made once: with samples, each is large
+    discounted_investment = investment * df
+    discounted_returns = returns * df
+    npv = discounted_net.sum(axis=-1)
+    pv_investment = discounted_investment.sum(axis=-1)
+    pv_returns = discounted_returns.sum(axis=-1)
     simple = _payback(investment, returns, "payback" in left_out)
-    discounted = _payback(investment * df, returns * df, "discounted_payback" in left_out)
+    discounted = _payback(
+        discounted_investment, discounted_returns, "discounted_payback" in left_out
+    )
 
     problems.extend(
         _overflow(
@@ -349,10 +354,7 @@ def _compute(
                 "effort": effort,
                 "investments": investment,
                 "benefits": benefits,
-                "discount_rate": np.concatenate(
-                    [np.broadcast_to(df, net.shape), net * df, np.asarray(npv)[..., np.newaxis]],
-                    axis=-1,
-                ),
+                "discount_rate": (df, discounted_net, npv),
             },
         )
     )
@@ -406,8 +408,8 @@ def _compute(
         cumulative = np.cumsum(net, axis=-1)
         cumulative_start = cumulative - returns
     if "discounted_cumulative" not in left_out:
-        discounted_cumulative = np.cumsum(net * df, axis=-1)
-        discounted_start = discounted_cumulative - returns * df
+        discounted_cumulative = np.cumsum(discounted_net, axis=-1)
+        discounted_start = discounted_cumulative - discounted_returns
     result = Result(
         scenario=scenario,
         years=years,
@@ -431,7 +433,7 @@ def _compute(
         discount_factor_per_year=df,
         returns_per_year=returns,
         cumulative_start_per_year=cumulative_start,
-        discounted_net_per_year=net * df,
+        discounted_net_per_year=discounted_net,
         discounted_cumulative_per_year=discounted_cumulative,
         discounted_cumulative_start_per_year=discounted_start,
         index_factor_per_year=index_factor,
@@ -552,12 +554,14 @@ def _environment(
     return env
 
 
-def _overflow(scenario: Scenario, totals: Mapping[str, Array]) -> list[Problem]:
+def _overflow(scenario: Scenario, totals: Mapping[str, Array | tuple[Array, ...]]) -> list[Problem]:
     """Amounts too large for floating point (their sum overflows), or a discount rate
     that makes the discount factors of a long horizon overflow: an error, never an
-    infinity in the output."""
+    infinity in the output. A kind may name several arrays (the discount factors, the
+    discounted net and the npv for the rate)."""
     for kind, values in totals.items():
-        if not np.isfinite(values).all():
+        parts = values if isinstance(values, tuple) else (values,)
+        if not all(np.isfinite(part).all() for part in parts):
             return [Problem("PC140", "", args={"what": kind}, path=(kind,))]
     return []
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 import os
 import re
 import stat
+import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -212,12 +213,26 @@ def _check_job(job: tuple[Path, bool]) -> FileReport | None:
     return check_file(*job)
 
 
+#: Most files a worker takes at a time: a few tenths of a second of work, so that no
+#: worker is left with a long last batch while the others have finished.
+MOST_PER_BATCH = 8
+
+
 def _checked(jobs: list[tuple[Path, bool]], workers: int) -> list[FileReport | None]:
-    """Every job's report, in order: in this process, or spread over ``workers``."""
+    """Every job's report, in order: in this process, or spread over ``workers``.
+
+    On Linux the workers are forked after this process has imported everything a check
+    needs (the simulation too), so that no worker imports anything or starts a fresh
+    interpreter; elsewhere (macOS's system libraries are not safe to fork) the platform's
+    default start method is used."""
     if workers == 1:
         return [_check_job(job) for job in jobs]
+    import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
-    chunk = max(1, min(64, len(jobs) // (4 * workers)))
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    from pactcalc import uncertainty  # noqa: F401  (imported once, before the fork)
+
+    context = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else None)
+    chunk = max(1, min(MOST_PER_BATCH, len(jobs) // (4 * workers)))
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
         return list(pool.map(_check_job, jobs, chunksize=chunk))
