@@ -572,8 +572,9 @@ class _Sums:
 
     A sum stays as small as its lines so far (one row of years while no line of it
     varies with the samples) and takes the samples' shape at the first line that does,
-    or at the end: element by element the same additions in the same order, so the same
-    numbers, with a fraction of the work when most lines do not vary."""
+    or when it is asked for (:meth:`total`): element by element the same additions in
+    the same order, so the same numbers, with a fraction of the work (and of the memory
+    touched) when most lines do not vary."""
 
     def __init__(self, lines: list[LineResult], shape: tuple[int, ...]) -> None:
         self.zeros = np.zeros(shape)
@@ -598,13 +599,21 @@ class _Sums:
                     found += eur
                 else:
                     sums[key] = found + eur
-        self.sums = {
-            key: found if found.shape == shape else np.array(np.broadcast_to(found, shape))
-            for key, found in sums.items()
-        }
+        self.shape = shape
+        self.sums = sums
 
     def total(self, kind: str, partner: str | None = None, paid_from: str | None = None) -> Array:
-        return self.sums.get((kind, partner, paid_from), self.zeros)
+        """The sum of the lines of ``kind`` (of ``partner``, paid from ``paid_from``), in
+        the samples' shape: a sum still one row is copied out to it when first asked for
+        (a fresh array, laid out as one made in that shape; a sum nobody asks for is
+        never made large)."""
+        key = (kind, partner, paid_from)
+        found = self.sums.get(key)
+        if found is None:
+            return self.zeros
+        if found.shape != self.shape:
+            found = self.sums[key] = np.array(np.broadcast_to(found, self.shape))
+        return found
 
 
 def _partners(
