@@ -21,11 +21,11 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from pactcalc import metrics
-from pactcalc.agreement_risk import PartnerRisk, TransferRisk, agreement_risk
 from pactcalc.engine import Result, compute, plan_of
 from pactcalc.model import Check, CheckResult, Parameter, Scenario
 from pactcalc.model.checks import compare
@@ -39,6 +39,9 @@ from pactcalc.statistics import (
     summarise,
     worst_last,
 )
+
+if TYPE_CHECKING:  # pragma: no cover
+    from pactcalc.agreement_risk import PartnerRisk, TransferRisk
 
 Array = np.ndarray
 
@@ -182,6 +185,8 @@ def simulate(
     # year by year, so that sorting needs one year's samples beside them, not all years'
     per_year = np.array([np.percentile(year, (10, 50, 90)) for year in cumulative])
     bands = {q: per_year[:, i] for i, q in enumerate((10, 50, 90))}
+    from pactcalc.agreement_risk import agreement_risk  # only a whole simulation shows it
+
     settled, transfers = agreement_risk(result, nets, summaries)
     return Simulation(
         n,
