@@ -255,8 +255,7 @@ def plan_of(scenario: Scenario) -> Result | None:
     return compute(scenario)
 
 
-#: What a sampled run may leave out when no metric it keeps reads it: the group of
-#: :func:`compute_kept`'s ``left_out``, and the metrics that read it.
+#: What :func:`compute_kept` leaves out when no metric it keeps reads it.
 OPTIONAL_PARTS: dict[str, tuple[str, ...]] = {
     "payback": ("payback_years",),
     "discounted_payback": ("discounted_payback_years",),
@@ -276,17 +275,15 @@ def compute_kept(
     kept: Sequence[str],
     cumulative: bool,
 ) -> Result:
-    """:func:`compute` of a simulation's chunk of samples that reads of the result only
-    the metrics named in ``kept`` (by any partner), its per-year totals, problems, lines
-    and agreement and, with ``cumulative``, the cumulative net per year (the fan chart).
-
-    The work no such reader needs is left out: the paybacks, the MKBA ratio and the
-    discounted cumulatives (the fields they fill are NaN, see :data:`OPTIONAL_PARTS`), and
-    the words about a payback that turns negative again (a simulation never shows them).
-    Every number it does compute is :func:`compute`'s, bit for bit: the same arithmetic
-    in the same order. ``run`` and ``check`` simulate a ``P(…)`` check this way."""
+    """:func:`compute` of a chunk of samples of which a simulation reads only the metrics
+    ``kept`` (of any partner), the per-year totals, lines, agreement and problems and,
+    with ``cumulative``, the cumulative net per year (the fan chart). Left out: the
+    paybacks, MKBA ratio and discounted cumulatives no kept metric reads (NaN, see
+    :data:`OPTIONAL_PARTS`) and the deterministic run's problems about the file (PC129,
+    PC305, PC306: a simulation looks only for samples without a number). Every number
+    it computes is :func:`compute`'s, bit for bit: the same arithmetic in the same order."""
     left_out = {part for part, readers in OPTIONAL_PARTS.items() if not set(readers) & set(kept)}
-    left_out.add("discounted_cumulative")
+    left_out |= {"discounted_cumulative", "file_problems"}
     if not cumulative:
         left_out.add("cumulative")
     with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
@@ -358,50 +355,11 @@ def _compute(
             },
         )
     )
-    # Money at the cent (finance.is_zero, money_compare): noise of 1e-13 is no amount.
-    budget_funded_nonzero = ~finance.is_zero(budget_funded)
-    has_budget = finance.money_compare(">", budget.sum(axis=-1), 0.0)
-    if budget_funded_nonzero.any() and not has_budget.all():
-        first = next(
-            line
-            for line in lines
-            if line.paid_from == "budget" and (~finance.is_zero(line.eur_per_year)).any()
-        )
-        problems.append(Problem("PC129", "", path=(first.kind, first.index)))
     partners = _partners(scenario, sums, budget, budget_funded)
-    if budget_funded_nonzero.any():
-        for year_index in np.flatnonzero(
-            (budget_funded_nonzero & finance.is_zero(budget)).reshape(-1, n_years).any(axis=0)
-        ):
-            if has_budget.all():
-                problems.append(
-                    Problem("PC305", "", args={"year": years[int(year_index)]}, path=("budget",))
-                )
-
-    again = simple.negative_again.reshape(-1)
-    negative_again_year = (
-        years[int(again[0])]
-        if again.size == 1 and again[0] >= 0 and "payback" not in left_out
-        else None
-    )
-    if negative_again_year is not None:
-        t_again = years.index(negative_again_year)
-        cause = next(
-            (
-                line
-                for line in lines
-                if line.kind == "investments" and (line.eur_per_year[..., t_again] != 0).any()
-            ),
-            None,
-        )
-        problems.append(
-            Problem(
-                "PC306",
-                "",
-                args={"year": negative_again_year},
-                path=(cause.kind, cause.index) if cause else None,
-            )
-        )
+    negative_again_year = None
+    if "file_problems" not in left_out:
+        problems.extend(_budget_problems(lines, budget, budget_funded, years))
+        negative_again_year = _negative_again(simple, lines, years, problems)
 
     cumulative = cumulative_start = discounted_cumulative = discounted_start = _LEFT_OUT
     if "cumulative" not in left_out:
@@ -462,6 +420,57 @@ def _compute(
         if not check.is_probabilistic
     ]
     return result
+
+
+def _budget_problems(
+    lines: Sequence[LineResult], budget: Array, budget_funded: Array, years: list[int]
+) -> list[Problem]:
+    """PC129 (costs paid from a budget that no line holds) and PC305 (a year whose
+    budget-funded costs have no budget that year). Money at the cent
+    (``finance.is_zero``, ``money_compare``): noise of 1e-13 is no amount."""
+    problems = []
+    budget_funded_nonzero = ~finance.is_zero(budget_funded)
+    has_budget = finance.money_compare(">", budget.sum(axis=-1), 0.0)
+    if budget_funded_nonzero.any() and not has_budget.all():
+        first = next(
+            line
+            for line in lines
+            if line.paid_from == "budget" and (~finance.is_zero(line.eur_per_year)).any()
+        )
+        problems.append(Problem("PC129", "", path=(first.kind, first.index)))
+    if budget_funded_nonzero.any():
+        for year_index in np.flatnonzero(
+            (budget_funded_nonzero & finance.is_zero(budget)).reshape(-1, len(years)).any(axis=0)
+        ):
+            if has_budget.all():
+                problems.append(
+                    Problem("PC305", "", args={"year": years[int(year_index)]}, path=("budget",))
+                )
+    return problems
+
+
+def _negative_again(
+    simple: finance.Payback, lines: Sequence[LineResult], years: list[int], problems: list[Problem]
+) -> int | None:
+    """The year in which the cumulative turns negative again after the payback (one run
+    only), with PC306 added to ``problems`` at the investment that causes it."""
+    again = simple.negative_again.reshape(-1)
+    if not (again.size == 1 and again[0] >= 0):
+        return None
+    year = years[int(again[0])]
+    t_again = years.index(year)
+    cause = next(
+        (
+            line
+            for line in lines
+            if line.kind == "investments" and (line.eur_per_year[..., t_again] != 0).any()
+        ),
+        None,
+    )
+    problems.append(
+        Problem("PC306", "", args={"year": year}, path=(cause.kind, cause.index) if cause else None)
+    )
+    return year
 
 
 def _payback(investment: Array, returns: Array, left_out: bool) -> finance.Payback:
@@ -568,13 +577,9 @@ def _overflow(scenario: Scenario, totals: Mapping[str, Array | tuple[Array, ...]
 
 class _Sums:
     """The lines added up once, by kind, by partner and by who pays (one pass over the
-    lines: with a sample axis each sum is a large array, so none is made twice).
-
-    A sum stays as small as its lines so far (one row of years while no line of it
-    varies with the samples) and takes the samples' shape at the first line that does,
-    or when it is asked for (:meth:`total`): element by element the same additions in
-    the same order, so the same numbers, with a fraction of the work (and of the memory
-    touched) when most lines do not vary."""
+    lines: with a sample axis each sum is a large array, so none is made twice). A sum
+    stays one row of years until a line of it varies with the samples or it is asked for
+    (:meth:`total`): the same additions in the same order, with less work and memory."""
 
     def __init__(self, lines: list[LineResult], shape: tuple[int, ...]) -> None:
         self.zeros = np.zeros(shape)
@@ -603,10 +608,9 @@ class _Sums:
         self.sums = sums
 
     def total(self, kind: str, partner: str | None = None, paid_from: str | None = None) -> Array:
-        """The sum of the lines of ``kind`` (of ``partner``, paid from ``paid_from``), in
-        the samples' shape: a sum still one row is copied out to it when first asked for
-        (a fresh array, laid out as one made in that shape; a sum nobody asks for is
-        never made large)."""
+        """The lines of ``kind`` (of ``partner``, paid from ``paid_from``) summed, in the
+        samples' shape: a fresh array, laid out as one made in that shape (numpy sums a
+        row of 8 or more years in an order that depends on the layout)."""
         key = (kind, partner, paid_from)
         found = self.sums.get(key)
         if found is None:
