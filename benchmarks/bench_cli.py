@@ -7,7 +7,8 @@ Run from the repository root, in the project's virtual environment:
 
 Each group of commands runs interleaved (A, B, C, A, B, C, …) so that machine noise hits
 all alike; the report gives each command's median wall time with its spread (the
-quartiles and the extremes) and the ratio of the medians.
+quartiles and the extremes), the ratio of the medians, and the median CPU time (user +
+system, ``check``'s workers included), which other jobs on a shared machine disturb less.
 
 1. ``pactcalc run examples/beschermd-wonen.yaml --format json`` (the example as shipped,
    with its ``P(headroom_min >= 0) >= 0.8`` check) against
@@ -56,9 +57,10 @@ Command = tuple[list[str], Path]
 BYTECODE = True
 
 
-def measure(command: Command) -> tuple[float, float]:
-    """Wall seconds and peak resident memory (MB, the largest process: the command or one
-    of the processes it waited for) of one run of ``command``."""
+def measure(command: Command) -> tuple[float, float, float]:
+    """Wall seconds, CPU seconds (user + system, of the command and the processes it
+    waited for: ``check``'s workers too) and peak resident memory (MB, the largest
+    process) of one run of ``command``."""
     argv, folder = command
     env = {**os.environ, "PYTHONPATH": str(folder)}
     if BYTECODE:
@@ -70,19 +72,35 @@ def measure(command: Command) -> tuple[float, float]:
         argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=folder, env=env
     )
     _, _status, usage = os.wait4(process.pid, 0)
-    return time.perf_counter() - start, usage.ru_maxrss / 1024  # Linux: kilobytes
+    cpu = usage.ru_utime + usage.ru_stime
+    return time.perf_counter() - start, cpu, usage.ru_maxrss / 1024  # Linux: kilobytes
+
+
+#: Every command's CPU seconds of the last :func:`interleaved` rounds, by name: less
+#: sensitive than wall time to other jobs on a shared machine (not to their caches).
+CPU: dict[str, list[float]] = {}
 
 
 def interleaved(commands: dict[str, Command], repeat: int) -> dict[str, list[float]]:
     """Every command's wall times over ``repeat`` interleaved rounds (after one warm-up
-    round that fills the file cache)."""
+    round that fills the file cache); their CPU times go to :data:`CPU`."""
     times: dict[str, list[float]] = {name: [] for name in commands}
+    CPU.clear()
+    CPU.update({name: [] for name in commands})
     for command in commands.values():
         measure(command)
     for _ in range(repeat):
         for name, command in commands.items():
-            times[name].append(measure(command)[0])
+            wall, cpu, _peak = measure(command)
+            times[name].append(wall)
+            CPU[name].append(cpu)
     return times
+
+
+def cpu_line(times: dict[str, list[float]], name: str) -> str:
+    """The median CPU seconds of ``name`` and its share of the wall time."""
+    cpu = statistics.median(CPU[name])
+    return f"CPU {cpu:.3f} s (median; {cpu / statistics.median(times[name]):.2f} of a core)"
 
 
 def spread(values: list[float]) -> str:
@@ -127,11 +145,13 @@ def bench_run(repeat: int, before: Path | None) -> None:
         commands["before"] = ([*PACTCALC, "run", example, "--format", "json"], before)
     times = interleaved(commands, repeat)
     print("\n1. pactcalc run examples/beschermd-wonen.yaml --format json (as shipped)")
-    print(f"   run:                          {spread(times['run'])}")
+    print(f"   run:                          {spread(times['run'])}; {cpu_line(times, 'run')}")
     if before is not None:
         print(f"   run, --before:                {spread(times['before'])}")
+        print(f"                                 {cpu_line(times, 'before')}")
     print(f"   (a) bare import:              {spread(times['bare'])}")
     print(f"   (b) import + pydantic model:  {spread(times['floor'])}")
+    print(f"                                 {cpu_line(times, 'floor')}")
     for name in ("run", "before") if before is not None else ("run",):
         print(
             f"   {name}: ratio to (a) {ratio(times, name, 'bare'):.2f}x; ratio to (b) "
@@ -158,10 +178,12 @@ def bench_check(files: int, repeat: int, before: Path | None) -> None:
     finally:
         shutil.rmtree(folder)
     print(f"\n2. pactcalc check on {files} copies of the examples as shipped (P(…) checks)")
-    print(f"   check:                {spread(times['check'])}")
+    print(f"   check:                {spread(times['check'])}; {cpu_line(times, 'check')}")
     if before is not None:
         print(f"   check, --before:      {spread(times['before'])}")
+        print(f"                         {cpu_line(times, 'before')}")
     print(f"   yaml.safe_load loop:  {spread(times['safe_load'])}")
+    print(f"                         {cpu_line(times, 'safe_load')}")
     for name in ("check", "before") if before is not None else ("check",):
         print(f"   {name}: ratio {ratio(times, name, 'safe_load'):.2f}x (target <= 1.0x)")
 
@@ -172,7 +194,7 @@ def bench_memory(files: int, before: Path | None) -> None:
     try:
         copies(folder, files)
         for name, tree in trees.items():
-            wall, peak = measure(([*PACTCALC, "check", str(folder), "--quiet"], tree))
+            wall, _cpu, peak = measure(([*PACTCALC, "check", str(folder), "--quiet"], tree))
             print(f"\n3. {name} on {files} copies: {wall:.1f} s, peak RSS {peak:.0f} MB")
     finally:
         shutil.rmtree(folder)

@@ -258,6 +258,41 @@ def plan_of(scenario: Scenario) -> Result | None:
     return compute(scenario)
 
 
+#: What :func:`compute_kept` leaves out when no metric it keeps reads it.
+OPTIONAL_PARTS: dict[str, tuple[str, ...]] = {
+    "payback": ("payback_years",),
+    "discounted_payback": ("discounted_payback_years",),
+    "mkba": ("mkba_ratio",),
+}
+
+#: The value of a field left out: not a number, whatever is asked of it.
+_LEFT_OUT = np.full((), math.nan)
+_LEFT_OUT.flags.writeable = False
+
+
+def compute_kept(
+    scenario: Scenario,
+    parameters: Mapping[str, Array | float],
+    samples: int,
+    plan: Result | None,
+    kept: Sequence[str],
+    cumulative: bool,
+) -> Result:
+    """:func:`compute` of a chunk of samples of which a simulation reads only the metrics
+    ``kept`` (of any partner), the per-year totals, lines, agreement and problems and,
+    with ``cumulative``, the cumulative net per year (the fan chart). Left out: the
+    paybacks, MKBA ratio and discounted cumulatives no kept metric reads (NaN, see
+    :data:`OPTIONAL_PARTS`) and the deterministic run's problems about the file (PC129,
+    PC305, PC306: a simulation looks only for samples without a number). Every number
+    it computes is :func:`compute`'s, bit for bit: the same arithmetic in the same order."""
+    left_out = {part for part, readers in OPTIONAL_PARTS.items() if not set(readers) & set(kept)}
+    left_out |= {"discounted_cumulative", "file_problems"}
+    if not cumulative:
+        left_out.add("cumulative")
+    with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
+        return _compute(scenario, (), parameters, samples, plan, left_out=frozenset(left_out))
+
+
 def _compute(
     scenario: Scenario,
     checks: Sequence[Check],
@@ -265,6 +300,7 @@ def _compute(
     samples: int | None,
     plan: Result | None = None,
     realisation: Realisation | None = None,
+    left_out: frozenset[str] = frozenset(),
 ) -> Result:
     years = scenario.calendar_years
     n_years = len(years)
@@ -308,14 +344,18 @@ def _compute(
     savings = baseline - effort
     returns = savings + benefits
     net = returns - investment
-    cumulative = np.cumsum(net, axis=-1)
     rate = scenario.discount_rate.value
     df = finance.discount_factors(n_years, rate)
-    npv = (net * df).sum(axis=-1)
-    pv_investment = (investment * df).sum(axis=-1)
-    pv_returns = (returns * df).sum(axis=-1)
-    simple = finance.payback(investment, returns)
-    discounted = finance.payback(investment * df, returns * df)
+    discounted_net = net * df  # each product made once: with samples, each is large
+    discounted_investment = investment * df
+    discounted_returns = returns * df
+    npv = discounted_net.sum(axis=-1)
+    pv_investment = discounted_investment.sum(axis=-1)
+    pv_returns = discounted_returns.sum(axis=-1)
+    simple = _payback(investment, returns, "payback" in left_out)
+    discounted = _payback(
+        discounted_investment, discounted_returns, "discounted_payback" in left_out
+    )
 
     problems.extend(
         _overflow(
@@ -326,55 +366,23 @@ def _compute(
                 "effort": effort,
                 "investments": investment,
                 "benefits": benefits,
-                "discount_rate": np.concatenate(
-                    [np.broadcast_to(df, net.shape), net * df, np.asarray(npv)[..., np.newaxis]],
-                    axis=-1,
-                ),
+                "discount_rate": (df, discounted_net, npv),
             },
         )
     )
-    # Money at the cent (finance.is_zero, money_compare): noise of 1e-13 is no amount.
-    budget_funded_nonzero = ~finance.is_zero(budget_funded)
-    has_budget = finance.money_compare(">", budget.sum(axis=-1), 0.0)
-    if budget_funded_nonzero.any() and not has_budget.all():
-        first = next(
-            line
-            for line in lines
-            if line.paid_from == "budget" and (~finance.is_zero(line.eur_per_year)).any()
-        )
-        problems.append(Problem("PC129", "", path=(first.kind, first.index)))
     partners = _partners(scenario, sums, budget, budget_funded)
-    if budget_funded_nonzero.any():
-        for year_index in np.flatnonzero(
-            (budget_funded_nonzero & finance.is_zero(budget)).reshape(-1, n_years).any(axis=0)
-        ):
-            if has_budget.all():
-                problems.append(
-                    Problem("PC305", "", args={"year": years[int(year_index)]}, path=("budget",))
-                )
+    negative_again_year = None
+    if "file_problems" not in left_out:
+        problems.extend(_budget_problems(lines, budget, budget_funded, years))
+        negative_again_year = _negative_again(simple, lines, years, problems)
 
-    again = simple.negative_again.reshape(-1)
-    negative_again_year = years[int(again[0])] if again.size == 1 and again[0] >= 0 else None
-    if negative_again_year is not None:
-        t_again = years.index(negative_again_year)
-        cause = next(
-            (
-                line
-                for line in lines
-                if line.kind == "investments" and (line.eur_per_year[..., t_again] != 0).any()
-            ),
-            None,
-        )
-        problems.append(
-            Problem(
-                "PC306",
-                "",
-                args={"year": negative_again_year},
-                path=(cause.kind, cause.index) if cause else None,
-            )
-        )
-
-    discounted_cumulative = np.cumsum(net * df, axis=-1)
+    cumulative = cumulative_start = discounted_cumulative = discounted_start = _LEFT_OUT
+    if "cumulative" not in left_out:
+        cumulative = np.cumsum(net, axis=-1)
+        cumulative_start = cumulative - returns
+    if "discounted_cumulative" not in left_out:
+        discounted_cumulative = np.cumsum(discounted_net, axis=-1)
+        discounted_start = discounted_cumulative - discounted_returns
     result = Result(
         scenario=scenario,
         years=years,
@@ -397,10 +405,10 @@ def _compute(
         cumulative_per_year=cumulative,
         discount_factor_per_year=df,
         returns_per_year=returns,
-        cumulative_start_per_year=cumulative - returns,
-        discounted_net_per_year=net * df,
+        cumulative_start_per_year=cumulative_start,
+        discounted_net_per_year=discounted_net,
         discounted_cumulative_per_year=discounted_cumulative,
-        discounted_cumulative_start_per_year=discounted_cumulative - returns * df,
+        discounted_cumulative_start_per_year=discounted_start,
         index_factor_per_year=index_factor,
         npv=npv,
         pv_investment=pv_investment,
@@ -416,7 +424,8 @@ def _compute(
     _settle(
         scenario, result, env, parameters is not None or realisation is not None, plan, realisation
     )
-    _add_mkba_ratio(result)
+    if "mkba" not in left_out:
+        _add_mkba_ratio(result)
     # A warning about the file: once, not per sample or variant; PC129 (no budget at all)
     # already says what to do about budget-funded costs.
     if parameters is None and realisation is None and not any(p.code == "PC129" for p in problems):
@@ -428,6 +437,65 @@ def _compute(
         if not check.is_probabilistic
     ]
     return result
+
+
+def _budget_problems(
+    lines: Sequence[LineResult], budget: Array, budget_funded: Array, years: list[int]
+) -> list[Problem]:
+    """PC129 (costs paid from a budget that no line holds) and PC305 (a year whose
+    budget-funded costs have no budget that year). Money at the cent
+    (``finance.is_zero``, ``money_compare``): noise of 1e-13 is no amount."""
+    problems = []
+    budget_funded_nonzero = ~finance.is_zero(budget_funded)
+    has_budget = finance.money_compare(">", budget.sum(axis=-1), 0.0)
+    if budget_funded_nonzero.any() and not has_budget.all():
+        first = next(
+            line
+            for line in lines
+            if line.paid_from == "budget" and (~finance.is_zero(line.eur_per_year)).any()
+        )
+        problems.append(Problem("PC129", "", path=(first.kind, first.index)))
+    if budget_funded_nonzero.any():
+        for year_index in np.flatnonzero(
+            (budget_funded_nonzero & finance.is_zero(budget)).reshape(-1, len(years)).any(axis=0)
+        ):
+            if has_budget.all():
+                problems.append(
+                    Problem("PC305", "", args={"year": years[int(year_index)]}, path=("budget",))
+                )
+    return problems
+
+
+def _negative_again(
+    simple: finance.Payback, lines: Sequence[LineResult], years: list[int], problems: list[Problem]
+) -> int | None:
+    """The year in which the cumulative turns negative again after the payback (one run
+    only), with PC306 added to ``problems`` at the investment that causes it."""
+    again = simple.negative_again.reshape(-1)
+    if not (again.size == 1 and again[0] >= 0):
+        return None
+    year = years[int(again[0])]
+    t_again = years.index(year)
+    cause = next(
+        (
+            line
+            for line in lines
+            if line.kind == "investments" and (line.eur_per_year[..., t_again] != 0).any()
+        ),
+        None,
+    )
+    problems.append(
+        Problem("PC306", "", args={"year": year}, path=(cause.kind, cause.index) if cause else None)
+    )
+    return year
+
+
+def _payback(investment: Array, returns: Array, left_out: bool) -> finance.Payback:
+    """:func:`pactcalc.finance.payback`, or, ``left_out``, none (NaN; never again
+    negative)."""
+    if left_out:
+        return finance.Payback(years=_LEFT_OUT, negative_again=np.full((), -1, dtype=np.int64))
+    return finance.payback(investment, returns)
 
 
 def _add_mkba_ratio(result: Result) -> None:
@@ -519,24 +587,28 @@ def _environment(
     return env
 
 
-def _overflow(scenario: Scenario, totals: Mapping[str, Array]) -> list[Problem]:
+def _overflow(scenario: Scenario, totals: Mapping[str, Array | tuple[Array, ...]]) -> list[Problem]:
     """Amounts too large for floating point (their sum overflows), or a discount rate
     that makes the discount factors of a long horizon overflow: an error, never an
-    infinity in the output."""
+    infinity in the output. A kind may name several arrays (the discount factors, the
+    discounted net and the npv for the rate)."""
     for kind, values in totals.items():
-        if not np.isfinite(values).all():
+        parts = values if isinstance(values, tuple) else (values,)
+        if not all(np.isfinite(part).all() for part in parts):
             return [Problem("PC140", "", args={"what": kind}, path=(kind,))]
     return []
 
 
 class _Sums:
     """The lines added up once, by kind, by partner and by who pays (one pass over the
-    lines: with a sample axis each sum is a large array, so none is made twice)."""
+    lines: with a sample axis each sum is a large array, so none is made twice). A sum
+    stays one row of years until a line of it varies with the samples or it is asked for
+    (:meth:`total`): the same additions in the same order, with less work and memory."""
 
     def __init__(self, lines: list[LineResult], shape: tuple[int, ...]) -> None:
         self.zeros = np.zeros(shape)
         self.zeros.flags.writeable = False  # shared by every empty sum
-        self.sums: dict[tuple[str, str | None, str | None], Array] = {}
+        sums: dict[tuple[str, str | None, str | None], Array] = {}
         for line in lines:
             keys: set[tuple[str, str | None, str | None]] = {
                 (line.kind, None, None),
@@ -547,15 +619,29 @@ class _Sums:
                     (line.kind, None, line.paid_from),
                     (line.kind, line.partner, line.paid_from),
                 }
+            eur = line.eur_per_year
             for key in keys:
-                found = self.sums.get(key)
+                found = sums.get(key)
                 if found is None:
-                    self.sums[key] = self.zeros + line.eur_per_year  # a fresh array
+                    sums[key] = 0.0 + np.asarray(eur, dtype=float)  # a fresh array, 0 + x
+                elif np.broadcast_shapes(found.shape, eur.shape) == found.shape:
+                    found += eur
                 else:
-                    found += line.eur_per_year
+                    sums[key] = found + eur
+        self.shape = shape
+        self.sums = sums
 
     def total(self, kind: str, partner: str | None = None, paid_from: str | None = None) -> Array:
-        return self.sums.get((kind, partner, paid_from), self.zeros)
+        """The lines of ``kind`` (of ``partner``, paid from ``paid_from``) summed, in the
+        samples' shape: a fresh array, laid out as one made in that shape (numpy sums a
+        row of 8 or more years in an order that depends on the layout)."""
+        key = (kind, partner, paid_from)
+        found = self.sums.get(key)
+        if found is None:
+            return self.zeros
+        if found.shape != self.shape:
+            found = self.sums[key] = np.array(np.broadcast_to(found, self.shape))
+        return found
 
 
 def _partners(

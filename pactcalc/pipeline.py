@@ -95,7 +95,9 @@ def compute_document(document: Document) -> Document:
             from pactcalc import uncertainty
 
             try:  # only the samples the checks need: no summaries, bands or risk
-                simulation = uncertainty.simulate_checks(document.scenario, document.checks)
+                simulation = uncertainty.simulate_checks(
+                    document.scenario, document.checks, plan=result
+                )
             except SimulationError as error:  # too many samples, or a sample without number
                 add_problems(document, error.problems)
                 return document

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from pactcalc import expressions
-from pactcalc.engine import Result, compute, plan_of
+from pactcalc.engine import Result, compute_kept, plan_of
 from pactcalc.engine import _environment as engine_environment
 from pactcalc.i18n import Text
 from pactcalc.model import LINE_KINDS, Scenario
@@ -154,15 +154,20 @@ def run_in_chunks(
     kept: Sequence[tuple[str, str | None]],
     per_chunk: int | None = None,
     fan: bool = True,
+    plan: Result | None = None,
 ) -> tuple[SampledMetrics, Array]:
     """The metrics ``kept`` (name, partner or None) of every sample and the cumulative net
     of every sample per year (years × samples: a year's samples lie together), computing
     ``per_chunk`` samples at a time (default: :func:`chunk_samples`). Without ``fan``
     neither the cumulative nets (an array of years × 0) nor the agreement's transfers are
-    kept: a check needs only its metric. Raises :class:`SimulationError` (PC321) when a
-    sample is not a number."""
+    kept: a check needs only its metric. The engine computes what those need
+    (:func:`~pactcalc.engine.compute_kept`). ``plan``: the scenario computed at its values
+    (the agreement's terms, fixed once for every chunk), when the caller has it. Raises
+    :class:`SimulationError` (PC321) when a sample is not a number."""
     step = per_chunk or chunk_samples(scenario)
-    plan = plan_of(scenario)  # the agreement's terms, fixed once for every chunk
+    if plan is None:
+        plan = plan_of(scenario)
+    metric_names = [name for name, _ in kept]
     years = scenario.calendar_years
     values = {key: np.empty(samples) for key in kept}
     cumulative = np.empty((len(years), samples if fan else 0))
@@ -171,7 +176,7 @@ def run_in_chunks(
     for start, stop in _chunks(samples, step):
         rows = {name: column[start:stop] for name, column in draws.items()}
         with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
-            result = compute(scenario, (), parameters=rows, samples=stop - start, plan=plan)
+            result = compute_kept(scenario, rows, stop - start, plan, metric_names, fan)
             _find_bad(scenario, result, rows, start, bad)
         if bad:
             continue  # count every bad sample; the numbers will not be shown

@@ -21,12 +21,12 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from pactcalc import metrics
-from pactcalc.agreement_risk import PartnerRisk, TransferRisk, agreement_risk
-from pactcalc.engine import compute, plan_of
+from pactcalc.engine import Result, compute, plan_of
 from pactcalc.model import Check, CheckResult, Parameter, Scenario
 from pactcalc.model.checks import compare
 from pactcalc.sampled import SampledMetrics, check_capacity, chunk_samples, run_in_chunks
@@ -39,6 +39,9 @@ from pactcalc.statistics import (
     summarise,
     worst_last,
 )
+
+if TYPE_CHECKING:  # pragma: no cover
+    from pactcalc.agreement_risk import PartnerRisk, TransferRisk
 
 Array = np.ndarray
 
@@ -182,6 +185,8 @@ def simulate(
     # year by year, so that sorting needs one year's samples beside them, not all years'
     per_year = np.array([np.percentile(year, (10, 50, 90)) for year in cumulative])
     bands = {q: per_year[:, i] for i, q in enumerate((10, 50, 90))}
+    from pactcalc.agreement_risk import agreement_risk  # only a whole simulation shows it
+
     settled, transfers = agreement_risk(result, nets, summaries)
     return Simulation(
         n,
@@ -216,10 +221,12 @@ def simulate_checks(
     samples: int | None = None,
     seed: int | None = None,
     chunk: int | None = None,
+    plan: Result | None = None,
 ) -> CheckSamples:
     """The samples :func:`evaluate_probabilistic` needs for ``checks``: the same draws and
     the same engine runs as :func:`simulate` (so the same numbers, and the same PC320 and
-    PC321), keeping per sample only the metrics of the probabilistic checks."""
+    PC321), keeping per sample only the metrics of the probabilistic checks. ``plan``: the
+    scenario's deterministic result, when the caller has computed it already."""
     n = samples if samples is not None else scenario.simulation.samples
     seed_ = seed if seed is not None else scenario.simulation.seed
     # the capacity of a whole simulation, so that run, check and simulate agree on PC320
@@ -227,7 +234,7 @@ def simulate_checks(
     check_capacity(scenario, n, capacity, from_file=samples is None)
     kept = list(dict.fromkeys((c.metric, c.partner) for c in checks if c.is_probabilistic))
     draws = sample_parameters(scenario, n, seed_)
-    result, _ = run_in_chunks(scenario, draws, n, kept, chunk, fan=False)
+    result, _ = run_in_chunks(scenario, draws, n, kept, chunk, fan=False, plan=plan)
     return CheckSamples(n, seed_, result)
 
 
