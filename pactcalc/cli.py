@@ -503,7 +503,7 @@ def _report_actuals(
     """``pactcalc report ACTUALS``: the monitoring, then the plan's full report (.csv:
     the variance, as ``monitor`` writes it)."""
     from pactcalc.pipeline import compute_document
-    from pactcalc.report import build_monitor, build_with_plan
+    from pactcalc.report.monitoring import build_monitor, build_with_plan
 
     document, language = _monitored(file, lang)
     assert document.plan is not None
@@ -567,7 +567,7 @@ def monitor(
 
     Example: pactcalc monitor examples/beschermd-wonen-realisatie-2022.yaml --threshold 10000
     """
-    from pactcalc.report import build_monitor
+    from pactcalc.report.monitoring import build_monitor
 
     document, language = _monitored(file, lang)
     assert document.plan is not None

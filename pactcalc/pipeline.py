@@ -13,15 +13,17 @@ import dataclasses
 import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pactcalc import i18n, loader
 from pactcalc.engine import Result, compute
 from pactcalc.model import Check, Scenario, validate
-from pactcalc.model.actuals import VERSION_KEY, Actuals, cross_check_actuals, validate_actuals
-from pactcalc.monitor import Monitoring, monitor
 from pactcalc.problems import PathRef, Problem, sort_key
 from pactcalc.sampled import SimulationError
+
+if TYPE_CHECKING:  # an actuals file's modules are loaded when one is read
+    from pactcalc.model.actuals import Actuals
+    from pactcalc.monitor import Monitoring
 
 
 @dataclass
@@ -185,6 +187,8 @@ class ActualsDocument:
 
 def is_actuals(data: Any) -> bool:
     """Whether loaded data is an actuals file (its ``pactcalc-actuals`` key)."""
+    from pactcalc.model.actuals import VERSION_KEY
+
     return isinstance(data, dict) and VERSION_KEY in data
 
 
@@ -209,6 +213,8 @@ def load_actuals_text(
 
 
 def _actuals_of(loaded: loader.Loaded, real_path: str) -> ActualsDocument:
+    from pactcalc.model.actuals import cross_check_actuals, validate_actuals
+
     problems = list(loaded.problems)
     document = ActualsDocument(loaded.file, loaded, None, None, problems)
     if loaded.data is None or any(p.is_error and p.code in _FATAL for p in problems):
@@ -260,6 +266,8 @@ def monitor_document(document: ActualsDocument) -> ActualsDocument:
     only the expectation has (an actual of 0 that a line divides by, a year whose budget
     is booked away) come from the actuals, and are resolved at the actuals file: at the
     year they name, else at its ``scenario:`` key."""
+    from pactcalc.monitor import monitor
+
     if not document.ok or document.actuals is None or document.plan is None:
         return document
     plan = document.plan

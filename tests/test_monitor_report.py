@@ -18,8 +18,7 @@ from pactcalc.cli import app
 from pactcalc.pipeline import monitor_file
 from pactcalc.render import charts
 from pactcalc.render.charts.monitoring import MONITORING_CHARTS, monitoring_charts
-from pactcalc.report import build_monitor
-from pactcalc.report.monitoring import payback_sentence
+from pactcalc.report.monitoring import build_monitor, payback_sentence
 from pactcalc.report.variance import sorted_lines
 
 EXAMPLE = ROOT / "examples" / "beschermd-wonen-realisatie-2022.yaml"

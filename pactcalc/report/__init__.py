@@ -7,9 +7,9 @@ sentences, tables and JSON data come from its builder (:mod:`.business`,
 the sections and hold no order, title or sentence of their own. Adding a section to every
 format is one builder and one line in :func:`build`.
 
-Actuals beside the plan (DOMAIN.md §8): :func:`build_monitor` is ``pactcalc monitor``'s
-report, :func:`build_with_plan` the plan's full report with the monitoring first
-(:mod:`.monitoring`).
+Actuals beside the plan (DOMAIN.md §8): :func:`.monitoring.build_monitor` is ``pactcalc
+monitor``'s report, :func:`.monitoring.build_with_plan` the plan's full report with the
+monitoring first (imported from :mod:`.monitoring`, so that ``run`` does not load them).
 """
 
 from __future__ import annotations
@@ -20,10 +20,8 @@ from pactcalc.i18n import t
 from pactcalc.pipeline import Document
 from pactcalc.report import agreement, business, uncertainty
 from pactcalc.report.blocks import Block, Paragraph, Report, Section
-from pactcalc.report.monitoring import build_monitor, build_with_plan
-from pactcalc.report.trail_sections import trail_blocks
 
-__all__ = ["build", "build_monitor", "build_sensitivity", "build_simulation", "build_with_plan"]
+__all__ = ["build", "build_sensitivity", "build_simulation"]
 
 if TYPE_CHECKING:  # pragma: no cover
     from pactcalc.model import Scenario
@@ -73,6 +71,8 @@ def build(
 def _audit_trail(document: Document, lang: str) -> Section:
     """How each figure is made: the formula, year by year, and the sourced inputs."""
     assert document.result is not None
+    from pactcalc.report.trail_sections import trail_blocks  # the full report's only
+
     blocks: list[Block] = [Paragraph(t("audit_intro", lang)), *trail_blocks(document.result, lang)]
     return Section("audit_trail", t("audit_trail", lang), blocks, new_page=True)
 
