@@ -15,14 +15,22 @@ import math
 import os
 import re
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, NoReturn, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
 
-from pactcalc import __version__, output
+from pactcalc import __version__
+from pactcalc.cli_output import (
+    check_destination,
+    create,
+    fail,
+    print_problems,
+    show,
+    write,
+)
 from pactcalc.formats import (
     RENDERERS,
     SUFFIX_FORMATS,
@@ -35,8 +43,7 @@ from pactcalc.formats import (
 from pactcalc.i18n import t
 from pactcalc.pipeline import ActualsDocument, Document, add_problems, run_file
 from pactcalc.problems import Problem
-from pactcalc.render.diagnostics import format_problem, format_problems
-from pactcalc.render.text import inert_lines
+from pactcalc.render.diagnostics import format_problems
 from pactcalc.sampled import SimulationError
 
 T = TypeVar("T")
@@ -185,14 +192,9 @@ def _computed(file: Path, lang: Lang | None) -> tuple[Document, str]:
     document = run_file(file, str(file))
     language = _language(lang, document)
     if document.result is None:
-        _print_problems(document, language)
+        print_problems(document, language)
         raise typer.Exit(2)
     return document, language
-
-
-def _print_problems(document: Document, lang: str) -> None:
-    for line in format_problems(document.problems, lang, document.loaded.text):
-        typer.echo(line, err=True)
 
 
 def _simulated(document: Document, lang: str, simulation: Callable[[], T]) -> T:
@@ -202,109 +204,8 @@ def _simulated(document: Document, lang: str, simulation: Callable[[], T]) -> T:
         return simulation()
     except SimulationError as error:
         add_problems(document, error.problems)
-        _print_problems(document, lang)
+        print_problems(document, lang)
         raise typer.Exit(2) from None
-
-
-def fail(problem: Problem, lang: str) -> NoReturn:
-    """Print ``problem`` on stderr and exit 2."""
-    typer.echo(format_problem(problem, lang), err=True)
-    raise typer.Exit(2)
-
-
-def _refused(error: output.OutputError, lang: str) -> NoReturn:
-    args = {"path": error.path, "reason": error.reason_text(lang)}
-    fail(Problem(error.code, error.path, args=args), lang)
-
-
-def _check_destination(destination: str | None, inputs: Iterable[Path], lang: str) -> None:
-    """Refuse a bad ``--output`` before any work is done."""
-    if destination is not None:
-        try:
-            output.check_destination(destination, inputs)
-        except output.OutputError as error:
-            _refused(error, lang)
-
-
-def _write(destination: str, content: output.Content, inputs: Iterable[Path], lang: str) -> None:
-    """Write one output file (see :mod:`pactcalc.output`); exit 2 when it cannot be."""
-    try:
-        output.write(destination, content, inputs)
-    except output.OutputError as error:
-        _refused(error, lang)
-
-
-#: The width of terminal-format text when no terminal says how wide it is: written to a
-#: file (``--output``) always, printed to a pipe (CI, ``| less``) unless ``COLUMNS`` is set.
-PLAIN_WIDTH = 100
-
-#: The narrowest width drawn at: below it a table would be all label.
-LEAST_WIDTH = 40
-
-
-def output_width() -> int:
-    """The width the terminal format is drawn at on stdout: ``COLUMNS`` when it is set
-    (as every terminal program reads it), else the terminal's width, else (stdout is a
-    pipe or a file) :data:`PLAIN_WIDTH`; never less than :data:`LEAST_WIDTH`."""
-    import shutil
-
-    columns = os.environ.get("COLUMNS", "")
-    if columns.isdigit() and int(columns) > 0:
-        width = int(columns)
-    elif sys.stdout.isatty():
-        width = shutil.get_terminal_size((PLAIN_WIDTH, 24)).columns
-    else:
-        width = PLAIN_WIDTH
-    return max(LEAST_WIDTH, width)
-
-
-def _plain_text(renderable: Any, width: int) -> str:
-    """A rich renderable as plain text, on a console ``width`` wide."""
-    import io
-
-    from rich.console import Console
-
-    console = Console(width=width, record=True, file=io.StringIO(), color_system=None)
-    console.print(renderable, crop=False)
-    return console.export_text()
-
-
-def _show(shown: Any, destination: str | None, inputs: list[Path], lang: str) -> None:
-    """Print text, or a rich renderable on a console as wide as :func:`output_width`
-    (its tables fit: they wrap, split or stack), no line a CI command
-    (:func:`~pactcalc.render.text.inert_lines`); or write either, as text, to
-    ``destination`` (a renderable drawn :data:`PLAIN_WIDTH` wide)."""
-    if destination is not None:
-        text = shown if isinstance(shown, str) else _plain_text(shown, PLAIN_WIDTH)
-        _write(destination, text, inputs, lang)
-        typer.echo(t("written", lang, path=destination), err=True)
-    elif isinstance(shown, str):
-        if shown:
-            typer.echo(inert_lines(shown), nl=False)
-    else:
-        typer.echo(inert_lines(_console_text(shown)), nl=False)
-
-
-def _console_text(renderable: Any) -> str:
-    """A rich renderable as the terminal would show it (colours only on a terminal),
-    :func:`output_width` wide, as text: printed through :func:`inert_lines`, so that a
-    line starting with scenario text (a title, a wrapped source) is never a workflow
-    command under GitHub Actions."""
-    import io
-
-    from rich.console import Console
-
-    terminal = Console()
-    console = Console(
-        file=io.StringIO(),
-        width=output_width(),
-        force_terminal=terminal.is_terminal,
-        color_system=terminal.color_system,  # type: ignore[arg-type]
-        legacy_windows=False,
-    )
-    console.print(renderable, crop=False)
-    text: str = console.file.getvalue()  # type: ignore[attr-defined]
-    return text
 
 
 # ----------------------------------------------------------------------------- commands
@@ -332,7 +233,7 @@ def run(
 
     document, language = _computed(file, lang)
     built = build(document, None, language)
-    _show(drawn(output_format, built, csv_dialect), output, [file], language)
+    show(drawn(output_format, built, csv_dialect), output, [file], language)
 
 
 @app.command()
@@ -385,7 +286,7 @@ def check(
         in_actions = os.environ.get("GITHUB_ACTIONS") == "true"
         output_format = CheckFormat.github if in_actions else CheckFormat.text
     read, _missing = scenario_files(paths)  # every file the run reads, not its folders
-    _check_destination(output, read, language)
+    check_destination(output, read, language)
     checked = check_paths(paths, skip_named_others=skip_other_yaml)
     for skipped in checked.not_regular:
         typer.echo(t("cli.check.not_regular", language, path=skipped), err=True)
@@ -394,7 +295,7 @@ def check(
         fail(Problem("PC022", where, args={"path": where}), language)
     text = renderer("check", output_format.value)(checked, language, quiet)
     if output is not None:
-        _write(output, text, read, language)
+        write(output, text, read, language)
     else:
         typer.echo(text, nl=False)
     raise typer.Exit(checked.exit_code)
@@ -434,7 +335,7 @@ def report(
 
     Example: pactcalc report examples/beschermd-wonen.yaml --output bw.html
     """
-    _check_destination(output, [], lang.value if lang else "nl")  # a folder's name first
+    check_destination(output, [], lang.value if lang else "nl")  # a folder's name first
     report_format = format_of_suffix("report", output, lang.value if lang else "nl")
     if _is_actuals_file(file):
         _report_actuals(file, output, report_format, lang, csv_dialect)
@@ -442,21 +343,19 @@ def report(
     document, language = _computed(file, lang)
     assert document.result is not None
     assert document.scenario is not None
-    _check_destination(output, [file], language)  # before a chart is written beside it
+    check_destination(output, [file], language)  # before a chart is written beside it
     render = renderer("report", report_format)
     if report_format == "csv":
-        _write(output, render(document, language, csv_dialect.value), [file], language)
+        write(output, render(document, language, csv_dialect.value), [file], language)
     else:
         from pactcalc.uncertainty import analyse
 
         scenario = document.scenario
         analysis = _simulated(document, language, lambda: analyse(scenario, document.checks))
         if report_format == "html":
-            _write(output, render(document, language, analysis), [file], language)
+            write(output, render(document, language, analysis), [file], language)
         elif report_format == "xlsx":
-            _write(
-                output, lambda path: render(document, path, language, analysis), [file], language
-            )
+            write(output, lambda path: render(document, path, language, analysis), [file], language)
         else:
             from pactcalc.render.charts import all_charts
             from pactcalc.render.figures import section_charts
@@ -468,8 +367,8 @@ def report(
             stem = Path(output).stem
             files = {name: f"{stem}-{name}.svg" for name in charts}
             for name, svg in charts.items():
-                _write(str(Path(output).with_name(files[name])), svg, [file], language)
-            _write(output, render(document, language, files, analysis), [file], language)
+                write(str(Path(output).with_name(files[name])), svg, [file], language)
+            write(output, render(document, language, files, analysis), [file], language)
     typer.echo(t("written", language, path=output), err=True)
 
 
@@ -490,7 +389,7 @@ def _monitored(file: Path, lang: Lang | None) -> tuple[ActualsDocument, str]:
     language = _language(lang, document.plan)
     if document.monitoring is None:
         if document.plan is not None:
-            _print_problems(document.plan, language)
+            print_problems(document.plan, language)
         for line in format_problems(document.problems, language, document.loaded.text):
             typer.echo(line, err=True)
         raise typer.Exit(2)
@@ -509,12 +408,12 @@ def _report_actuals(
     assert document.plan is not None
     assert document.plan.scenario is not None
     inputs = [file, Path(document.plan.file)]
-    _check_destination(output, inputs, language)
+    check_destination(output, inputs, language)
     render = renderer("report-actuals", report_format)
     if report_format == "xlsx":
-        _write(output, lambda path: render(document, path, language), inputs, language)
+        write(output, lambda path: render(document, path, language), inputs, language)
     elif report_format == "csv":
-        _write(output, render(build_monitor(document, language), dialect.value), inputs, language)
+        write(output, render(build_monitor(document, language), dialect.value), inputs, language)
     else:
         from pactcalc.render.figures import report_charts
         from pactcalc.uncertainty import analyse
@@ -526,9 +425,9 @@ def _report_actuals(
         if report_format == "markdown":
             files = {name: f"{Path(output).stem}-{name}.svg" for name in charts}
             for name, svg in charts.items():
-                _write(str(Path(output).with_name(files[name])), svg, inputs, language)
+                write(str(Path(output).with_name(files[name])), svg, inputs, language)
             charts = files
-        _write(output, render(built, charts), inputs, language)
+        write(output, render(built, charts), inputs, language)
     typer.echo(t("written", language, path=output), err=True)
 
 
@@ -573,7 +472,7 @@ def monitor(
     assert document.plan is not None
     built = build_monitor(document, language, threshold)
     inputs = [file, Path(document.plan.file)]
-    _show(drawn(output_format, built, csv_dialect), output, inputs, language)
+    show(drawn(output_format, built, csv_dialect), output, inputs, language)
 
 
 @app.command()
@@ -606,7 +505,7 @@ def compare(
     language = lang.value if lang else _language(None, documents[0])
     invalid = [d for d in documents if d.result is None]
     for document in invalid:
-        _print_problems(document, language)
+        print_problems(document, language)
     if invalid:
         raise typer.Exit(2)
     compare_format = "table" if output is None else format_of_suffix("compare", output, language)
@@ -614,12 +513,12 @@ def compare(
     comparison = compare_results(results)
     render = renderer("compare", compare_format)
     if output is None:
-        _show(render(comparison, results, language), None, [], language)
+        show(render(comparison, results, language), None, [], language)
         return
     if compare_format == "xlsx":
-        _write(output, lambda path: render(comparison, path, language), files, language)
+        write(output, lambda path: render(comparison, path, language), files, language)
     else:
-        _write(output, render(comparison, results, language), files, language)
+        write(output, render(comparison, results, language), files, language)
     typer.echo(t("written", language, path=output), err=True)
 
 
@@ -669,7 +568,7 @@ def sensitivity(
         fail(Problem("PC026", str(file), args=args), language)
     result = uncertainty.sensitivity(document.scenario, chosen, document.checks)
     built = build_sensitivity(result, document.scenario, language)
-    _show(drawn(output_format, built, csv_dialect), output, [file], language)
+    show(drawn(output_format, built, csv_dialect), output, [file], language)
 
 
 @app.command()
@@ -720,7 +619,7 @@ def simulate(
         lambda: uncertainty.simulate(scenario, document.checks, samples, seed),
     )
     shown = drawn(output_format, build_simulation(result, language), csv_dialect)
-    _show(shown, output, [file], language)
+    show(shown, output, [file], language)
 
 
 @app.command()
@@ -767,7 +666,7 @@ def explain(
         }
         fail(Problem("PC024", str(file), args=args), language)
     worded = word_trail(trail, language)
-    _show(terminal.explain_renderable(worded, language), None, [], language)
+    show(terminal.explain_renderable(worded, language), None, [], language)
 
 
 @app.command()
@@ -822,7 +721,7 @@ def init(
         raise typer.BadParameter("the new scenario file is missing", param_hint="PATH")
     language = lang.value if lang else "nl"
     text = (files("pactcalc") / "templates" / f"{case.value}.yaml").read_text("utf-8")
-    _create(destination, text, language)
+    create(destination, text, language)
     typer.echo(t("created", language, path=destination))
 
 
@@ -833,16 +732,8 @@ def _init_actuals(plan: Path, destination: str | None, lang: Lang | None) -> Non
     document, language = _computed(plan, lang)
     assert document.result is not None
     target = destination or str(default_path(plan, document.result.years[0]))
-    _create(target, starter_actuals(document.result, str(plan), target, language), language)
+    create(target, starter_actuals(document.result, str(plan), target, language), language)
     typer.echo(t("written", language, path=target))
-
-
-def _create(path: str | Path, text: str, lang: str) -> None:
-    """Write a new file whole, never over an existing one; exit 2 when it cannot be."""
-    try:
-        output.create(path, text)
-    except output.OutputError as error:
-        _refused(error, lang)
 
 
 @app.command()
@@ -868,7 +759,7 @@ def schema(
 
     text = json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n"
     if output is not None:
-        _write(output, text, [], "nl")
+        write(output, text, [], "nl")
     else:
         typer.echo(text, nl=False)
 

@@ -16,7 +16,8 @@ import pytest
 from conftest import EXAMPLES, runner, write
 from rich.console import Console
 
-from pactcalc.cli import PLAIN_WIDTH, app, output_width
+from pactcalc.cli import app
+from pactcalc.cli_output import PLAIN_WIDTH, output_width
 from pactcalc.pipeline import run_file
 from pactcalc.render import terminal
 from pactcalc.render.fitting import Column, FittedTable, wrap
