@@ -124,7 +124,12 @@ def copies(folder: Path, count: int) -> list[Path]:
     """``count`` copies of the examples as shipped (their checks included), each with its
     scenario name numbered."""
     sources = sorted((ROOT / "examples").glob("*.yaml"))
-    texts = [source.read_text("utf-8") for source in sources]
+    # the scenarios: an actuals file beside them names its plan, which a copy would lack
+    texts = [
+        text
+        for text in (source.read_text("utf-8") for source in sources)
+        if "\npactcalc-actuals:" not in text
+    ]
     written = []
     for i in range(count):
         text = texts[i % len(texts)].replace("\nname: ", f"\nname: {i} — ", 1)
