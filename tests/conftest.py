@@ -74,3 +74,17 @@ def en(value: Any) -> Any:
     from pactcalc.i18n import Text
 
     return value.text("en") if isinstance(value, Text) else value
+
+
+def undescribed(schema: dict[str, Any]) -> list[str]:
+    """The properties of a JSON Schema (top level and ``$defs``) without a description:
+    the editor's hover help and the generated reference come from those."""
+    missing = [
+        f"{model}.{name}"
+        for model, body in schema["$defs"].items()
+        for name, prop in body.get("properties", {}).items()
+        if "description" not in prop
+    ]
+    return missing + [
+        name for name, prop in schema["properties"].items() if "description" not in prop
+    ]

@@ -8,7 +8,7 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import ACTUALS_EXAMPLES, ROOT, runner, write
+from conftest import ACTUALS_EXAMPLES, ROOT, runner, undescribed, write
 
 from pactcalc.cli import app
 from pactcalc.model.actuals import json_schema
@@ -65,15 +65,7 @@ def test_schema_names_the_version_key_and_year_keys():
 
 
 def test_every_schema_field_has_a_description():
-    schema = json_schema()
-    missing = [
-        f"{model}.{name}"
-        for model, body in schema["$defs"].items()
-        for name, prop in body.get("properties", {}).items()
-        if "description" not in prop
-    ]
-    missing += [name for name, prop in schema["properties"].items() if "description" not in prop]
-    assert not missing
+    assert undescribed(json_schema()) == []
 
 
 @pytest.mark.parametrize("example", ACTUALS_EXAMPLES, ids=lambda p: p.name)

@@ -12,7 +12,7 @@ import threading
 from pathlib import Path
 
 import pytest
-from conftest import EXAMPLES, ROOT, runner, write
+from conftest import EXAMPLES, ROOT, runner, undescribed, write
 
 from pactcalc import __version__, loader, output
 from pactcalc.cli import app
@@ -102,15 +102,7 @@ def test_committed_schema_is_current():
 
 
 def test_every_schema_field_has_a_description():
-    schema = json_schema()
-    missing = [
-        f"{model}.{name}"
-        for model, body in schema["$defs"].items()
-        for name, prop in body.get("properties", {}).items()
-        if "description" not in prop
-    ]
-    missing += [name for name, prop in schema["properties"].items() if "description" not in prop]
-    assert missing == []
+    assert undescribed(json_schema()) == []
 
 
 def test_run_table_in_dutch(tmp_path):
