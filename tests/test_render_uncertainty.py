@@ -514,3 +514,20 @@ def test_markdown_section(example: tuple[Document, Analysis]) -> None:
     assert "![" not in without  # no files: no images, the rest stays
     assert "uncertainty" not in [s.id for s in build(doc, None, "nl", full=True).sections]
     assert section_charts(None, doc.result, "nl") == {}
+
+
+def test_the_tornado_names_a_parameter_by_its_label() -> None:
+    """A parameter with a ``label`` is drawn by that label, as the report's tables name it;
+    one without keeps its id."""
+    pytest.importorskip("matplotlib")
+    labelled = SMALL.replace("low: 100, high: 900", "low: 100, high: 900, label: Uurtarief")
+    assert labelled != SMALL
+    doc = document(labelled)
+    assert doc.scenario is not None
+    assert doc.result is not None
+    analysis = analyse(doc.scenario, doc.checks)
+    assert analysis is not None
+    tornado = " ".join(texts(section_charts(analysis, doc.result, "nl")["tornado"]))
+    assert "Uurtarief (100 – 900)" in tornado
+    assert "b (100 – 900)" not in tornado
+    assert "z (7 – 7)" in tornado

@@ -21,7 +21,9 @@ def section_charts(analysis: Analysis | None, result: Result, lang: str) -> dict
     sim = analysis.simulation
     names = {p.id: p.name for p in result.partners}
     return {
-        "tornado": charts.tornado_svg(analysis.sensitivity, lang),
+        "tornado": charts.tornado_svg(
+            analysis.sensitivity, lang, charts.parameter_labels(result.scenario)
+        ),
         "npv_distribution": charts.npv_distribution_svg(sim, lang),
         "fan_chart": charts.fan_chart_svg(sim, result.years, lang),
         "partner_nets": charts.partner_nets_svg(sim, names, lang),

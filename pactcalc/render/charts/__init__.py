@@ -86,6 +86,7 @@ from pactcalc.render.charts.uncertainty import (
 
 if TYPE_CHECKING:  # pragma: no cover
     from pactcalc.engine import Result
+    from pactcalc.model import Scenario
     from pactcalc.monitor import Monitoring
     from pactcalc.uncertainty import Analysis
 
@@ -135,6 +136,7 @@ __all__ = [
     "png",
     "svg",
     "tornado_svg",
+    "parameter_labels",
     "uncertainty_chart_bytes",
 ]
 
@@ -169,12 +171,20 @@ def chart_spec(
         raise ValueError(f"the chart {name!r} needs an analysis (a scenario with ranges)")
     simulation = analysis.simulation
     if name == "tornado":
-        return tornado_spec(analysis.sensitivity, lang)
+        return tornado_spec(analysis.sensitivity, lang, parameter_labels(result.scenario))
     if name == "npv_distribution":
         return npv_distribution_spec(simulation, lang)
     if name == "fan_chart":
         return fan_chart_spec(simulation, result.years, lang)
     return partner_nets_spec(simulation, {p.id: p.name for p in result.partners}, lang)
+
+
+def parameter_labels(scenario: Scenario) -> dict[str, str]:
+    """Each parameter as a reader knows it, by id: its ``label``, else its id (the same
+    words as the report's tables)."""
+    from pactcalc.report.uncertainty import parameter_label
+
+    return {name: parameter_label(scenario, name) for name in scenario.parameters}
 
 
 def svg(

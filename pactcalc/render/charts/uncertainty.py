@@ -54,10 +54,11 @@ UNCERTAINTY_CHARTS = ("tornado", "npv_distribution", "fan_chart", "partner_nets"
 NPV_BINS = 40
 
 
-def tornado_svg(sens: Sensitivity, lang: str) -> str:
+def tornado_svg(sens: Sensitivity, lang: str, names: Mapping[str, str] | None = None) -> str:
     """The one-way sensitivity as a tornado: per parameter (largest swing at the top) a
-    bar from the base outcome to the outcome at low and one to the outcome at high."""
-    return svg_text(tornado_spec(sens, lang))
+    bar from the base outcome to the outcome at low and one to the outcome at high.
+    ``names``: each parameter as a reader knows it (its ``label``), by id."""
+    return svg_text(tornado_spec(sens, lang, names))
 
 
 def npv_distribution_svg(sim: Simulation, lang: str) -> str:
@@ -163,7 +164,7 @@ def _probability_of(sim: Simulation, event: str) -> Probability | None:
 # ---------------------------------------------------------------------------- charts
 
 
-def tornado_spec(sens: Sensitivity, lang: str) -> ChartSpec:
+def tornado_spec(sens: Sensitivity, lang: str, names: Mapping[str, str] | None = None) -> ChartSpec:
     """The tornado of a sensitivity (see :func:`tornado_svg`)."""
     from matplotlib.lines import Line2D
     from matplotlib.patches import Patch
@@ -218,7 +219,8 @@ def tornado_spec(sens: Sensitivity, lang: str) -> ChartSpec:
                 label = t(f"chart.threshold_{side}", lang, value=shown)
             handles.append(Line2D([], [], color=VERMILLION, linestyle="--", label=label))
         labels = [
-            f"{visible(s.parameter)} ({_as_written(s.low, lang)} – {_as_written(s.high, lang)})"
+            f"{visible((names or {}).get(s.parameter, s.parameter))} "
+            f"({_as_written(s.low, lang)} – {_as_written(s.high, lang)})"
             for s in swings
         ]
         ax.set_yticks(range(len(swings)), labels, parse_math=False)
