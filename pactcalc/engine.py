@@ -277,6 +277,7 @@ def compute_kept(
     plan: Result | None,
     kept: Sequence[str],
     cumulative: bool,
+    realisation: Realisation | None = None,
 ) -> Result:
     """:func:`compute` of a chunk of samples of which a simulation reads only the metrics
     ``kept`` (of any partner), the per-year totals, lines, agreement and problems and,
@@ -284,13 +285,17 @@ def compute_kept(
     paybacks, MKBA ratio and discounted cumulatives no kept metric reads (NaN, see
     :data:`OPTIONAL_PARTS`) and the deterministic run's problems about the file (PC129,
     PC305, PC306: a simulation looks only for samples without a number). Every number
-    it computes is :func:`compute`'s, bit for bit: the same arithmetic in the same order."""
+    it computes is :func:`compute`'s, bit for bit: the same arithmetic in the same order.
+    ``realisation``: actuals over the samples (DOMAIN.md §8), for a check on a simulation of
+    the current expectation."""
     left_out = {part for part, readers in OPTIONAL_PARTS.items() if not set(readers) & set(kept)}
     left_out |= {"discounted_cumulative", "file_problems"}
     if not cumulative:
         left_out.add("cumulative")
     with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
-        return _compute(scenario, (), parameters, samples, plan, left_out=frozenset(left_out))
+        return _compute(
+            scenario, (), parameters, samples, plan, realisation, left_out=frozenset(left_out)
+        )
 
 
 def _compute(

@@ -87,16 +87,6 @@ class KpiFinding:
         return t("gate.kpi_behind", lang, **args)
 
 
-@dataclass(frozen=True)
-class Note:
-    """Something a reader of the check should know that is neither a problem nor a
-    failure, at a place in the file."""
-
-    line: int | None
-    col: int | None
-    words: Text
-
-
 @dataclass
 class FileReport:
     """One scenario or actuals file checked: its findings. ``computed``: the file is valid
@@ -108,7 +98,7 @@ class FileReport:
     An actuals file (``kind`` ``actuals``) has its plan's checks evaluated on the current
     expectation, each located at the ``scenario:`` key (``plan_locations``: where the check
     is written in the plan, ``plan`` the plan's file); ``kpis`` its KPIs in realised
-    years; ``notes`` what it leaves to the plan's own check."""
+    years."""
 
     file: str
     problems: list[Problem]
@@ -122,7 +112,6 @@ class FileReport:
     plan: str | None = None
     plan_locations: dict[int, Location] = field(default_factory=dict)
     kpis: list[KpiFinding] = field(default_factory=list)
-    notes: list[Note] = field(default_factory=list)
 
     @classmethod
     def of(cls, file: str, document: Document) -> FileReport:
@@ -186,11 +175,6 @@ class FileReport:
         ]
         at_plan = loaded.locate(("scenario",), key=True)
         checks = list(monitoring.expectation.checks)
-        simulated = sum(1 for c in plan.checks if c.is_probabilistic)
-        notes = []
-        if simulated:
-            words = Text("gate.probabilistic_on_plan", {"count": simulated, "plan": plan.file})
-            notes.append(Note(*at_plan, words))
         problems = sorted([*document.problems, *own], key=sort_key)
         return cls(
             file,
@@ -205,7 +189,6 @@ class FileReport:
             plan=plan.file,
             plan_locations={c.index: plan.locate(("checks", c.index)) for c in checks},
             kpis=kpis,
-            notes=notes,
         )
 
     @property

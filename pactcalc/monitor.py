@@ -231,8 +231,9 @@ def _put(
 
 def monitor(scenario: Scenario, checks: Sequence[Check], actuals: Actuals) -> Monitoring:
     """Compute the plan, the steps of the substitution and the current expectation, and
-    compare them. ``checks``: the scenario's checks, evaluated on both the plan and the
-    expectation (those on a simulation are left to the plan's own run)."""
+    compare them. ``checks``: the scenario's checks, evaluated on the plan (those on a
+    simulation are the plan file's own) and on the expectation (all of them: those on a
+    simulation on the same draws, the realised inputs no longer varying)."""
     horizon = scenario.calendar_years
     calendar = actuals.calendar()
     status = {year: calendar[year].status if year in calendar else PLAN for year in horizon}
@@ -243,6 +244,7 @@ def monitor(scenario: Scenario, checks: Sequence[Check], actuals: Actuals) -> Mo
         for part in PARTS
     ]
     expectation = results[-1]
+    _simulate_checks(scenario, checks, plan, expectation, steps["booked"])
     lines = [
         _variance(
             line.kind,
@@ -280,6 +282,30 @@ def monitor(scenario: Scenario, checks: Sequence[Check], actuals: Actuals) -> Mo
         baseline_booked=any(kind == "baseline" for kind, _ in steps["booked"].booked),
         problems=found,
     )
+
+
+def _simulate_checks(
+    scenario: Scenario,
+    checks: Sequence[Check],
+    plan: Result,
+    expectation: Result,
+    realisation: Realisation,
+) -> None:
+    """The checks on a simulation (``P(…)``, ``P5(…)``, ``mean(…)``) on the current
+    expectation, added to ``expectation.checks`` in the scenario's order: the same seeded
+    draws as the plan's, each replaced by the actuals in the years they give, so that what
+    is realised no longer varies. Raises :class:`~pactcalc.sampled.SimulationError` (too
+    many samples, a sample without a number) as the plan's simulation does."""
+    from pactcalc import uncertainty
+
+    probabilistic = [(i, check) for i, check in enumerate(checks) if check.is_probabilistic]
+    if not probabilistic or not expectation.ok:
+        return
+    samples = uncertainty.simulate_checks(scenario, checks, plan=plan, realisation=realisation)
+    expectation.checks += [
+        uncertainty.evaluate_probabilistic(samples, check, i) for i, check in probabilistic
+    ]
+    expectation.checks.sort(key=lambda check: check.index)
 
 
 def _variance(

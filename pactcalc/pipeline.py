@@ -272,7 +272,11 @@ def monitor_document(document: ActualsDocument) -> ActualsDocument:
         return document
     plan = document.plan
     assert plan.scenario is not None
-    monitoring = monitor(plan.scenario, plan.checks, document.actuals)
+    try:
+        monitoring = monitor(plan.scenario, plan.checks, document.actuals)
+    except SimulationError as error:  # too many samples, or a sample without a number
+        add_problems(plan, error.problems)
+        return document
     plan.problems.extend(resolve(p, plan.loaded) for p in monitoring.plan.problems)
     plan.problems.sort(key=sort_key)
     listed = set(document.actuals.years)

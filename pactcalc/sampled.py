@@ -28,6 +28,7 @@ from pactcalc import expressions
 from pactcalc.engine import Result, compute_kept, plan_of
 from pactcalc.engine import _environment as engine_environment
 from pactcalc.i18n import Text
+from pactcalc.lines import Realisation
 from pactcalc.model import LINE_KINDS, Scenario
 from pactcalc.problems import Problem
 
@@ -155,6 +156,7 @@ def run_in_chunks(
     per_chunk: int | None = None,
     fan: bool = True,
     plan: Result | None = None,
+    realisation: Realisation | None = None,
 ) -> tuple[SampledMetrics, Array]:
     """The metrics ``kept`` (name, partner or None) of every sample and the cumulative net
     of every sample per year (years × samples: a year's samples lie together), computing
@@ -162,7 +164,9 @@ def run_in_chunks(
     neither the cumulative nets (an array of years × 0) nor the agreement's transfers are
     kept: a check needs only its metric. The engine computes what those need
     (:func:`~pactcalc.engine.compute_kept`). ``plan``: the scenario computed at its values
-    (the agreement's terms, fixed once for every chunk), when the caller has it. Raises
+    (the agreement's terms, fixed once for every chunk), when the caller has it.
+    ``realisation``: actuals replacing the samples in the years they give (a simulation of
+    the current expectation, DOMAIN.md §8). Raises
     :class:`SimulationError` (PC321) when a sample is not a number."""
     step = per_chunk or chunk_samples(scenario)
     if plan is None:
@@ -176,7 +180,9 @@ def run_in_chunks(
     for start, stop in _chunks(samples, step):
         rows = {name: column[start:stop] for name, column in draws.items()}
         with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
-            result = compute_kept(scenario, rows, stop - start, plan, metric_names, fan)
+            result = compute_kept(
+                scenario, rows, stop - start, plan, metric_names, fan, realisation
+            )
             _find_bad(scenario, result, rows, start, bad)
         if bad:
             continue  # count every bad sample; the numbers will not be shown

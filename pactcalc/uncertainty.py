@@ -27,6 +27,7 @@ import numpy as np
 
 from pactcalc import metrics
 from pactcalc.engine import Result, compute, plan_of
+from pactcalc.lines import Realisation
 from pactcalc.model import Check, CheckResult, Parameter, Scenario
 from pactcalc.model.checks import compare
 from pactcalc.sampled import SampledMetrics, check_capacity, chunk_samples, run_in_chunks
@@ -222,11 +223,14 @@ def simulate_checks(
     seed: int | None = None,
     chunk: int | None = None,
     plan: Result | None = None,
+    realisation: Realisation | None = None,
 ) -> CheckSamples:
     """The samples :func:`evaluate_probabilistic` needs for ``checks``: the same draws and
     the same engine runs as :func:`simulate` (so the same numbers, and the same PC320 and
     PC321), keeping per sample only the metrics of the probabilistic checks. ``plan``: the
-    scenario's deterministic result, when the caller has computed it already."""
+    scenario's deterministic result, when the caller has computed it already.
+    ``realisation``: actuals over the samples (DOMAIN.md §8): the checks of the current
+    expectation, whose realised inputs no longer vary."""
     n = samples if samples is not None else scenario.simulation.samples
     seed_ = seed if seed is not None else scenario.simulation.seed
     # the capacity of a whole simulation, so that run, check and simulate agree on PC320
@@ -234,7 +238,9 @@ def simulate_checks(
     check_capacity(scenario, n, capacity, from_file=samples is None)
     kept = list(dict.fromkeys((c.metric, c.partner) for c in checks if c.is_probabilistic))
     draws = sample_parameters(scenario, n, seed_)
-    result, _ = run_in_chunks(scenario, draws, n, kept, chunk, fan=False, plan=plan)
+    result, _ = run_in_chunks(
+        scenario, draws, n, kept, chunk, fan=False, plan=plan, realisation=realisation
+    )
     return CheckSamples(n, seed_, result)
 
 

@@ -167,23 +167,32 @@ PROBABILISTIC = (
 )
 
 
-def test_checks_on_a_simulation_are_a_note_not_a_failure(tmp_path):
+def test_checks_on_a_simulation_are_judged_on_the_expectation(tmp_path):
+    """The plan's P(…) check is evaluated on the current expectation, on the same draws:
+    tarief varies 90–110 and Begeleiding is clienten · tarief, with Projectleiding's 1.000
+    in 2021, from a budget of 5.000 a year. With 2021 final at tarief 100 and clienten 10,
+    2021 costs 1.000 + 1.000 whatever the draw; the plan's clienten of 20 and 30 in 2022 and
+    2023 (costs 1.800–3.300) keep headroom_min ≥ 0 in every draw, so P = 1 ≥ 0.5 holds.
+    Booking 2021's Begeleiding at 5.100 makes 2021's headroom 5.000 − 5.100 − 1.000 =
+    −1.100 in every draw: P = 0, and check exits 1."""
     write(tmp_path, PROBABILISTIC, "plan.yaml")
-    path = write(tmp_path, _actuals("  2021: {status: final}\n"), "a.yaml")
-    out, code = _check(path)
-    assert code == 0
-    [note] = [line for line in out.splitlines() if ": note: " in line]
-    assert note == (
-        f"{path}:2:1: note: 1 of the plan's checks on a simulation (P(…), P5(…), mean(…)) are "
-        f"not evaluated on the current expectation; they are when the plan itself is checked: "
-        f"pactcalc check {tmp_path / 'plan.yaml'}"
+    path = write(
+        tmp_path,
+        _actuals("  2021: {status: final, series: {clienten: 10}, parameters: {tarief: 100}}\n"),
+        "a.yaml",
     )
-    assert _check(path, "--quiet") == ("", 0)
-    github, _ = _check(path, "-f", "github")
-    assert github.startswith(f"::notice file={path},line=2,col=1,title=pactcalc::1 of the plan")
     data = json.loads(_check(path, "-f", "json")[0])["files"][0]
-    assert [c["expression"] for c in data["checks"]] == ["headroom_min >= 1500"]
-    assert len(data["notes"]) == 1
+    by_text = {c["expression"]: c for c in data["checks"]}
+    assert by_text["P(headroom_min >= 0) >= 0.5"]["passed"] is True
+    assert _check(path)[1] == 0
+    booked = write(
+        tmp_path,
+        _actuals("  2021: {status: final, amounts: {effort: {Begeleiding: 5100}}}\n"),
+        "b.yaml",
+    )
+    out, code = _check(booked, "--lang", "en")
+    assert code == 1
+    assert "check 'P(headroom_min >= 0) >= 0.5' failed" in out
 
 
 def test_junit_has_a_test_case_per_kpi_year(tmp_path, plan):

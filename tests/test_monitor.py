@@ -526,3 +526,53 @@ def test_an_unlisted_year_between_listed_ones_keeps_the_plan_with_a_warning(
     )
     assert [(p.code, p.is_error) for p in document.problems] == [("PC560", False)]
     assert document.ok
+
+
+# --- checks on a simulation, on the expectation ---------------------------------------------
+
+
+def _probabilistic(monitoring: Monitoring) -> dict[str, float]:
+    return {
+        check.check.text: float(check.actual)
+        for check in monitoring.expectation.checks
+        if check.check.is_probabilistic
+    }
+
+
+def test_a_simulated_check_on_a_forecast_that_repeats_the_plan_is_the_plans(
+    tmp_path: Path,
+) -> None:
+    """Forecast years that repeat only the plan's series change no draw and no bias: the
+    expectation's P(…) is the plan file's own, sample for sample (same seed)."""
+    plan_file = next(p for p in EXAMPLES if p.name == "beschermd-wonen.yaml")
+    years = "".join(
+        f"  {year}: {{status: forecast, series: {{inwoners_ambulant: {count}}}}}\n"
+        for year, count in zip(range(2021, 2026), (10, 20, 30, 30, 30), strict=True)
+    )
+    monitoring = _monitoring(tmp_path, "years:\n" + years, plan_file.read_text("utf-8"))
+    run = run_file(plan_file).result
+    assert run is not None
+    plans = {c.check.text: float(c.actual) for c in run.checks if c.check.is_probabilistic}
+    assert _probabilistic(monitoring) == plans
+    assert set(plans) == {"P(headroom_min >= 0) >= 0.8", "P(net_settled_total[bw] < 0) <= 0.2"}
+
+
+def test_a_simulated_check_without_anything_left_to_vary_is_certain(tmp_path: Path) -> None:
+    """Every ranged parameter realised at its value in every (final) year: no draw moves a
+    line any more, so P(headroom_min >= 0) is exactly 1 (the deterministic lowest headroom
+    is positive) and P(net_settled_total[bw] < 0) exactly 0."""
+    plan_file = next(p for p in EXAMPLES if p.name == "beschermd-wonen.yaml")
+    plan = load_scenario(plan_file).scenario
+    assert plan is not None
+    ranged = ", ".join(
+        f"{name}: {p.value}" for name, p in plan.parameters.items() if p.low is not None
+    )
+    years = "".join(
+        f"  {year}: {{status: final, parameters: {{{ranged}}}}}\n" for year in range(2021, 2026)
+    )
+    monitoring = _monitoring(tmp_path, "years:\n" + years, plan_file.read_text("utf-8"))
+    assert float(monitoring.expectation.metric("headroom_min")) > 0
+    assert _probabilistic(monitoring) == {
+        "P(headroom_min >= 0) >= 0.8": 1.0,
+        "P(net_settled_total[bw] < 0) <= 0.2": 0.0,
+    }

@@ -381,14 +381,6 @@ WORDS: dict[str, tuple[str, str]] = {
         "on the current expectation (realised plus forecast); the check is in the plan, {plan}",
     ),
     # a note, once per actuals file whose plan has checks on a simulation
-    "gate.probabilistic_on_plan": (
-        "{count} check(s) van het plan op een simulatie (P(…), P5(…), mean(…)) worden niet op "
-        "de huidige verwachting geëvalueerd; dat gebeurt bij het plan zelf: "
-        "pactcalc check {plan}",
-        "{count} of the plan's checks on a simulation (P(…), P5(…), mean(…)) are not evaluated "
-        "on the current expectation; they are when the plan itself is checked: "
-        "pactcalc check {plan}",
-    ),
     # what a name in the actuals is (PC502)
     "problem.actuals_series": ("reeks", "series"),
     "problem.actuals_parameter": ("parameter", "parameter"),

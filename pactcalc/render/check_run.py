@@ -17,7 +17,7 @@ import xml.etree.ElementTree as ET
 from itertools import groupby
 from typing import Any
 
-from pactcalc.gate import CheckRun, FileReport, KpiFinding, Location, Note
+from pactcalc.gate import CheckRun, FileReport, KpiFinding, Location
 from pactcalc.i18n import t
 from pactcalc.model import CheckResult
 from pactcalc.problems import Problem
@@ -57,12 +57,6 @@ def _kpi_line(report: FileReport, kpi: KpiFinding, lang: str) -> str:
     return f"{_where(report.file, (kpi.line, kpi.col))}: {kpi.message(lang)}"
 
 
-def _note_line(report: FileReport, note: Note, lang: str) -> str:
-    """``file:line:col: note: …``: ``note`` is neither ``error`` nor ``warning``, so a CI
-    problem matcher does not count it."""
-    return f"{_where(report.file, (note.line, note.col))}: note: {note.words.text(lang)}"
-
-
 def summary_line(run: CheckRun, lang: str) -> str:
     """One line: how many files were checked, passed, failed, invalid (and skipped)."""
     extra = t("skipped", lang, n=run.skipped) if run.skipped else ""
@@ -85,8 +79,6 @@ def as_text(run: CheckRun, lang: str, quiet: bool = False) -> str:
             lines += format_problems(list(problems), lang, report.source_of(file))
         lines += [visible(_check_line(report, c, lang)) for c in report.failed_checks]
         lines += [visible(_kpi_line(report, k, lang)) for k in report.failed_kpis]
-        if not quiet:
-            lines += [visible(_note_line(report, n, lang)) for n in report.notes]
     if not quiet or run.exit_code:
         lines.append(summary_line(run, lang))
     return inert_lines("".join(f"{line}\n" for line in lines))
@@ -120,9 +112,6 @@ def as_json(run: CheckRun, lang: str, quiet: bool = False) -> str:
         if report.kind == "actuals":
             entry["plan"] = report.plan
             entry["kpis"] = [_kpi(k, lang) for k in report.kpis]
-            entry["notes"] = [
-                {"line": n.line, "col": n.col, "message": n.words.text(lang)} for n in report.notes
-            ]
         files.append(entry)
     return dumps(
         {
@@ -214,7 +203,7 @@ def as_junit(run: CheckRun, lang: str, quiet: bool = False) -> str:
             f"{p.where()}: warning: {p.code} {p.message(lang)}"
             for p in report.problems
             if not p.is_error
-        ] + [_note_line(report, n, lang) for n in report.notes]
+        ]
         if said:
             out = ET.SubElement(suite, "system-out")
             out.text = "\n".join(visible(line) for line in said)
@@ -335,12 +324,6 @@ def as_github(run: CheckRun, lang: str, quiet: bool = False) -> str:
                     kpi.line,
                     kpi.col,
                     "pactcalc KPI behind",
-                )
-            )
-        for said in report.notes:
-            lines.append(
-                _workflow_command(
-                    "notice", said.words.text(lang), report.file, said.line, said.col, "pactcalc"
                 )
             )
     lines.append(summary_line(run, lang))

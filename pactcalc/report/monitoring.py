@@ -462,11 +462,6 @@ def checks_section(document: ActualsDocument, lang: str, level: int) -> Section:
     blocks: list[Block] = (
         [Verdicts(verdicts)] if verdicts else [Paragraph(t("mon.no_checks", lang))]
     )
-    assert document.plan is not None
-    simulated = sum(1 for check in document.plan.checks if check.is_probabilistic)
-    if simulated:  # said, not dropped: they are judged when the plan itself is checked
-        words = t("gate.probabilistic_on_plan", lang, count=simulated, plan=document.plan.file)
-        blocks.append(Paragraph(words))
     breaches = [breach_sentence(found, i, lang) for i in range(len(found.breaches))]
     if breaches:
         blocks.append(Bullets(breaches, style="warning"))
