@@ -41,7 +41,16 @@ from pactcalc.formats import (
     renderer,
 )
 from pactcalc.i18n import t
-from pactcalc.pipeline import ActualsDocument, Document, add_problems, run_file
+from pactcalc.pipeline import (
+    ActualsDocument,
+    Document,
+    add_problems,
+    compute_document,
+    load_actuals,
+    monitor_document,
+    read_file,
+    run_file,
+)
 from pactcalc.problems import Problem
 from pactcalc.render.diagnostics import format_problems
 from pactcalc.sampled import SimulationError
@@ -186,10 +195,10 @@ def _language(option: Lang | None, document: Document | None) -> str:
     return "nl"
 
 
-def _computed(file: Path, lang: Lang | None) -> tuple[Document, str]:
-    """A valid, computed document and its output language; exit 2 with every problem
-    otherwise."""
-    document = run_file(file, str(file))
+def _computed(file: Path, lang: Lang | None, read: Document | None = None) -> tuple[Document, str]:
+    """A valid, computed document (of ``file``, or of the scenario ``read`` from it
+    already) and its output language; exit 2 with every problem otherwise."""
+    document = run_file(file, str(file)) if read is None else compute_document(read)
     language = _language(lang, document)
     if document.result is None:
         print_problems(document, language)
@@ -337,10 +346,11 @@ def report(
     """
     check_destination(output, [], lang.value if lang else "nl")  # a folder's name first
     report_format = format_of_suffix("report", output, lang.value if lang else "nl")
-    if _is_actuals_file(file):
-        _report_actuals(file, output, report_format, lang, csv_dialect)
+    read = read_file(file, str(file))
+    if isinstance(read, ActualsDocument):
+        _report_actuals(read, file, output, report_format, lang, csv_dialect)
         return
-    document, language = _computed(file, lang)
+    document, language = _computed(file, lang, read)
     assert document.result is not None
     assert document.scenario is not None
     check_destination(output, [file], language)  # before a chart is written beside it
@@ -372,20 +382,10 @@ def report(
     typer.echo(t("written", language, path=output), err=True)
 
 
-def _is_actuals_file(path: Path) -> bool:
-    """Whether ``path`` is an actuals file (its ``pactcalc-actuals`` key)."""
-    from pactcalc.loader import load_file
-    from pactcalc.pipeline import is_actuals
-
-    return is_actuals(load_file(path).data)
-
-
-def _monitored(file: Path, lang: Lang | None) -> tuple[ActualsDocument, str]:
-    """An actuals file monitored against its plan, and the output language (``--lang``,
-    else the plan's); exit 2 with every problem, the plan's at the plan's lines."""
-    from pactcalc.pipeline import monitor_file
-
-    document = monitor_file(file, str(file))
+def _monitored(read: ActualsDocument, lang: Lang | None) -> tuple[ActualsDocument, str]:
+    """An actuals file (read) monitored against its plan, and the output language
+    (``--lang``, else the plan's); exit 2 with every problem, the plan's at its lines."""
+    document = monitor_document(read)
     language = _language(lang, document.plan)
     if document.monitoring is None:
         if document.plan is not None:
@@ -397,14 +397,18 @@ def _monitored(file: Path, lang: Lang | None) -> tuple[ActualsDocument, str]:
 
 
 def _report_actuals(
-    file: Path, output: str, report_format: str, lang: Lang | None, dialect: CsvDialect
+    read: ActualsDocument,
+    file: Path,
+    output: str,
+    report_format: str,
+    lang: Lang | None,
+    dialect: CsvDialect,
 ) -> None:
     """``pactcalc report ACTUALS``: the monitoring, then the plan's full report (.csv:
     the variance, as ``monitor`` writes it)."""
-    from pactcalc.pipeline import compute_document
     from pactcalc.report.monitoring import build_monitor, build_with_plan
 
-    document, language = _monitored(file, lang)
+    document, language = _monitored(read, lang)
     assert document.plan is not None
     assert document.plan.scenario is not None
     inputs = [file, Path(document.plan.file)]
@@ -468,7 +472,7 @@ def monitor(
     """
     from pactcalc.report.monitoring import build_monitor
 
-    document, language = _monitored(file, lang)
+    document, language = _monitored(load_actuals(file, str(file)), lang)
     assert document.plan is not None
     built = build_monitor(document, language, threshold)
     inputs = [file, Path(document.plan.file)]

@@ -34,10 +34,8 @@ from pactcalc.pipeline import (
     ActualsDocument,
     Document,
     compute_document,
-    is_actuals,
-    load_actuals,
-    load_scenario,
     monitor_document,
+    read_file,
 )
 from pactcalc.problems import Figure, Percent, Problem, sort_key
 
@@ -347,36 +345,12 @@ def check_paths(
 def check_file(path: Path, only_scenarios: bool) -> FileReport | None:
     """One file checked — a scenario, or an actuals file on its plan's current
     expectation; None when ``only_scenarios`` and it is neither (skipped)."""
-    if looks_like_actuals(path):
-        return check_actuals(path)
-    document = load_scenario(path, str(path))
-    if is_actuals(document.loaded.data):  # its key further down than the first look reads
-        return check_actuals(path)
+    document = read_file(path, str(path))
+    if isinstance(document, ActualsDocument):
+        return FileReport.of_actuals(str(path), monitor_document(document))
     if only_scenarios and not is_scenario(document):
         return None
     return FileReport.of(str(path), compute_document(document))
-
-
-def check_actuals(path: Path) -> FileReport:
-    """An actuals file checked on its plan's current expectation."""
-    return FileReport.of_actuals(str(path), monitor_document(load_actuals(path, str(path))))
-
-
-#: How much of a file :func:`looks_like_actuals` reads: its top-level keys come first.
-FIRST_LOOK = 16_384
-_ACTUALS_KEY = re.compile(rb"""^["']?pactcalc-actuals["']?[ \t]*:""", re.MULTILINE)
-
-
-def looks_like_actuals(path: Path) -> bool:
-    """Whether the first :data:`FIRST_LOOK` bytes of a file have a top-level
-    ``pactcalc-actuals`` key: an actuals file is then read once, as one, not first as a
-    scenario (a broken one too, as :func:`is_scenario` does for scenarios). A file that
-    cannot be read is not: reading it as a scenario says why."""
-    try:
-        with open(path, "rb") as file:
-            return bool(_ACTUALS_KEY.search(file.read(FIRST_LOOK)))
-    except OSError:
-        return False
 
 
 def _check_job(job: tuple[Path, bool]) -> FileReport | None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -190,6 +191,25 @@ def is_actuals(data: Any) -> bool:
     from pactcalc.model.actuals import VERSION_KEY
 
     return isinstance(data, dict) and VERSION_KEY in data
+
+
+#: A line that starts with the actuals' key: how a file that YAML cannot read (a syntax
+#: error) is still known as an actuals file, and reported as one.
+_ACTUALS_LINE = re.compile(r"""^["']?pactcalc-actuals["']?[ \t]*:""", re.MULTILINE)
+
+
+def read_file(
+    path: str | os.PathLike[str], display_name: str | None = None
+) -> Document | ActualsDocument:
+    """A file read once, as what it is: an actuals file (its ``pactcalc-actuals`` key, or
+    a line that starts with it when the YAML cannot be read) with its plan, else a
+    scenario; validated, not computed (:func:`compute_document`, :func:`monitor_document`)."""
+    loaded = loader.load_file(path, display_name)
+    text = loaded.text
+    broken = loaded.data is None and text is not None and _ACTUALS_LINE.search(text)
+    if is_actuals(loaded.data) or broken:
+        return _actuals_of(loaded, os.fspath(path))
+    return _validate(loaded)
 
 
 def plan_path(actuals_file: str, written: str) -> str:

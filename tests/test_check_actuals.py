@@ -13,7 +13,10 @@ import pytest
 from conftest import ROOT, runner, write
 
 from pactcalc.cli import app
-from pactcalc.gate import FIRST_LOOK, check_paths
+from pactcalc.gate import check_paths
+
+#: More than the 16 KiB a first look at a file used to read for its key.
+FIRST_LOOK = 16_384
 
 # By hand, per year 2021, 2022, 2023: effort = clienten · tarief = 1000, 2000, 3000;
 # investment 1000 in 2021; budget 5000 a year, so headroom = 5000 − effort − investment =
