@@ -121,6 +121,9 @@ class RuleResult:
     gain_per_year: Array | None = None
     units_per_year: Array | None = None
     covers: tuple[str, ...] = ()
+    #: A lumpsum's X: the part of C − L outside its corridor (zero inside it, or without
+    #: a corridor); what a monitoring calls a breach.
+    excess_per_year: Array | None = None
 
     @property
     def per_year(self) -> Array:
@@ -328,12 +331,14 @@ def _lumpsum(
         lumpsum = _fixed_amount(scenario, rule, index, "amount", plan, plan_env, problems)
     lumpsum = np.where(running, lumpsum, 0.0)
     transfer = lumpsum - cost
+    excess = None
     if rule.corridor is not None:
         difference = cost - lumpsum
         excess = np.sign(difference) * np.maximum(
             0.0, np.abs(difference) - rule.corridor.band * lumpsum
         )
         transfer = transfer + rule.corridor.share * excess
+        excess = np.where(running, excess, 0.0)
     transfer = np.where(running, transfer, 0.0)
     return RuleResult(
         index,
@@ -345,6 +350,7 @@ def _lumpsum(
         amount_per_year=lumpsum,
         cost_per_year=np.where(running, cost, 0.0),
         covers=covers,
+        excess_per_year=excess,
     )
 
 

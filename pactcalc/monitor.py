@@ -365,32 +365,29 @@ def _kpis(
 def _breaches(
     expectation: Result, horizon: list[int], status: Mapping[int, str]
 ) -> list[CorridorBreach]:
-    """Each realised year in which a lumpsum's realised cost lies outside its corridor
-    (|C − L| > band · L, at the cent)."""
-    rules = {rule.name: rule for rule in expectation.scenario.agreement}
+    """Each realised year in which a lumpsum's realised cost lies outside its corridor:
+    the settlement's excess X (the part of C − L beyond band · L) is not zero at the cent."""
     found = []
     for settled in expectation.agreement:
-        rule = rules.get(settled.name)
-        if settled.rule != "lumpsum" or rule is None or rule.corridor is None:
+        if settled.excess_per_year is None:  # not a lumpsum with a corridor
             continue
+        corridor = expectation.scenario.agreement[settled.index].corridor
+        assert corridor is not None
         assert settled.cost_per_year is not None
         assert settled.amount_per_year is not None
+        excess = np.asarray(settled.excess_per_year, dtype=float).reshape(-1)
         cost = np.asarray(settled.cost_per_year, dtype=float).reshape(-1)
         lumpsum = np.asarray(settled.amount_per_year, dtype=float).reshape(-1)
         for position, year in enumerate(horizon):
-            if status[year] not in REALISED or not settled.running[position]:
-                continue
-            gap = float(cost[position] - lumpsum[position])
-            band = rule.corridor.band * float(lumpsum[position])
-            if finance.money_compare(">", abs(gap), band):
+            if status[year] in REALISED and not finance.is_zero(excess[position]):
                 found.append(
                     CorridorBreach(
                         settled.name,
                         year,
                         float(cost[position]),
                         float(lumpsum[position]),
-                        rule.corridor.band,
-                        gap > 0,
+                        corridor.band,
+                        bool(excess[position] > 0),
                     )
                 )
     return found
