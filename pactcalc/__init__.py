@@ -8,12 +8,31 @@ The library works without the command line::
         print(document.result.npv)
 """
 
+from __future__ import annotations
+
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
 #: The one place the version is written: pyproject.toml reads it (``dynamic = ["version"]``)
 #: and ``pactcalc --version`` prints it. Keep it a plain string literal.
 __version__ = "0.1.0"
 
-from pactcalc.engine import Result, compute
-from pactcalc.pipeline import Document, evaluate, load_scenario, load_scenario_text, run_file
+if TYPE_CHECKING:  # pragma: no cover
+    from pactcalc.engine import Result, compute
+    from pactcalc.pipeline import Document, evaluate, load_scenario, load_scenario_text, run_file
+
+#: The package's API, each name with the module that defines it: imported when first
+#: used (PEP 562), so that ``import pactcalc.cli`` runs nothing before the command line's
+#: entry point has set up the interpreter (see :mod:`pactcalc.__main__`).
+_API = {
+    "Document": "pactcalc.pipeline",
+    "Result": "pactcalc.engine",
+    "compute": "pactcalc.engine",
+    "evaluate": "pactcalc.pipeline",
+    "load_scenario": "pactcalc.pipeline",
+    "load_scenario_text": "pactcalc.pipeline",
+    "run_file": "pactcalc.pipeline",
+}
 
 __all__ = [
     "Document",
@@ -25,3 +44,16 @@ __all__ = [
     "load_scenario_text",
     "run_file",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    module = _API.get(name)
+    if module is None:
+        raise AttributeError(f"module 'pactcalc' has no attribute {name!r}")
+    value = getattr(import_module(module), name)
+    globals()[name] = value  # found once
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted([*globals(), *_API])

@@ -278,6 +278,7 @@ def compute_kept(
     kept: Sequence[str],
     cumulative: bool,
     realisation: Realisation | None = None,
+    partners: bool = True,
 ) -> Result:
     """:func:`compute` of a chunk of samples of which a simulation reads only the metrics
     ``kept`` (of any partner), the per-year totals, lines, agreement and problems and,
@@ -287,11 +288,14 @@ def compute_kept(
     PC305, PC306: a simulation looks only for samples without a number). Every number
     it computes is :func:`compute`'s, bit for bit: the same arithmetic in the same order.
     ``realisation``: actuals over the samples (DOMAIN.md §8), for a check on a simulation of
-    the current expectation."""
+    the current expectation. Without ``partners`` (no metric kept is a partner's or a
+    KPI's) the partners, the KPIs and the agreement are left out too (empty lists)."""
     left_out = {part for part, readers in OPTIONAL_PARTS.items() if not set(readers) & set(kept)}
     left_out |= {"discounted_cumulative", "file_problems"}
     if not cumulative:
         left_out.add("cumulative")
+    if not partners:
+        left_out.add("partners")
     with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
         return _compute(
             scenario, (), parameters, samples, plan, realisation, left_out=frozenset(left_out)
@@ -335,7 +339,7 @@ def _compute(
         (n_years,) if samples is None else (samples, n_years),
         *(line.eur_per_year.shape for line in lines),
     )
-    sums = _Sums(lines, lead_shape)
+    sums = _Sums(lines, lead_shape, by_partner="partners" not in left_out)
     total = sums.total
     effort = total("effort")
     investment = total("investments")
@@ -375,7 +379,7 @@ def _compute(
             },
         )
     )
-    partners = _partners(scenario, sums, budget, budget_funded)
+    partners = [] if "partners" in left_out else _partners(scenario, sums, budget, budget_funded)
     negative_again_year = None
     if "file_problems" not in left_out:
         problems.extend(_budget_problems(lines, budget, budget_funded, years))
@@ -426,9 +430,9 @@ def _compute(
         inputs=_inputs(scenario),
         problems=problems,
     )
-    _settle(
-        scenario, result, env, parameters is not None or realisation is not None, plan, realisation
-    )
+    if "partners" not in left_out:
+        overridden = parameters is not None or realisation is not None
+        _settle(scenario, result, env, overridden, plan, realisation)
     if "mkba" not in left_out:
         _add_mkba_ratio(result)
     # A warning about the file: once, not per sample or variant; PC129 (no budget at all)
@@ -608,22 +612,22 @@ class _Sums:
     """The lines added up once, by kind, by partner and by who pays (one pass over the
     lines: with a sample axis each sum is a large array, so none is made twice). A sum
     stays one row of years until a line of it varies with the samples or it is asked for
-    (:meth:`total`): the same additions in the same order, with less work and memory."""
+    (:meth:`total`): the same additions in the same order, with less work and memory.
+    Without ``by_partner`` only the scenario's sums are made (a simulation that reads no
+    partner's figures)."""
 
-    def __init__(self, lines: list[LineResult], shape: tuple[int, ...]) -> None:
+    def __init__(
+        self, lines: list[LineResult], shape: tuple[int, ...], by_partner: bool = True
+    ) -> None:
         self.zeros = np.zeros(shape)
         self.zeros.flags.writeable = False  # shared by every empty sum
         sums: dict[tuple[str, str | None, str | None], Array] = {}
         for line in lines:
-            keys: set[tuple[str, str | None, str | None]] = {
-                (line.kind, None, None),
-                (line.kind, line.partner, None),
-            }
+            keys: set[tuple[str, str | None, str | None]] = {(line.kind, None, None)}
             if line.paid_from is not None:
-                keys |= {
-                    (line.kind, None, line.paid_from),
-                    (line.kind, line.partner, line.paid_from),
-                }
+                keys.add((line.kind, None, line.paid_from))
+            if by_partner:
+                keys |= {(kind, line.partner, paid_from) for kind, _, paid_from in keys}
             eur = line.eur_per_year
             for key in keys:
                 found = sums.get(key)

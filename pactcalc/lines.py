@@ -120,31 +120,8 @@ def line_result(
     eur = value if mask.all() else np.where(mask, value, 0.0)
     if scenario.indexation != 0:
         eur = eur * index_factor
-    negative = finance.is_negative(eur)  # at the cent
-    if kind == "budget" and negative.any():
-        first_negative = int(np.argmax(negative.reshape(-1, n_years).any(axis=0)))
-        lowest = float(eur.reshape(-1, n_years)[:, first_negative].min())
-        problems.append(
-            Problem(
-                "PC128",
-                "",
-                args={
-                    "line": line.name,
-                    "year": years[first_negative],
-                    "value": Money(lowest),
-                },
-                path=(kind, index, "amount"),
-            )
-        )
-    if kind == "investments" and negative.any():
-        problems.append(
-            Problem(
-                "PC303",
-                "",
-                args={"line": line.name, "value": Money(float(eur.sum(axis=-1).min()))},
-                path=(kind, index, "amount"),
-            )
-        )
+    if kind in ("budget", "investments"):  # the kinds that cannot be negative
+        problems += _negative(kind, index, line.name, eur, years)
     gross = eur
     unbiased = realisation.unbiased if realisation is not None else None
     effects = _adjustments(scenario, kind, line, env, years, eur, unbiased)
@@ -168,6 +145,23 @@ def line_result(
         gross if effects else None,
         tuple(effects),
     )
+
+
+def _negative(kind: str, index: int, name: str, eur: Array, years: list[int]) -> list[Problem]:
+    """PC128 for a budget negative in a year, PC303 for a negative investment (at the
+    cent: ``finance.is_negative``)."""
+    negative = finance.is_negative(eur)
+    if not negative.any():
+        return []
+    path = (kind, index, "amount")
+    if kind == "investments":
+        total = float(eur.sum(axis=-1).min())
+        return [Problem("PC303", "", args={"line": name, "value": Money(total)}, path=path)]
+    n_years = len(years)
+    first = int(np.argmax(negative.reshape(-1, n_years).any(axis=0)))
+    lowest = float(eur.reshape(-1, n_years)[:, first].min())
+    args = {"line": name, "year": years[first], "value": Money(lowest)}
+    return [Problem("PC128", "", args=args, path=path)]
 
 
 def adjustment_values(scenario: Scenario, kind: str, line: Any) -> dict[str, float | str]:

@@ -29,6 +29,7 @@ from pactcalc.engine import Result, compute_kept, plan_of
 from pactcalc.engine import _environment as engine_environment
 from pactcalc.i18n import Text
 from pactcalc.lines import Realisation
+from pactcalc.metrics import is_kpi_indexed
 from pactcalc.model import LINE_KINDS, Scenario
 from pactcalc.problems import Problem
 
@@ -172,6 +173,8 @@ def run_in_chunks(
     if plan is None:
         plan = plan_of(scenario)
     metric_names = [name for name, _ in kept]
+    # a partner's or a KPI's figure read (each partner's net, for a whole simulation)
+    by_partner = fan or any(p is not None or is_kpi_indexed(name) for name, p in kept)
     years = scenario.calendar_years
     values = {key: np.empty(samples) for key in kept}
     cumulative = np.empty((len(years), samples if fan else 0))
@@ -181,7 +184,7 @@ def run_in_chunks(
         rows = {name: column[start:stop] for name, column in draws.items()}
         with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
             result = compute_kept(
-                scenario, rows, stop - start, plan, metric_names, fan, realisation
+                scenario, rows, stop - start, plan, metric_names, fan, realisation, by_partner
             )
             _find_bad(scenario, result, rows, start, bad)
         if bad:

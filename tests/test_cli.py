@@ -569,3 +569,42 @@ def test_compare_refuses_an_unknown_suffix_listing_the_table(tmp_path):
     assert result.exit_code == 2
     assert "PC025 unknown format '.pdf'" in result.stderr
     assert ".html, .xlsx, .md, .csv" in result.stderr
+
+
+def test_the_package_api_is_every_name_it_lists_and_imported_when_used() -> None:
+    """``import pactcalc`` loads no engine (the entry point sets up the interpreter first);
+    each name of ``__all__`` is found, from the module that defines it."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, pactcalc\n"
+        "assert 'pactcalc.engine' not in sys.modules, 'engine loaded on import'\n"
+        "from pactcalc import run_file, compute, Document\n"
+        "import pactcalc.engine, pactcalc.pipeline\n"
+        "assert compute is pactcalc.engine.compute and run_file is pactcalc.pipeline.run_file\n"
+        "assert [n for n in pactcalc.__all__ if not hasattr(pactcalc, n)] == []\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_the_entry_point_freezes_what_start_up_made_and_collects_during_the_command() -> None:
+    """The script and ``python -m pactcalc`` start at ``pactcalc.__main__:main``: the
+    start-up's objects are frozen (never walked by the collector again) and the
+    collector is on while the command runs."""
+    import subprocess
+    import sys
+    import tomllib
+
+    scripts = tomllib.loads(Path("pyproject.toml").read_text("utf-8"))["project"]["scripts"]
+    assert scripts == {"pactcalc": "pactcalc.__main__:main"}
+    code = (
+        "import gc, pactcalc.__main__ as entry, pactcalc.cli as cli\n"
+        "seen = []\n"
+        "cli.main = lambda argv=None: seen.append((gc.isenabled(), gc.get_freeze_count()))\n"
+        "gc.disable()\n"
+        "entry.main([])\n"
+        "enabled, frozen = seen[0]\n"
+        "assert enabled and frozen > 10_000, seen\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)

@@ -152,3 +152,41 @@ def test_a_lean_run_over_thirty_years_is_the_full_run() -> None:
         assert _same(lean_partner.total("net_total"), full_partner.total("net_total"))
     assert _same(lean.cumulative_per_year, full.cumulative_per_year)
     assert np.asarray(lean.metric("npv")).shape == (400,)
+
+
+@pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.stem)
+def test_a_run_that_reads_no_partner_leaves_out_partners_kpis_and_agreement(path: Path) -> None:
+    scenario = _scenario(path)
+    draws = uncertainty.sample_parameters(scenario, 300, 2)
+    plan = engine.plan_of(scenario)
+    kept = ["headroom_min", "npv"]
+    full = engine.compute(scenario, (), parameters=draws, samples=300, plan=plan)
+    lean = engine.compute_kept(scenario, draws, 300, plan, kept, False, partners=False)
+    for name in kept:
+        assert _same(lean.metric(name), full.metric(name)), name
+    assert (lean.partners, lean.kpis, lean.agreement) == ([], [], [])
+    assert full.partners  # the full run has them
+
+
+def test_a_check_on_the_headroom_alone_simulates_no_partner(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """``P(headroom_min >= 0)`` reads no partner: the engine is asked for none; a check on
+    a partner's net asks for them."""
+    asked: list[bool] = []
+    kept_run = engine.compute_kept
+
+    def spy(*args, **kwargs):  # type: ignore[no-untyped-def]
+        asked.append(args[7] if len(args) > 7 else kwargs.get("partners", True))
+        return kept_run(*args, **kwargs)
+
+    monkeypatch.setattr("pactcalc.sampled.compute_kept", spy)
+    document = load_scenario(EXAMPLES[0])
+    assert document.scenario is not None
+    on_headroom = [c for c in document.checks if c.text == "P(headroom_min >= 0) >= 0.8"]
+    on_partner = [c for c in document.checks if c.text.startswith("P(net_settled_total[bw]")]
+    assert on_headroom
+    assert on_partner
+    uncertainty.simulate_checks(document.scenario, on_headroom, 200, 1)
+    uncertainty.simulate_checks(document.scenario, on_partner, 200, 1)
+    assert asked == [False, True]
