@@ -19,7 +19,10 @@ system, ``check``'s workers included), which other jobs on a shared machine dist
 2. ``pactcalc check`` on ``--files`` copies of the three examples as shipped (each with
    its ``P(…)`` check, so each simulates) against plain ``yaml.safe_load`` (PyYAML's
    pure-Python loader) of the same files in one Python loop. Target: ≤ 1.0×.
-3. The peak resident memory of ``pactcalc check`` on ``--memory-files`` such copies
+3. Where ``run``'s time goes beyond the floor (``--only breakdown``): the same work as
+   ``run --format json`` on the example, in one process started as the command line
+   starts (the collector off during start-up), timed phase by phase and set against (b).
+4. The peak resident memory of ``pactcalc check`` on ``--memory-files`` such copies
    (``ru_maxrss`` of the largest process, as ``/usr/bin/time -v`` reports it).
 
 Every command runs with Python's bytecode cache, as an installed package has it (pip
@@ -32,6 +35,7 @@ measures that case too.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import platform
 import shutil
@@ -165,6 +169,102 @@ def bench_run(repeat: int, before: Path | None) -> None:
     print(f"   (b)/(a) {ratio(times, 'floor', 'bare'):.2f}x")
 
 
+#: ``run --format json`` of the example, phase by phase, in one process as the command
+#: line runs it (``pactcalc.__main__``: the collector off during start-up, then frozen).
+#: Prints each phase's seconds as JSON; pydantic's model classes and the draws are timed
+#: inside the phases that make them.
+PHASES = r"""
+import gc, json, sys, time
+gc.disable()
+marks = [("start", time.perf_counter())]
+inside = {}
+def mark(name):
+    marks.append((name, time.perf_counter()))
+def timed(owner, attribute, name):
+    original = getattr(owner, attribute)
+    def wrapper(*args, **kwargs):
+        start = time.perf_counter()
+        try:
+            return original(*args, **kwargs)
+        finally:
+            inside[name] = inside.get(name, 0.0) + time.perf_counter() - start
+    setattr(owner, attribute, wrapper)
+import typer, pydantic, yaml, rich.console, numpy
+mark("floor: the five dependencies")
+from pydantic import BaseModel
+class A(BaseModel):
+    x: int
+A(x=1)
+mark("floor: one pydantic model")
+from pydantic._internal import _model_construction
+timed(_model_construction.ModelMetaclass, "__new__", "pydantic model classes")
+import pactcalc.cli
+gc.freeze(); gc.enable()
+mark("pactcalc's modules for run")
+from pathlib import Path
+from pactcalc import pipeline
+path = Path(sys.argv[1])
+document = pipeline.load_scenario(path, str(path))
+mark("read and validate the scenario")
+import numpy.random
+from pactcalc import uncertainty
+mark("the simulation's modules (numpy.random)")
+timed(uncertainty, "sample_parameters", "draws of the parameters")
+timed(uncertainty, "simulate_checks", "simulation for the P(...) checks")
+pipeline.compute_document(document)
+assert document.result is not None
+mark("compute, and simulate for the checks")
+from pactcalc import i18n
+i18n.money(1.0, "nl")
+mark("Babel: import and nl_NL locale data")
+from pactcalc.report import build
+mark("the report model's modules")
+built = build(document, None, "nl")
+mark("build the report")
+from pactcalc.formats import CsvDialect, OutputFormat, drawn
+text = drawn(OutputFormat.json, built, CsvDialect.standard)
+mark("draw JSON")
+phases = {b[0]: b[1] - a[1] for a, b in zip(marks, marks[1:])}
+json.dump({"phases": phases, "inside": inside}, sys.stdout)
+"""
+
+
+def bench_breakdown(repeat: int) -> None:
+    example = str(ROOT / "examples" / "beschermd-wonen.yaml")
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    runs: list[dict[str, dict[str, float]]] = []
+    floor: list[float] = []
+    for _ in range(repeat + 1):  # the first round warms the caches and is dropped
+        out = subprocess.run(
+            [PYTHON, "-c", PHASES, example], env=env, cwd=ROOT, capture_output=True, check=True
+        ).stdout
+        runs.append(json.loads(out))
+        floor.append(measure(([PYTHON, "-c", FLOOR], ROOT))[0])
+    runs, floor = runs[1:], floor[1:]
+    base = statistics.median(floor)
+    print(f"\n3. run --format json of the example, phase by phase (medians of {repeat})")
+    print(f"   (b) import + pydantic model, whole process: {base * 1000:.1f} ms")
+    beyond = 0.0
+    for name in runs[0]["phases"]:
+        ms = statistics.median(r["phases"][name] for r in runs) * 1000
+        if not name.startswith("floor"):
+            beyond += ms
+        print(f"   {name:45s} {ms:6.1f} ms  {ms / base / 10:5.1f}% of (b)")
+        for inner, within in (
+            ("pydantic model classes", "pactcalc's modules for run"),
+            ("simulation for the P(...) checks", "compute, and simulate for the checks"),
+            ("draws of the parameters", "compute, and simulate for the checks"),
+        ):
+            if within == name:
+                ms = statistics.median(r["inside"].get(inner, 0.0) for r in runs) * 1000
+                print(f"     of which {inner:35s} {ms:6.1f} ms  {ms / base / 10:5.1f}% of (b)")
+    print(
+        f"   beyond the floor: {beyond:.1f} ms = {beyond / base / 10:.0f}% of (b); "
+        f"the target (<= 1.1x) allows {base * 100:.1f} ms"
+    )
+
+
 def bench_check(files: int, repeat: int, before: Path | None) -> None:
     folder = Path(tempfile.mkdtemp(prefix="pactcalc-bench-"))
     try:
@@ -200,7 +300,7 @@ def bench_memory(files: int, before: Path | None) -> None:
         copies(folder, files)
         for name, tree in trees.items():
             wall, _cpu, peak = measure(([*PACTCALC, "check", str(folder), "--quiet"], tree))
-            print(f"\n3. {name} on {files} copies: {wall:.1f} s, peak RSS {peak:.0f} MB")
+            print(f"\n4. {name} on {files} copies: {wall:.1f} s, peak RSS {peak:.0f} MB")
     finally:
         shutil.rmtree(folder)
 
@@ -211,7 +311,7 @@ def main() -> None:
     parser.add_argument("--files", type=int, default=1000)
     parser.add_argument("--check-repeat", type=int, default=7, help="rounds of the check one")
     parser.add_argument("--memory-files", type=int, default=10000)
-    parser.add_argument("--only", choices=("run", "check", "memory"))
+    parser.add_argument("--only", choices=("run", "breakdown", "check", "memory"))
     parser.add_argument(
         "--before",
         type=Path,
@@ -233,6 +333,8 @@ def main() -> None:
     )
     if args.only in (None, "run"):
         bench_run(args.repeat, before)
+    if args.only in (None, "breakdown"):
+        bench_breakdown(args.repeat)
     if args.only in (None, "check"):
         bench_check(args.files, args.check_repeat, before)
     if args.only in (None, "memory"):

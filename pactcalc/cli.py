@@ -195,10 +195,17 @@ def _language(option: Lang | None, document: Document | None) -> str:
     return "nl"
 
 
-def _computed(file: Path, lang: Lang | None, read: Document | None = None) -> tuple[Document, str]:
+def _computed(
+    file: Path, lang: Lang | None, read: Document | None = None, checks_simulated: bool = True
+) -> tuple[Document, str]:
     """A valid, computed document (of ``file``, or of the scenario ``read`` from it
-    already) and its output language; exit 2 with every problem otherwise."""
-    document = run_file(file, str(file)) if read is None else compute_document(read)
+    already) and its output language; exit 2 with every problem otherwise. Without
+    ``checks_simulated`` the checks on a simulation are left out: for the commands that
+    show no checks (``simulate`` runs its own simulation)."""
+    if read is None:
+        document = run_file(file, str(file), checks_simulated)
+    else:
+        document = compute_document(read, checks_simulated)
     language = _language(lang, document)
     if document.result is None:
         print_problems(document, language)
@@ -557,7 +564,7 @@ def sensitivity(
     from pactcalc.problems import suggestion
     from pactcalc.report import build_sensitivity
 
-    document, language = _computed(file, lang)
+    document, language = _computed(file, lang, checks_simulated=False)
     assert document.scenario is not None
     allowed = metrics.choices(
         [p.id for p in document.scenario.partners], list(document.scenario.kpis)
@@ -614,7 +621,7 @@ def simulate(
     from pactcalc import uncertainty
     from pactcalc.report import build_simulation
 
-    document, language = _computed(file, lang)
+    document, language = _computed(file, lang, checks_simulated=False)
     assert document.scenario is not None
     scenario = document.scenario
     result = _simulated(
@@ -652,7 +659,7 @@ def explain(
     from pactcalc.render import terminal
     from pactcalc.report.trails import word_trail
 
-    document, language = _computed(file, lang)
+    document, language = _computed(file, lang, checks_simulated=False)
     assert document.result is not None
     known = names(document.result)
     metric = metrics.by_alias(name)  # "NCW", "terugverdientijd": the labels the output shows
@@ -733,7 +740,7 @@ def _init_actuals(plan: Path, destination: str | None, lang: Lang | None) -> Non
     """``init --actuals``: the starter beside the plan, or at ``destination``."""
     from pactcalc.starter import default_path, starter_actuals
 
-    document, language = _computed(plan, lang)
+    document, language = _computed(plan, lang, checks_simulated=False)
     assert document.result is not None
     target = destination or str(default_path(plan, document.result.years[0]))
     create(target, starter_actuals(document.result, str(plan), target, language), language)

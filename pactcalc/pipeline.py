@@ -82,19 +82,21 @@ def _validate(loaded: loader.Loaded) -> Document:
 _FATAL = frozenset({"PC001", "PC002", "PC003", "PC004", "PC005", "PC006", "PC010"})
 
 
-def compute_document(document: Document) -> Document:
+def compute_document(document: Document, probabilistic: bool = True) -> Document:
     """Compute a valid document's result (in place; returns it), with its checks: those on
     the deterministic run by the engine, those on a simulation (``P(…)``, ``P5(…)``,
-    ``mean(…)``) by :mod:`pactcalc.uncertainty`. Problems the engine finds (a division by
-    zero in a year, a negative budget) join ``document.problems``."""
+    ``mean(…)``) by :mod:`pactcalc.uncertainty` — unless not ``probabilistic`` (for a
+    command that shows no check, or simulates on its own: they are then left out of
+    ``result.checks``). Problems the engine finds (a division by zero in a year, a
+    negative budget) join ``document.problems``."""
     if document.scenario is None or not document.ok:
         return document
     result = compute(document.scenario, document.checks)
     document.problems.extend(resolve(p, document.loaded) for p in result.problems)
     document.problems.sort(key=sort_key)
     if all(not p.is_error for p in result.problems):
-        probabilistic = [(i, c) for i, c in enumerate(document.checks) if c.is_probabilistic]
-        if probabilistic:
+        simulated = [(i, c) for i, c in enumerate(document.checks) if c.is_probabilistic]
+        if simulated and probabilistic:
             from pactcalc import uncertainty
 
             try:  # only the samples the checks need: no summaries, bands or risk
@@ -105,7 +107,7 @@ def compute_document(document: Document) -> Document:
                 add_problems(document, error.problems)
                 return document
             result.checks += [
-                uncertainty.evaluate_probabilistic(simulation, c, i) for i, c in probabilistic
+                uncertainty.evaluate_probabilistic(simulation, c, i) for i, c in simulated
             ]
             result.checks.sort(key=lambda c: c.index)
         document.result = result
@@ -123,9 +125,12 @@ def add_problems(document: Document, problems: Sequence[Problem]) -> None:
 evaluate = compute_document
 
 
-def run_file(path: str | os.PathLike[str], display_name: str | None = None) -> Document:
-    """Load, validate and compute a scenario file."""
-    return compute_document(load_scenario(path, display_name))
+def run_file(
+    path: str | os.PathLike[str], display_name: str | None = None, probabilistic: bool = True
+) -> Document:
+    """Load, validate and compute a scenario file (``probabilistic``: see
+    :func:`compute_document`)."""
+    return compute_document(load_scenario(path, display_name), probabilistic)
 
 
 def resolve(problem: Problem, loaded: loader.Loaded) -> Problem:

@@ -118,8 +118,13 @@ def test_the_chunk_adapts_to_lines_times_years() -> None:
     # values per sample: (4 · lines + 6 · partners + 30) · years
     assert sampled.values_per_sample(small) == (4 * 3 + 6 + 30) * 5  # 240
     assert sampled.values_per_sample(large) == (4 * 401 + 6 + 30) * 30  # 49,200
-    assert sampled.chunk_samples(small) == 25_000_000 // 240  # 104,166
+    # the small one: as many as stay near the processor, 1,500,000 // 240 (25,000,000 //
+    # 240 = 104,166 would fit in memory); the large one: as many as fit in memory, 508
+    # (fewer than the 1,000 a chunk near the processor holds at least)
+    assert sampled.chunk_samples(small) == 1_500_000 // 240  # 6,250
     assert sampled.chunk_samples(large) == 25_000_000 // 49_200  # 508
+    medium = _lines_scenario(40, 30)  # (4 · 41 + 36) · 30 = 6,000 values per sample
+    assert sampled.chunk_samples(medium) == 1_000  # 1,500,000 // 6,000 = 250 is too few
     for scenario in (small, large):
         per_chunk = sampled.chunk_samples(scenario)
         assert per_chunk * sampled.values_per_sample(scenario) <= sampled.CHUNK_ELEMENTS

@@ -3,6 +3,8 @@ app, so that help, errors and completion are those of every command."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from pactcalc import cli
@@ -36,3 +38,64 @@ def test_the_command_alone_runs_as_in_the_whole_app(capsys: pytest.CaptureFixtur
         cli.main(["run"])  # FILE missing: click's usage error, exit 2
     assert usage.value.code == 2
     assert "Usage: pactcalc run [OPTIONS] {FILE}" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["simulate", "--samples", "50"],
+        ["sensitivity"],
+        ["explain", "npv"],
+        ["run", "--format", "json"],
+    ],
+    ids=lambda args: args[0],
+)
+def test_only_commands_that_show_the_checks_simulate_them(
+    args: list[str], monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``run`` shows whether ``P(…)`` holds, so it simulates the example's 10,000 samples
+    for it; ``simulate`` (its own samples), ``sensitivity`` and ``explain`` show no
+    checks and do not."""
+    from pactcalc import uncertainty
+
+    asked: list[int | None] = []
+    simulate_checks = uncertainty.simulate_checks
+
+    def spy(*a, **k):  # type: ignore[no-untyped-def]
+        asked.append(k.get("samples"))
+        return simulate_checks(*a, **k)
+
+    monkeypatch.setattr(uncertainty, "simulate_checks", spy)
+    command, *options = args
+    with pytest.raises(SystemExit) as done:
+        cli.main([command, "examples/beschermd-wonen.yaml", *options])
+    assert done.value.code == 0, capsys.readouterr().err
+    assert asked == ([None] if command == "run" else [])
+
+
+def test_simulate_with_fewer_samples_runs_a_file_whose_own_samples_do_not_fit(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A file asking for more samples than fit (PC320 in ``run``, which simulates its
+    ``P(…)`` check with them: 100 years + 1 parameter + 5 summarised metrics + 1 partner
+    net = 107 values per sample, 1,000,000 × 107 > 50,000,000) can still be simulated with
+    ``--samples``."""
+    big = tmp_path / "groot.yaml"
+    big.write_text(
+        "pactcalc: 1\nname: lang\nstart_year: 2024\nyears: 100\n"
+        "simulation: {samples: 1000000, seed: 1}\n"
+        "parameters:\n  n: {value: 10, low: 5, high: 20}\n"
+        "partners: [{id: gem, name: G}]\n"
+        "baseline: [{name: b, partner: gem, amount: n * 1000}]\n"
+        "effort: [{name: e, partner: gem, amount: 5000, paid_from: own}]\n"
+        'checks: ["P(npv > 0) >= 0.5"]\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(SystemExit) as run:
+        cli.main(["run", str(big)])
+    assert run.value.code == 2
+    assert "PC320" in capsys.readouterr().err
+    with pytest.raises(SystemExit) as simulate:
+        cli.main(["simulate", str(big), "--samples", "200", "--format", "json"])
+    assert simulate.value.code == 0, capsys.readouterr().err
+    assert '"samples": 200' in capsys.readouterr().out
