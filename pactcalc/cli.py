@@ -623,11 +623,11 @@ def simulate(
 
     document, language = _computed(file, lang, checks_simulated=False)
     assert document.scenario is not None
-    scenario = document.scenario
+    scenario, plan = document.scenario, document.result
     result = _simulated(
         document,
         language,
-        lambda: uncertainty.simulate(scenario, document.checks, samples, seed),
+        lambda: uncertainty.simulate(scenario, document.checks, samples, seed, plan=plan),
     )
     shown = drawn(output_format, build_simulation(result, language), csv_dialect)
     show(shown, output, [file], language)

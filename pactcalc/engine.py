@@ -608,6 +608,19 @@ def _overflow(scenario: Scenario, totals: Mapping[str, Array | tuple[Array, ...]
     return []
 
 
+def _fits(shape: tuple[int, ...], into: tuple[int, ...]) -> bool:
+    """Does an array of ``shape`` broadcast into ``into`` (as ``np.broadcast_shapes(into,
+    shape) == into``, without numpy's cost per call: the engine asks this for every line
+    and sum of every chunk)?
+
+    >>> _fits((5,), (100, 5)), _fits((100, 5), (5,)), _fits((1, 5), (100, 5))
+    (True, False, True)
+    """
+    return len(shape) <= len(into) and all(
+        size in (1, other) for size, other in zip(reversed(shape), reversed(into), strict=False)
+    )
+
+
 class _Sums:
     """The lines added up once, by kind, by partner and by who pays (one pass over the
     lines: with a sample axis each sum is a large array, so none is made twice). A sum
@@ -633,7 +646,7 @@ class _Sums:
                 found = sums.get(key)
                 if found is None:
                     sums[key] = 0.0 + np.asarray(eur, dtype=float)  # a fresh array, 0 + x
-                elif np.broadcast_shapes(found.shape, eur.shape) == found.shape:
+                elif _fits(eur.shape, found.shape):
                     found += eur
                 else:
                     sums[key] = found + eur

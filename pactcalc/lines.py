@@ -97,16 +97,19 @@ def line_result(
         evaluation.value,
         (*evaluation.value.shape[:-1], n_years) if evaluation.value.ndim else (n_years,),
     )
-    zero_div = np.broadcast_to(evaluation.divided_by_zero, value.shape)
     # Checked on the line's own shape (a line without sampled inputs stays one row).
     bad = ~np.isfinite(value)
-    if evaluation.divided_by_zero.any():
-        bad = bad | zero_div
+    divided = evaluation.divided_by_zero.any()
+    if divided:
+        bad = bad | np.broadcast_to(evaluation.divided_by_zero, value.shape)
     bad &= mask
     if bad.any():
         first_bad = int(np.argmax(bad.reshape(-1, n_years).any(axis=0)))
+        zero_div = np.broadcast_to(evaluation.divided_by_zero, value.shape)
         what = i18n.Text(
-            "problem.division_by_zero" if (zero_div & mask).any() else "problem.not_finite"
+            "problem.division_by_zero"
+            if divided and (zero_div & mask).any()
+            else "problem.not_finite"
         )
         problems.append(
             Problem(

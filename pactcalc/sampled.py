@@ -194,6 +194,7 @@ def run_in_chunks(
     cumulative = np.empty((len(years), samples if fan else 0))
     transfers: list[TransferSamples] = []
     bad: dict[tuple[object, ...], _Bad] = {}
+    _find_bad_draws(draws, bad)
     for start, stop in _chunks(samples, step):
         rows = {name: column[start:stop] for name, column in draws.items()}
         with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
@@ -255,22 +256,9 @@ def _find_bad(
     start: int,
     bad: dict[tuple[object, ...], _Bad],
 ) -> None:
-    """Add the samples of this chunk that are not numbers to ``bad``, by cause."""
+    """Add the samples of this chunk whose lines or totals are not numbers to ``bad``, by
+    cause (the draws themselves: :func:`_find_bad_draws`)."""
     count = next(iter(rows.values())).shape[0] if rows else 1
-    for name, column in rows.items():
-        _note(
-            bad,
-            ("parameter", name),
-            ~np.isfinite(column).reshape(-1),
-            start,
-            count,
-            Problem(
-                "PC321",
-                "",
-                args={"subject": Text("problem.sample_parameter", {"name": name})},
-                path=("parameters", name),
-            ),
-        )
     codes = {p.code for p in result.problems}
     if "PC130" in codes:
         env = engine_environment(scenario, rows)
@@ -319,6 +307,19 @@ def _find_bad(
         net = Problem("PC321", "", args={"subject": Text("problem.sample_net")})
         wrong = _per_sample(~np.isfinite(result.discounted_net_per_year), count)
         _note(bad, ("totals", "net"), wrong, start, count, net)
+
+
+def _find_bad_draws(draws: Mapping[str, Array], bad: dict[tuple[object, ...], _Bad]) -> None:
+    """Add the draws that are not numbers to ``bad``, by parameter: all samples at once."""
+    for name, column in draws.items():
+        wrong = ~np.isfinite(column).reshape(-1)
+        problem = Problem(
+            "PC321",
+            "",
+            args={"subject": Text("problem.sample_parameter", {"name": name})},
+            path=("parameters", name),
+        )
+        _note(bad, ("parameter", name), wrong, 0, wrong.size, problem)
 
 
 def _per_sample(wrong: Array, count: int) -> Array:

@@ -8,6 +8,7 @@ Used by :mod:`pactcalc.uncertainty` (the simulation) and :mod:`pactcalc.agreemen
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -48,9 +49,17 @@ class Probability:
 def percentile(values: Array, q: float) -> float:
     """A percentile where +∞ (no payback) may be among the values: one that falls among
     them is +∞ (numpy's interpolation would give ∞ − ∞ = NaN)."""
+    (value,) = percentiles(values, (q,))
+    return value
+
+
+def percentiles(values: Array, qs: Sequence[float]) -> list[float]:
+    """:func:`percentile` for each of ``qs``, in one pass over the values."""
     with np.errstate(invalid="ignore"):
-        value = float(np.percentile(values, q))
-    return value if math.isfinite(value) or not np.isinf(values).any() else math.inf
+        found = [float(v) for v in np.percentile(values, qs)]
+    if all(math.isfinite(v) for v in found) or not np.isinf(values).any():
+        return found
+    return [v if math.isfinite(v) else math.inf for v in found]
 
 
 def mean_of(values: Array) -> float:
@@ -66,7 +75,7 @@ def summarise(values: Array, payback: bool = False) -> Summary:
     if payback:
         ordered = worst_last(values)
         missing = float(np.isnan(values).mean())
-        p5, p50, p95 = (percentile(ordered, q) for q in (5, 50, 95))
+        p5, p50, p95 = percentiles(ordered, (5, 50, 95))
         mean = None if missing else mean_of(values)
         shown = [None if math.isinf(v) or math.isnan(v) else v for v in (p5, p50, p95)]
         return Summary(mean, shown[0], shown[1], shown[2], missing=missing)

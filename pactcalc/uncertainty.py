@@ -148,9 +148,12 @@ def simulate(
     samples: int | None = None,
     seed: int | None = None,
     chunk: int | None = None,
+    plan: Result | None = None,
 ) -> Simulation:
     """Run the engine on ``samples`` draws of the uncertain parameters (defaults: the
-    scenario's ``simulation``) and summarise.
+    scenario's ``simulation``) and summarise. ``plan``: the scenario's deterministic
+    result, when the caller has computed it already (the agreement's terms are fixed on
+    it).
 
     The engine runs on ``chunk`` samples at a time (default: as many as fit the memory
     budget of :mod:`pactcalc.sampled`); the numbers do not depend on it. Raises
@@ -162,7 +165,7 @@ def simulate(
     check_capacity(scenario, n, _kept_per_sample(scenario, kept), from_file=samples is None)
     draws = sample_parameters(scenario, n, seed_)
     # nothing uncertain (no draws): n identical samples of the point estimate
-    result, cumulative = run_in_chunks(scenario, draws, n, kept, chunk)
+    result, cumulative = run_in_chunks(scenario, draws, n, kept, chunk, plan=plan)
     summaries: dict[str, Summary] = {}
     for metric in summarised_metrics():
         summaries[metric] = summarise(result.metric(metric), _is_payback(metric))
