@@ -10,7 +10,7 @@ def main(argv: list[str] | None = None) -> Any:
     """Run the command line (:func:`pactcalc.cli.main`).
 
     Its start-up (typer, pydantic's schemas of the scenario's models, numpy, pactcalc's
-    own modules) makes some hundred thousand objects that live as long as the process.
+    own modules) makes some 40,000 objects that live as long as the process.
     The cyclic garbage collector would walk them again and again while they are made,
     and once more when the process ends, for nothing: it is off while they are made, and
     they are then frozen (:func:`gc.freeze`: never walked again) before the collector is
