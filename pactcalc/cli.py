@@ -11,18 +11,28 @@ does not hold (``check``), 2 invalid input or usage.
 from __future__ import annotations
 
 import json
-import math
 import os
-import re
 import sys
 from collections.abc import Callable
-from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, TypeVar
+from typing import Annotated, Any, TypeVar
 
 import typer
 
 from pactcalc import __version__
+from pactcalc.cli_options import (
+    Case,
+    CsvDialectOption,
+    FileArgument,
+    FormatOption,
+    Lang,
+    LangOption,
+    OutputOption,
+    euros,
+    format_of_suffix,
+    language_of,
+    output_path,
+)
 from pactcalc.cli_output import (
     check_destination,
     create,
@@ -32,8 +42,6 @@ from pactcalc.cli_output import (
     write,
 )
 from pactcalc.formats import (
-    RENDERERS,
-    SUFFIX_FORMATS,
     CheckFormat,
     CsvDialect,
     OutputFormat,
@@ -57,9 +65,6 @@ from pactcalc.sampled import SimulationError
 
 T = TypeVar("T")
 
-if TYPE_CHECKING:  # pragma: no cover
-    pass
-
 app = typer.Typer(
     name="pactcalc",
     help="Business cases for PACT agreements in the Dutch social domain: each partner's "
@@ -69,97 +74,6 @@ app = typer.Typer(
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
 )
-
-
-# ------------------------------------------------------------------ formats and renderers
-
-
-def format_of_suffix(command: str, destination: str, lang: str) -> str:
-    """The format ``--output``'s suffix chooses for ``command``; exit 2 (PC025) for a
-    suffix it does not write."""
-    suffix = Path(destination).suffix.lower()
-    chosen = SUFFIX_FORMATS.get(suffix)
-    if chosen is None or chosen not in RENDERERS[command]:
-        choices = [s for s, f in SUFFIX_FORMATS.items() if f in RENDERERS[command]]
-        args = {"suffix": suffix or "''", "choices": ", ".join(choices)}
-        fail(Problem("PC025", destination, args=args), lang)
-    return chosen
-
-
-# ----------------------------------------------------------------------- shared options
-
-
-class Lang(str, Enum):
-    """The languages of the output."""
-
-    nl = "nl"
-    en = "en"
-
-
-class Case(str, Enum):
-    """The starter scenarios of init."""
-
-    beschermd_wonen = "beschermd-wonen"
-    crisis = "crisis"
-
-
-def _destination(value: str) -> str:
-    """An output path as typed: a trailing separator (``newdir/``) is kept, so that
-    :mod:`pactcalc.output` refuses a folder's name rather than write a file called
-    ``newdir``. An existing folder is a usage error, as click's ``dir_okay=False`` says."""
-    if os.path.isdir(value):
-        raise typer.BadParameter(t("cli.usage.is_folder", "en", path=value))
-    return value
-
-
-def _euros(value: str) -> float:
-    """An amount of euros as typed on the command line: ``10000``, ``10000.50`` or
-    ``€ 10000``. A Dutch ``10.000`` (a dot between thousands) or ``2,5`` (a decimal comma)
-    is refused with the fix, never read as ten euros; so is a negative or endless amount."""
-    text = value.strip().removeprefix("€").strip()
-    if re.fullmatch(r"[0-9]{1,3}(\.[0-9]{3})+", text):
-        fixed = text.replace(".", "")
-        raise typer.BadParameter(t("cli.usage.thousands", "en", value=value, fixed=fixed))
-    if "," in text:
-        fixed = text.replace(".", "").replace(",", ".")
-        raise typer.BadParameter(t("cli.usage.decimal_comma", "en", value=value, fixed=fixed))
-    try:
-        amount = float(text)
-    except ValueError:
-        raise typer.BadParameter(t("cli.usage.not_euros", "en", value=value)) from None
-    if not math.isfinite(amount) or amount < 0:
-        raise typer.BadParameter(t("cli.usage.not_euros", "en", value=value))
-    return amount
-
-
-FileArgument = Annotated[
-    Path, typer.Argument(help="The scenario file (YAML).", dir_okay=False, metavar="FILE")
-]
-LangOption = Annotated[
-    Lang | None,
-    typer.Option("--lang", help="Output language; default: the scenario's `language`, else nl."),
-]
-OutputOption = Annotated[
-    str | None,
-    typer.Option(
-        "--output",
-        "-o",
-        help="Write to this file (atomically) instead of stdout.",
-        parser=_destination,
-        metavar="<file>",
-    ),
-]
-FormatOption = Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")]
-
-
-CsvDialectOption = Annotated[
-    CsvDialect,
-    typer.Option(
-        "--csv-dialect",
-        help="CSV only: standard (comma, decimal point; for scripts and CI) or excel-nl "
-        "(semicolon, decimal comma, UTF-8 mark: opens in Dutch Excel as columns).",
-    ),
-]
 
 
 def _version(value: bool) -> None:
@@ -183,18 +97,6 @@ def main_callback(
 # ----------------------------------------------------------------- problems and output
 
 
-def _language(option: Lang | None, document: Document | None) -> str:
-    """``--lang``, else the scenario's ``language`` (also of one that is invalid), else nl."""
-    if option is not None:
-        return option.value
-    if document is not None and document.scenario is not None:
-        return document.scenario.language
-    data = document.loaded.data if document is not None else None
-    if isinstance(data, dict) and str(data.get("language", "")) in ("nl", "en"):
-        return str(data["language"])
-    return "nl"
-
-
 def _computed(
     file: Path, lang: Lang | None, read: Document | None = None, checks_simulated: bool = True
 ) -> tuple[Document, str]:
@@ -206,7 +108,7 @@ def _computed(
         document = run_file(file, str(file), checks_simulated)
     else:
         document = compute_document(read, checks_simulated)
-    language = _language(lang, document)
+    language = language_of(lang, document)
     if document.result is None:
         print_problems(document, language)
         raise typer.Exit(2)
@@ -330,7 +232,7 @@ def report(
         typer.Option(
             "--output",
             "-o",
-            parser=_destination,
+            parser=output_path,
             metavar="<file>",
             help="The report: .html (one self-contained page), .xlsx (Excel with live "
             "formulas), .md (Markdown, charts as SVG files beside it) or .csv (year by year).",
@@ -393,7 +295,7 @@ def _monitored(read: ActualsDocument, lang: Lang | None) -> tuple[ActualsDocumen
     """An actuals file (read) monitored against its plan, and the output language
     (``--lang``, else the plan's); exit 2 with every problem, the plan's at its lines."""
     document = monitor_document(read)
-    language = _language(lang, document.plan)
+    language = language_of(lang, document.plan)
     if document.monitoring is None:
         if document.plan is not None:
             print_problems(document.plan, language)
@@ -456,7 +358,7 @@ def monitor(
         float | None,
         typer.Option(
             "--threshold",
-            parser=_euros,
+            parser=euros,
             metavar="EUR",
             help="Mark the differences over the horizon above this many euros; default: "
             "every difference shown, none marked.",
@@ -513,7 +415,7 @@ def compare(
         words = t("cli.compare.two_files", lang.value if lang else "en")
         raise typer.BadParameter(words, param_hint="FILE...")
     documents = [run_file(f, str(f)) for f in files]
-    language = lang.value if lang else _language(None, documents[0])
+    language = lang.value if lang else language_of(None, documents[0])
     invalid = [d for d in documents if d.result is None]
     for document in invalid:
         print_problems(document, language)
@@ -706,7 +608,7 @@ def init(
     output_file: Annotated[
         str | None,
         typer.Option(
-            "--output", "-o", help="The new file (as PATH).", parser=_destination, metavar="<file>"
+            "--output", "-o", help="The new file (as PATH).", parser=output_path, metavar="<file>"
         ),
     ] = None,
     lang: LangOption = None,
