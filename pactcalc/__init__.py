@@ -11,6 +11,7 @@ The library works without the command line::
 from __future__ import annotations
 
 from importlib import import_module
+from importlib.util import find_spec
 from typing import TYPE_CHECKING, Any
 
 #: The one place the version is written: pyproject.toml reads it (``dynamic = ["version"]``)
@@ -47,13 +48,18 @@ __all__ = [
 
 
 def __getattr__(name: str) -> Any:
+    """A name of the API (imported from its module when first used), else a submodule
+    (``pactcalc.engine`` after ``import pactcalc``, as an eager package gave it)."""
     module = _API.get(name)
-    if module is None:
+    if module is not None:
+        value = getattr(import_module(module), name)
+    elif not name.startswith("_") and find_spec(f"pactcalc.{name}") is not None:
+        value = import_module(f"pactcalc.{name}")
+    else:
         raise AttributeError(f"module 'pactcalc' has no attribute {name!r}")
-    value = getattr(import_module(module), name)
     globals()[name] = value  # found once
     return value
 
 
 def __dir__() -> list[str]:
-    return sorted([*globals(), *_API])
+    return sorted({*__all__, *(n for n in globals() if n.startswith("__") or n in __all__)})
