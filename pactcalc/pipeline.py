@@ -82,10 +82,10 @@ def _validate(loaded: loader.Loaded) -> Document:
 _FATAL = frozenset({"PC001", "PC002", "PC003", "PC004", "PC005", "PC006", "PC010"})
 
 
-def compute_document(document: Document, probabilistic: bool = True) -> Document:
+def compute_document(document: Document, checks_simulated: bool = True) -> Document:
     """Compute a valid document's result (in place; returns it), with its checks: those on
     the deterministic run by the engine, those on a simulation (``P(…)``, ``P5(…)``,
-    ``mean(…)``) by :mod:`pactcalc.uncertainty` — unless not ``probabilistic`` (for a
+    ``mean(…)``) by :mod:`pactcalc.uncertainty` — unless not ``checks_simulated`` (for a
     command that shows no check, or simulates on its own: they are then left out of
     ``result.checks``). Problems the engine finds (a division by zero in a year, a
     negative budget) join ``document.problems``."""
@@ -96,7 +96,7 @@ def compute_document(document: Document, probabilistic: bool = True) -> Document
     document.problems.sort(key=sort_key)
     if all(not p.is_error for p in result.problems):
         simulated = [(i, c) for i, c in enumerate(document.checks) if c.is_probabilistic]
-        if simulated and probabilistic:
+        if simulated and checks_simulated:
             from pactcalc import uncertainty
 
             try:  # only the samples the checks need: no summaries, bands or risk
@@ -126,11 +126,11 @@ evaluate = compute_document
 
 
 def run_file(
-    path: str | os.PathLike[str], display_name: str | None = None, probabilistic: bool = True
+    path: str | os.PathLike[str], display_name: str | None = None, checks_simulated: bool = True
 ) -> Document:
-    """Load, validate and compute a scenario file (``probabilistic``: see
+    """Load, validate and compute a scenario file (``checks_simulated``: see
     :func:`compute_document`)."""
-    return compute_document(load_scenario(path, display_name), probabilistic)
+    return compute_document(load_scenario(path, display_name), checks_simulated)
 
 
 def resolve(problem: Problem, loaded: loader.Loaded) -> Problem:

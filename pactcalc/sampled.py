@@ -45,7 +45,7 @@ CHUNK_ELEMENTS = 25_000_000
 #: faulted in afresh, so a chunk holds no more samples than fit in this, though never fewer
 #: than :data:`MIN_CHUNK_SAMPLES` (below that Python's own work per engine run outweighs
 #: the gain). 10,000 samples of the examples (640 values each) run in chunks of 2,343:
-#: their simulation takes 0.8 of the time of one chunk of 10,000
+#: their simulation takes 0.8–0.9 of the time of one chunk of 10,000
 #: (``benchmarks/bench_uncertainty.py``).
 CACHE_ELEMENTS = 1_500_000
 MIN_CHUNK_SAMPLES = 1_000
