@@ -62,4 +62,4 @@ def __getattr__(name: str) -> Any:
 
 
 def __dir__() -> list[str]:
-    return sorted({*__all__, *(n for n in globals() if n.startswith("__") or n in __all__)})
+    return sorted({*__all__, *(n for n in globals() if n.startswith("__"))})

@@ -99,18 +99,15 @@ def line_result(
     )
     # Checked on the line's own shape (a line without sampled inputs stays one row).
     bad = ~np.isfinite(value)
-    divided = evaluation.divided_by_zero.any()
-    if divided:
-        bad = bad | np.broadcast_to(evaluation.divided_by_zero, value.shape)
+    zero_div = None  # made only for a line that divides by zero somewhere
+    if evaluation.divided_by_zero.any():
+        zero_div = np.broadcast_to(evaluation.divided_by_zero, value.shape)
+        bad = bad | zero_div
     bad &= mask
     if bad.any():
         first_bad = int(np.argmax(bad.reshape(-1, n_years).any(axis=0)))
-        zero_div = np.broadcast_to(evaluation.divided_by_zero, value.shape)
-        what = i18n.Text(
-            "problem.division_by_zero"
-            if divided and (zero_div & mask).any()
-            else "problem.not_finite"
-        )
+        divided = zero_div is not None and (zero_div & mask).any()
+        what = i18n.Text("problem.division_by_zero" if divided else "problem.not_finite")
         problems.append(
             Problem(
                 "PC130",
